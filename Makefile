@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both set up what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+
+.PHONY: demo test lint typecheck layers unit bench fuzz docs schema clean system-deps
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# Graphviz (and a font with Vietnamese glyphs) from the system package manager when missing.
+system-deps:
+	@if ! command -v dot >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Graphviz and DejaVu fonts (apt-get)…"; \
+	    (apt-get install -y -q graphviz fonts-dejavu-core >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null && apt-get install -y -q graphviz fonts-dejavu-core >/dev/null)); \
+	  else \
+	    echo "Graphviz is missing: install it with your package manager (e.g. 'sudo apt-get install graphviz fonts-dejavu-core')."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+demo: $(STAMP) system-deps
+	@$(BIN)/python scripts/demo.py
+
+lint: $(STAMP)
+	@$(BIN)/ruff check src tests benchmarks scripts
+	@$(BIN)/ruff format --check src tests benchmarks scripts
+
+typecheck: $(STAMP)
+	@$(BIN)/mypy
+
+layers: $(STAMP)
+	@$(BIN)/lint-imports --no-cache
+
+unit: $(STAMP) system-deps
+	@$(BIN)/pytest
+
+test: lint typecheck layers unit
+
+bench: $(STAMP) system-deps
+	@$(BIN)/python benchmarks/run.py
+
+fuzz: $(STAMP)
+	@HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz -p no:cacheprovider
+
+docs: $(STAMP)
+	@$(BIN)/python scripts/gen_docs.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""vndgaf — the reference model of Vietnam's Digital Government Architecture Framework."""

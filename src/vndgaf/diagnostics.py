@@ -1,0 +1,158 @@
+"""What checking produces: severities, locations, findings, and the report that holds them.
+
+These are plain immutable values shared by the loader, the rule engine and the reporters. Every
+human-readable text is a :class:`Text` with an English and a Vietnamese form, so that reports can
+be written in either language from the same findings.
+"""
+
+import datetime as dt
+from enum import StrEnum
+
+import attrs
+
+from vndgaf.model import Suppression
+
+__all__ = [
+    "Finding",
+    "Location",
+    "Report",
+    "RuleInfo",
+    "Severity",
+    "Text",
+    "Violation",
+]
+
+
+class Severity(StrEnum):
+    """Exactly the three SARIF levels."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: error 3, warning 2, note 1."""
+        return {"error": 3, "warning": 2, "note": 1}[self.value]
+
+
+@attrs.frozen
+class Text:
+    """A message in English and Vietnamese."""
+
+    en: str
+    vi: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``"en"`` or ``"vi"``)."""
+        return self.vi if lang == "vi" else self.en
+
+
+@attrs.frozen(order=True)
+class Location:
+    """Where a finding points: file, 1-based line and column, and a JSON pointer in that file."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    pointer: str = ""
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@attrs.frozen
+class Violation:
+    """What a rule yields: the element at fault and what is wrong with it.
+
+    ``field`` names the field of the subject the problem is in (the location then points at it);
+    ``related`` lists other element ids involved, in a stable order.
+    """
+
+    subject: str
+    message: Text
+    related: tuple[str, ...] = ()
+    fix: Text | None = None
+    field: str | None = None
+
+
+@attrs.frozen
+class Finding:
+    """A violation stamped by the engine with its rule, severity, location and legal basis."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: Text
+    location: Location | None = None
+    subject: str = ""
+    related: tuple[str, ...] = ()
+    legal_basis: str = ""
+    fix: Text | None = None
+    suppressed_by: Suppression | None = None
+    submitter: str = ""
+
+    @property
+    def family(self) -> str:
+        """The rule family: the letters of the code (``IOP`` for ``IOP001``)."""
+        return self.code.rstrip("0123456789")
+
+    @property
+    def suppressed(self) -> bool:
+        """True when an unexpired suppression in the submission accepts this finding."""
+        return self.suppressed_by is not None
+
+    @property
+    def identity(self) -> tuple[str, str, tuple[str, ...]]:
+        """(code, subject, related): stable across edits; used for fingerprints and baselines."""
+        return (self.code, self.subject, self.related)
+
+    def sort_key(self) -> tuple[str, int, int, str, str, tuple[str, ...], str]:
+        """Findings are always reported in this order."""
+        loc = self.location or Location("")
+        return (loc.path, loc.line, loc.column, self.code, self.subject, self.related,
+                self.message.en)
+
+
+@attrs.frozen
+class RuleInfo:
+    """What a report needs to know about a rule (no code, only documentation)."""
+
+    code: str
+    name: str
+    severity: Severity
+    title: Text
+    legal_basis: str
+    sourced: bool
+    fix: Text | None = None
+    doc: str = ""
+
+
+@attrs.frozen
+class Report:
+    """The result of a check: sorted findings, metrics, and what was run on what."""
+
+    findings: tuple[Finding, ...]
+    metrics: dict[str, float] = attrs.field(factory=dict)
+    rules: tuple[RuleInfo, ...] = ()
+    inputs: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    submitters: tuple[str, ...] = ()
+
+    def active(self) -> tuple[Finding, ...]:
+        """Findings that are not suppressed."""
+        return tuple(f for f in self.findings if not f.suppressed)
+
+    def counts(self) -> dict[Severity, int]:
+        """Number of unsuppressed findings per severity."""
+        out = {s: 0 for s in Severity}
+        for f in self.active():
+            out[f.severity] += 1
+        return out
+
+    def worst(self) -> Severity | None:
+        """The worst severity among unsuppressed findings, or None if there are none."""
+        active = self.active()
+        return max((f.severity for f in active), key=lambda s: s.rank) if active else None

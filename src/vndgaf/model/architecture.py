@@ -1,0 +1,85 @@
+"""The root of a submission: who submits it, under which framework, and its elements."""
+
+import datetime as dt
+
+import attrs
+
+from vndgaf.model.elements import (
+    AdministrativeUnit,
+    Agency,
+    Database,
+    DataEntity,
+    DataFlow,
+    InformationSystem,
+    Investment,
+    Platform,
+    PublicService,
+)
+from vndgaf.model.enums import FrameworkVersion
+from vndgaf.model.meta import doc
+
+__all__ = ["FORMAT_VERSION", "Architecture", "Submission"]
+
+#: Version of the submission format; written as ``format_version`` in every file.
+FORMAT_VERSION = 1
+
+
+@attrs.frozen
+class Submission:
+    """Who submits the architecture, under which framework version, as of which date."""
+
+    submitter: str = attrs.field(
+        metadata=doc("Agency that submits the architecture.", ref=("agency",))
+    )
+    framework_version: FrameworkVersion = attrs.field(
+        metadata=doc("Framework version the architecture follows (4.0 since QĐ 292/QĐ-BKHCN).")
+    )
+    as_of: dt.date = attrs.field(metadata=doc("Date the architecture describes."))
+    title: str | None = attrs.field(default=None, metadata=doc("Title of the document."))
+
+
+@attrs.frozen
+class Architecture:
+    """One submission (or one file of it): metadata and the lists of elements.
+
+    A submission may span several files; each file has this shape, and the loader merges them.
+    """
+
+    format_version: int = attrs.field(
+        metadata=doc("Version of the submission format.", minimum=FORMAT_VERSION,
+                     maximum=FORMAT_VERSION)
+    )
+    submission: Submission | None = attrs.field(
+        default=None, metadata=doc("Submitter, framework version and date (in one file).")
+    )
+    units: tuple[AdministrativeUnit, ...] = attrs.field(
+        default=(), metadata=doc("Administrative units declared by the submission.")
+    )
+    agencies: tuple[Agency, ...] = attrs.field(default=(), metadata=doc("Agencies."))
+    systems: tuple[InformationSystem, ...] = attrs.field(
+        default=(), metadata=doc("Information systems (applications).")
+    )
+    platforms: tuple[Platform, ...] = attrs.field(default=(), metadata=doc("Platforms."))
+    databases: tuple[Database, ...] = attrs.field(default=(), metadata=doc("Databases."))
+    entities: tuple[DataEntity, ...] = attrs.field(default=(), metadata=doc("Data entities."))
+    flows: tuple[DataFlow, ...] = attrs.field(default=(), metadata=doc("Data flows."))
+    services: tuple[PublicService, ...] = attrs.field(
+        default=(), metadata=doc("Public services / administrative procedures.")
+    )
+    investments: tuple[Investment, ...] = attrs.field(
+        default=(), metadata=doc("IT investments.")
+    )
+
+
+#: The element lists of an Architecture, with the element kind each one holds.
+ELEMENT_LISTS: tuple[tuple[str, str], ...] = (
+    ("units", "unit"),
+    ("agencies", "agency"),
+    ("systems", "system"),
+    ("platforms", "platform"),
+    ("databases", "database"),
+    ("entities", "entity"),
+    ("flows", "flow"),
+    ("services", "service"),
+    ("investments", "investment"),
+)
