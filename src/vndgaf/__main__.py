@@ -1,0 +1,5 @@
+"""``python -m vndgaf``."""
+
+from vndgaf.cli import main
+
+main()
