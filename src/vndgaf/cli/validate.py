@@ -1,0 +1,32 @@
+"""``vndgaf validate``: schema and references only."""
+
+import click
+
+from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded, paths_argument
+from vndgaf.diagnostics import Report, Severity
+from vndgaf.input_checks import INPUT_CHECKS
+from vndgaf.loader import load
+from vndgaf.report import render
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "note"]), default="error",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True,
+              help="Language of messages.")
+def validate_command(paths: tuple[str, ...], fmt: str, fail_on: str, lang: str) -> None:
+    """Check PATH... (files or directories) against the submission schema and resolve every
+    reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors."""
+    items = paths_argument(paths)
+    result = guarded(lambda: load(items))
+    report = Report(findings=result.findings, rules=INPUT_CHECKS, inputs=result.files)
+    click.echo(render(report, fmt, lang=lang), nl=False)
+    threshold = Severity(fail_on).rank
+    failing = [f for f in report.active() if f.severity.rank >= threshold]
+    raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+__all__ = ["validate_command"]

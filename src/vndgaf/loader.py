@@ -1,0 +1,355 @@
+"""Load a submission: parse every file, validate it, structure it and resolve its references.
+
+The loader collects every problem before it stops (parse, schema, duplicate ids, dangling
+references) and turns each into a :class:`~vndgaf.diagnostics.Finding` with file, line, column and
+JSON pointer. It never prints and never exits; it raises only for I/O (:class:`InputError`) and
+for bugs (:class:`InternalError`).
+"""
+
+import difflib
+import functools
+import os
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import attrs
+
+from vndgaf import converter
+from vndgaf.diagnostics import Finding, Location, Text
+from vndgaf.errors import InputError, InternalError
+from vndgaf.input_checks import input_check
+from vndgaf.model import ELEMENT_LISTS, Architecture, Submission
+from vndgaf.parse import Limits, ParseResult, SourceMap, parse_file
+from vndgaf.validation import pointer_of, validate
+
+__all__ = ["Catalogue", "LoadResult", "Origin", "discover", "load"]
+
+SUFFIXES = (".yaml", ".yml", ".json")
+_LIST_KIND = dict(ELEMENT_LISTS)
+_SUGGEST_LIMIT = 20_000
+
+
+class Catalogue(Protocol):
+    """What the loader needs from the national reference catalogue."""
+
+    def kind_of(self, element_id: str) -> str | None: ...
+
+    def suggest(self, element_id: str) -> tuple[str, ...]: ...
+
+
+@attrs.frozen
+class Origin:
+    """Where an element is defined: file, JSON pointer, and its kind."""
+
+    path: str
+    pointer: str
+    kind: str
+
+
+@attrs.frozen
+class LoadResult:
+    """A merged architecture, the input findings, and the way back to the source text."""
+
+    architecture: Architecture
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    origins: Mapping[str, Origin]
+    sources: Mapping[str, SourceMap]
+    submitters: Mapping[str, str] = attrs.field(factory=dict)
+    """File path -> id of the agency whose submission the file belongs to."""
+    submissions: tuple[Submission, ...] = ()
+
+    def locate(self, element_id: str, field: str | None = None) -> Location | None:
+        """Location of an element (or of one of its fields) in its source file."""
+        origin = self.origins.get(element_id)
+        if origin is None:
+            return None
+        pointer = origin.pointer + ("/" + field if field else "")
+        line, column = self.sources[origin.path].locate(pointer)
+        return Location(origin.path, line, column, pointer)
+
+    def submitter_of(self, element_id: str) -> str:
+        """Submitter of the submission that defines the element ('' if none)."""
+        origin = self.origins.get(element_id)
+        return self.submitters.get(origin.path, "") if origin else ""
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
+    """Every submission file under ``paths`` (directories searched recursively), sorted.
+
+    Hidden files and directories are skipped. The order does not depend on the order of
+    ``paths``, so neither do the findings.
+    """
+    found: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in path.rglob("*"):
+                rel = child.relative_to(path).parts
+                if any(part.startswith(".") for part in rel):
+                    continue
+                if child.is_file() and child.suffix.lower() in SUFFIXES:
+                    found.add(child.as_posix())
+        elif path.is_file():
+            found.add(path.as_posix())
+        elif path.exists():
+            raise InputError(f"{path}: not a regular file or directory")
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return tuple(sorted(found))
+
+
+def _finding(code: str, message: Text, location: Location | None, subject: str = "",
+             related: tuple[str, ...] = ()) -> Finding:
+    info = input_check(code)
+    return Finding(code=code, name=info.name, severity=info.severity, message=message,
+                   location=location, subject=subject, related=related,
+                   legal_basis=info.legal_basis, fix=info.fix)
+
+
+def _split(pointer: str) -> list[str]:
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
+
+
+@functools.cache
+def _ref_plan(cls: type) -> tuple[tuple[str, tuple[str, ...], type | None], ...]:
+    """For a model class: (field, allowed kinds, nested class) for fields that hold refs."""
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for field in attrs.fields(cls):
+        kinds = tuple(field.metadata.get("ref", ()))
+        nested = None
+        tp = hints[field.name]
+        args = typing.get_args(tp)
+        inner = args[0] if typing.get_origin(tp) is tuple and args else tp
+        if isinstance(inner, type) and attrs.has(inner):
+            nested = inner
+        if kinds or (nested is not None and _ref_plan(nested)):
+            plan.append((field.name, kinds, nested))
+    return tuple(plan)
+
+
+def _refs(obj: Any, pointer: str) -> Iterable[tuple[str, str, tuple[str, ...]]]:
+    """Every (referenced id, pointer of the reference, allowed kinds) inside ``obj``."""
+    for name, kinds, nested in _ref_plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if nested is not None:
+            items = value if isinstance(value, tuple) else (value,)
+            for i, item in enumerate(items):
+                sub = f"{pointer}/{name}/{i}" if isinstance(value, tuple) else f"{pointer}/{name}"
+                yield from _refs(item, sub)
+        elif isinstance(value, tuple):
+            for i, ref in enumerate(value):
+                yield ref, f"{pointer}/{name}/{i}", kinds
+        else:
+            yield value, f"{pointer}/{name}", kinds
+
+
+@attrs.define
+class _Loading:
+    """Mutable state of one load() call (never escapes it)."""
+
+    catalogue: Catalogue
+    findings: list[Finding] = attrs.Factory(list)
+    sources: dict[str, SourceMap] = attrs.Factory(dict)
+    lists: dict[str, list[Any]] = attrs.Factory(lambda: {name: [] for name, _ in ELEMENT_LISTS})
+    origins: dict[str, Origin] = attrs.Factory(dict)
+    id_kinds: dict[str, str] = attrs.Factory(dict)
+    declared: list[tuple[str, str, Submission]] = attrs.Factory(list)
+
+    def at(self, path: str, pointer: str, *, key: bool = False) -> Location:
+        line, column = self.sources[path].locate(pointer, key=key)
+        return Location(path, line, column, pointer)
+
+    def add_file(self, parsed: ParseResult) -> None:
+        path = parsed.path
+        self.sources[path] = parsed.source
+        for p in parsed.problems:
+            self.findings.append(_finding(p.code, p.message,
+                                          Location(path, p.line, p.column, p.pointer)))
+        if parsed.data is None:
+            return
+        data = parsed.data
+        problems = validate(data)
+        for sp in problems:
+            self.findings.append(_finding(sp.code, sp.message, self.at(path, sp.pointer,
+                                                                        key=sp.key)))
+        if not isinstance(data, dict):
+            return
+        bad: set[tuple[str, int]] = set()
+        dropped: set[str] = set()
+        for sp in problems:
+            parts = _split(sp.pointer)
+            if len(parts) >= 2 and parts[0] in _LIST_KIND and parts[1].isdigit():
+                bad.add((parts[0], int(parts[1])))
+            elif parts:
+                dropped.add(parts[0])
+            else:
+                return  # the root itself is wrong (e.g. format_version): nothing to trust
+        if "format_version" in dropped:
+            return
+        self._register(path, data, bad, dropped)
+
+    def _register(self, path: str, data: dict[str, Any], bad: set[tuple[str, int]],
+                  dropped: set[str]) -> None:
+        kept: dict[str, Any] = {"format_version": data["format_version"]}
+        if "submission" in data and "submission" not in dropped:
+            kept["submission"] = data["submission"]
+        positions: dict[str, list[int]] = {}
+        for name, kind in ELEMENT_LISTS:
+            items = data.get(name)
+            if name in dropped or not isinstance(items, list):
+                continue
+            good = []
+            for index, item in enumerate(items):
+                element_id = item.get("id") if isinstance(item, dict) else None
+                pointer = f"/{name}/{index}"
+                if isinstance(element_id, str):
+                    self._define(path, element_id, pointer, kind)
+                if (name, index) not in bad:
+                    good.append(index)
+            kept[name] = [items[i] for i in good]
+            positions[name] = good
+        try:
+            arch = converter.structure(kept, Architecture)
+        except Exception as exc:  # schema and classes disagree: a bug, not a user error
+            raise InternalError(f"{path}: schema-valid data failed to structure: {exc}") from exc
+        if arch.submission is not None:
+            self.declared.append((path, "/submission", arch.submission))
+        for name, _kind in ELEMENT_LISTS:
+            for element, index in zip(getattr(arch, name), positions.get(name, ()), strict=True):
+                self.lists[name].append((element, path, f"/{name}/{index}"))
+
+    def _define(self, path: str, element_id: str, pointer: str, kind: str) -> None:
+        first = self.origins.get(element_id)
+        if first is not None:
+            self.findings.append(_finding("REF002", Text(
+                f"duplicate id '{element_id}': already defined at {first.path}"
+                f" ({first.pointer})",
+                f"mã định danh '{element_id}' bị trùng: đã định nghĩa tại {first.path}"
+                f" ({first.pointer})"), self.at(path, pointer + "/id"), subject=element_id))
+            return
+        if element_id.startswith("vn:"):
+            self.findings.append(_finding("REF005", Text(
+                f"'{element_id}' is a reserved catalogue id; refer to it instead of defining it",
+                f"'{element_id}' là mã danh mục dành riêng; hãy tham chiếu thay vì định nghĩa"),
+                self.at(path, pointer + "/id"), subject=element_id))
+        self.origins[element_id] = Origin(path, pointer, kind)
+        self.id_kinds[element_id] = kind
+
+
+def _kind_words(kinds: Sequence[str]) -> str:
+    return " or ".join(kinds)
+
+
+def _check_refs(state: _Loading) -> None:
+    by_kind: dict[str, list[str]] = {}
+    for element_id, kind in state.id_kinds.items():
+        by_kind.setdefault(kind, []).append(element_id)
+    for name, _kind in ELEMENT_LISTS:
+        for element, path, pointer in state.lists[name]:
+            if state.origins[element.id].pointer != pointer or \
+                    state.origins[element.id].path != path:
+                continue  # a duplicate: reported already
+            for ref, ref_pointer, kinds in _refs(element, pointer):
+                _check_ref(state, element.id, ref, path, ref_pointer, kinds, by_kind)
+
+
+def _check_ref(state: _Loading, subject: str, ref: str, path: str, pointer: str,
+               kinds: tuple[str, ...], by_kind: Mapping[str, list[str]]) -> None:
+    kind = state.id_kinds.get(ref)
+    if kind is None and ref.startswith("vn:"):
+        kind = state.catalogue.kind_of(ref)
+        if kind is None:
+            hints = state.catalogue.suggest(ref)
+            extra_en = f" (did you mean '{hints[0]}'?)" if hints else ""
+            extra_vi = f" (có phải ý bạn là '{hints[0]}'?)" if hints else ""
+            state.findings.append(_finding("REF003", Text(
+                f"'{ref}' is not in the national reference catalogue{extra_en}",
+                f"'{ref}' không có trong danh mục tham chiếu quốc gia{extra_vi}"),
+                state.at(path, pointer), subject=subject, related=(ref,)))
+            return
+    if kind is None:
+        pool = [i for k in kinds for i in by_kind.get(k, ())]
+        match = (difflib.get_close_matches(ref, sorted(pool), n=1, cutoff=0.7)
+                 if len(pool) <= _SUGGEST_LIMIT else [])
+        extra_en = f" (did you mean '{match[0]}'?)" if match else ""
+        extra_vi = f" (có phải ý bạn là '{match[0]}'?)" if match else ""
+        state.findings.append(_finding("REF001", Text(
+            f"'{ref}' is not defined (expected {_kind_words(kinds)}){extra_en}",
+            f"'{ref}' chưa được định nghĩa (cần {_kind_words(kinds)}){extra_vi}"),
+            state.at(path, pointer), subject=subject, related=(ref,)))
+        return
+    if kind not in kinds:
+        state.findings.append(_finding("REF004", Text(
+            f"'{ref}' is a {kind}, but this field needs a {_kind_words(kinds)}",
+            f"'{ref}' là {kind}, nhưng trường này cần {_kind_words(kinds)}"),
+            state.at(path, pointer), subject=subject, related=(ref,)))
+
+
+def _submissions(state: _Loading, files: Sequence[str]) -> tuple[dict[str, str], Submission | None,
+                                                                   tuple[Submission, ...]]:
+    """Assign every file to the submission declared in its directory or nearest ancestor."""
+    by_dir: dict[str, tuple[str, Submission]] = {}
+    for path, pointer, sub in state.declared:
+        directory = os.path.dirname(path)
+        seen = by_dir.get(directory)
+        if seen is None:
+            by_dir[directory] = (path, sub)
+        elif seen[1] != sub:
+            state.findings.append(_finding("SCH015", Text(
+                f"submission block differs from the one in {seen[0]}",
+                f"khối submission khác với khối trong {seen[0]}"), state.at(path, pointer)))
+    submitters: dict[str, str] = {}
+    for path in files:
+        directory = os.path.dirname(path)
+        while True:
+            if directory in by_dir:
+                submitters[path] = by_dir[directory][1].submitter
+                break
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                break
+            directory = parent
+    distinct: dict[str, Submission] = {}
+    for _dir, (_path, sub) in sorted(by_dir.items()):
+        distinct.setdefault(sub.submitter, sub)
+    subs = tuple(distinct[k] for k in sorted(distinct))
+    if not subs and files:
+        state.findings.append(_finding("REF006", Text(
+            "no file declares the submission block (submitter, framework_version, as_of)",
+            "không tệp nào khai báo khối submission (submitter, framework_version, as_of)"),
+            Location(files[0])))
+    return submitters, (subs[0] if len(subs) == 1 else None), subs
+
+
+def _default_catalogue() -> Catalogue:
+    from vndgaf.reference import catalogue
+
+    return catalogue()
+
+
+def load(paths: Iterable[str | os.PathLike[str]], *, catalogue: Catalogue | None = None,
+         limits: Limits | None = None) -> LoadResult:
+    """Load every file under ``paths`` as one submission (or several, one per directory that
+    declares a ``submission`` block) and return the merged architecture with all findings."""
+    files = discover(paths)
+    state = _Loading(catalogue=catalogue or _default_catalogue())
+    for path in files:
+        state.add_file(parse_file(path, limits=limits or Limits()))
+    _check_refs(state)
+    submitters, single, subs = _submissions(state, files)
+    unique = {name: tuple(e for e, p, ptr in state.lists[name]
+                          if state.origins.get(e.id) == Origin(p, ptr, _LIST_KIND[name]))
+              for name, _ in ELEMENT_LISTS}
+    arch = Architecture(format_version=1, submission=single, **unique)
+    findings = tuple(sorted(state.findings, key=Finding.sort_key))
+    return LoadResult(architecture=arch, findings=findings, files=files,
+                      origins=dict(state.origins), sources=dict(state.sources),
+                      submitters=submitters, submissions=subs)
+
+

@@ -1,0 +1,141 @@
+"""The JSON Schema of the submission format, generated from the model classes.
+
+One source of truth: the schema is derived from the attrs classes and their field metadata
+(:func:`vndgaf.model.meta.doc`). The copy in ``schemas/`` is written by ``vndgaf schema --write``
+and a test fails when it is stale.
+"""
+
+import datetime as dt
+import functools
+import inspect
+import json
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from vndgaf.model import Architecture
+
+__all__ = ["SCHEMA_FILENAME", "SCHEMA_ID", "schema_json", "submission_schema"]
+
+SCHEMA_ID = "urn:vndgaf:schema:submission:1"
+SCHEMA_FILENAME = "vndgaf-submission-1.schema.json"
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_STRING_KEYS = ("pattern", "minLength", "maxLength")
+_NUMBER_KEYS = ("minimum", "maximum")
+
+
+def _doc_of(obj: object) -> str:
+    """The docstring of a class, dedented, as one paragraph per blank-line block."""
+    return inspect.cleandoc(obj.__doc__ or "")
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """Schema for a Python type annotation (no metadata applied)."""
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) != 1:
+            raise TypeError(f"unsupported union {tp!r}")
+        inner = _type_schema(args[0], defs)
+        if "type" in inner and isinstance(inner["type"], str) and inner["type"] != "object":
+            inner = {**inner, "type": [inner["type"], "null"]}
+            if "enum" in inner:
+                inner["enum"] = [*inner["enum"], None]
+        return inner
+    if origin is tuple:
+        item, _ellipsis = typing.get_args(tp)
+        return {"type": "array", "items": _type_schema(item, defs)}
+    if origin is dict:
+        _key, value = typing.get_args(tp)
+        return {"type": "object", "additionalProperties": _type_schema(value, defs)}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is dt.date:
+        return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return {"type": "string", "enum": [m.value for m in tp]}
+    if attrs.has(tp):
+        _class_def(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    raise TypeError(f"no schema for {tp!r}")
+
+
+def _apply_metadata(schema: dict[str, Any], meta: typing.Mapping[str, Any]) -> dict[str, Any]:
+    """Put field metadata on the property schema (string constraints go to array items)."""
+    out = dict(schema)
+    target = out
+    if out.get("type") == "array":
+        target = out["items"] = dict(out["items"])
+        if "minItems" in meta:
+            out["minItems"] = meta["minItems"]
+    for key in (*_STRING_KEYS, *_NUMBER_KEYS):
+        if key in meta:
+            target[key] = meta[key]
+    for key in ("title", "description", "examples"):
+        if key in meta:
+            out[key] = meta[key]
+    if "ref" in meta:
+        out["x-vndgaf-ref"] = list(meta["ref"])
+    return out
+
+
+def _class_def(cls: type, defs: dict[str, Any]) -> None:
+    """Add the definition of an attrs class (and of the classes it uses) to ``defs``."""
+    name = cls.__name__
+    if name in defs:
+        return
+    defs[name] = {}  # placeholder against recursion
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        schema = _type_schema(hints[field.name], defs)
+        properties[field.name] = _apply_metadata(schema, field.metadata)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    definition: dict[str, Any] = {
+        "type": "object",
+        "title": name,
+        "description": _doc_of(cls),
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        definition["required"] = required
+    defs[name] = definition
+
+
+@functools.cache
+def _schema_text() -> str:
+    defs: dict[str, Any] = {}
+    _class_def(Architecture, defs)
+    root = dict(defs.pop("Architecture"))
+    schema = {
+        "$schema": _DRAFT,
+        "$id": SCHEMA_ID,
+        **root,
+        "title": "vndgaf submission (format 1)",
+        "$defs": {key: defs[key] for key in sorted(defs)},
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_json() -> str:
+    """The schema as deterministic JSON text (what ``schemas/`` holds)."""
+    return _schema_text()
+
+
+def submission_schema() -> dict[str, Any]:
+    """The schema as a fresh dict (callers may not share mutations)."""
+    result: dict[str, Any] = json.loads(_schema_text())
+    return result
