@@ -1,0 +1,112 @@
+"""Facts about a report that several formats show: counts, files, submitters, fingerprints.
+
+Computed once here so that the text, JSON, SARIF, Markdown and HTML reports always agree.
+"""
+
+import hashlib
+import json
+
+import attrs
+
+from vndgaf.diagnostics import Finding, Report, RuleInfo, Severity, Text
+
+__all__ = [
+    "SEVERITIES",
+    "SubmitterCounts",
+    "by_submitter",
+    "families",
+    "file_count",
+    "fingerprint",
+    "rules_for",
+    "suppressed_count",
+]
+
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+
+
+def fingerprint(finding: Finding) -> str:
+    """SHA-256 (hex) of the finding's identity (code, subject, related), joined unambiguously.
+
+    The identity is serialised as a compact JSON array, so no choice of separator inside an id
+    can make two different identities collide.
+    """
+    code, subject, related = finding.identity
+    blob = json.dumps([code, subject, list(related)], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def suppressed_count(report: Report) -> int:
+    """How many findings are accepted by a suppression."""
+    return sum(1 for f in report.findings if f.suppressed)
+
+
+def file_count(report: Report) -> int:
+    """The number of inputs checked; the distinct finding files when the inputs are not known."""
+    if report.inputs:
+        return len(set(report.inputs))
+    return len({f.location.path for f in report.findings if f.location and f.location.path})
+
+
+def families(report: Report) -> list[str]:
+    """The rule families of the findings, sorted."""
+    return sorted({f.family for f in report.findings})
+
+
+@attrs.frozen
+class SubmitterCounts:
+    """Unsuppressed findings per severity, and suppressed ones, for one submitter."""
+
+    submitter: str
+    counts: dict[Severity, int]
+    suppressed: int
+
+    @property
+    def total(self) -> int:
+        """All unsuppressed findings."""
+        return sum(self.counts.values())
+
+
+def by_submitter(report: Report) -> list[SubmitterCounts]:
+    """One row per submitter in ``report.submitters`` order, then one for unattributed findings.
+
+    Findings of no listed submitter (for example cross-submission findings) are gathered under the
+    empty name, shown only when there are any.
+    """
+    names = list(dict.fromkeys(report.submitters))
+    rows = {name: (dict.fromkeys(SEVERITIES, 0), [0]) for name in [*names, ""]}
+    for f in report.findings:
+        counts, suppressed = rows[f.submitter if f.submitter in rows else ""]
+        if f.suppressed:
+            suppressed[0] += 1
+        else:
+            counts[f.severity] += 1
+    out = [SubmitterCounts(n, rows[n][0], rows[n][1][0]) for n in names if n]
+    rest = rows[""]
+    if sum(rest[0].values()) or rest[1][0]:
+        out.append(SubmitterCounts("", rest[0], rest[1][0]))
+    return out
+
+
+def rules_for(report: Report) -> list[RuleInfo]:
+    """The report's rules sorted by code, plus a minimal entry for any finding code not among them.
+
+    Loader findings (schema, references) may come without rule documentation; every finding must
+    still point at a rule in SARIF.
+    """
+    known = {r.code: r for r in report.rules}
+    for f in report.findings:
+        if f.code not in known:
+            known[f.code] = _minimal_rule(f)
+    return [known[code] for code in sorted(known)]
+
+
+def _minimal_rule(f: Finding) -> RuleInfo:
+    return RuleInfo(
+        code=f.code,
+        name=f.name,
+        severity=f.severity,
+        title=Text(f.name, f.name),
+        legal_basis=f.legal_basis,
+        sourced=False,
+        fix=f.fix,
+    )

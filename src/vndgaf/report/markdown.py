@@ -1,0 +1,174 @@
+"""The Markdown report, for pull-request comments and documents.
+
+A summary table, the metrics, and the findings grouped by severity (suppressed ones last, with
+their reason), one table row each. User text is escaped so that nothing in a submission can
+break a table, open a code span, inject HTML or format text: control characters are written as
+visible escapes, ``& < >`` as entities and Markdown punctuation with a backslash.
+"""
+
+import re
+from collections.abc import Iterable
+
+from vndgaf.diagnostics import Finding, Report
+from vndgaf.report._facts import SEVERITIES, by_submitter, file_count, suppressed_count
+from vndgaf.report._safe import printable
+from vndgaf.report.i18n import (
+    format_metric,
+    label,
+    metric_label,
+    metric_order,
+    severity_label,
+    summary_sentence,
+)
+
+__all__ = ["escape_markdown", "render_markdown"]
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Everything that can start inline formatting, a link, math, strikethrough or a cell border.
+_SPECIAL = re.compile(r"[\\`*_\[\]|~$&<>]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ENTITIES.get(char, "\\" + char)
+
+
+def escape_markdown(text: str) -> str:
+    r"""``text`` safe inside a Markdown paragraph or table cell, shown literally.
+
+    >>> escape_markdown("a | `b` <i>\n")
+    'a \\| \\`b\\` &lt;i&gt;\\\\n'
+    """
+    return _SPECIAL.sub(_escape_char, printable(text))
+
+
+def _table(head: Iterable[str], rows: Iterable[Iterable[str]], align: str = "") -> list[str]:
+    head = list(head)
+    marks = ["---:" if a == "r" else "---" for a in (align or "l" * len(head))]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(marks) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _where(f: Finding, lang: str) -> str:
+    return (
+        escape_markdown(str(f.location))
+        if f.location
+        else escape_markdown(label("no_location", lang))
+    )
+
+
+def _rule_cell(f: Finding) -> str:
+    return f"{escape_markdown(f.code)} {escape_markdown(f.name)}".strip()
+
+
+def _subject_cell(f: Finding) -> str:
+    out = escape_markdown(f.subject)
+    if f.related:
+        out += " → " + ", ".join(escape_markdown(r) for r in f.related)
+    return out
+
+
+def _findings_table(findings: list[Finding], lang: str) -> list[str]:
+    head = [
+        label(k, lang) for k in ("location", "rule", "message", "subject", "legal_basis", "fix")
+    ]
+    rows = [
+        [
+            _where(f, lang),
+            _rule_cell(f),
+            escape_markdown(f.message.get(lang)),
+            _subject_cell(f),
+            escape_markdown(f.legal_basis),
+            escape_markdown(f.fix.get(lang)) if f.fix else "",
+        ]
+        for f in findings
+    ]
+    return _table(head, rows)
+
+
+def _suppressed_table(findings: list[Finding], lang: str) -> list[str]:
+    head = [
+        label(k, lang)
+        for k in ("location", "rule", "message", "subject", "reason", "expires", "owner")
+    ]
+    rows = []
+    for f in findings:
+        s = f.suppressed_by
+        assert s is not None  # only suppressed findings are passed here
+        rows.append(
+            [
+                _where(f, lang),
+                _rule_cell(f),
+                escape_markdown(f.message.get(lang)),
+                _subject_cell(f),
+                escape_markdown(s.reason),
+                s.expires.isoformat() if s.expires else "",
+                escape_markdown(s.owner or ""),
+            ]
+        )
+    return _table(head, rows)
+
+
+def render_markdown(report: Report, *, lang: str = "en") -> str:
+    """The report as GitHub-flavoured Markdown, ending with a newline."""
+    counts = report.counts()
+    suppressed = suppressed_count(report)
+    out = [
+        f"## {label('title', lang)}",
+        "",
+        f"**{summary_sentence(counts, suppressed, file_count(report), lang)}**",
+    ]
+    facts = []
+    if report.as_of is not None:
+        facts.append(f"{label('as_of', lang)}: {report.as_of.isoformat()}")
+    if report.inputs:
+        facts.append(
+            f"{label('inputs', lang)}: " + ", ".join(escape_markdown(i) for i in report.inputs)
+        )
+    if facts:
+        out += ["", " · ".join(facts)]
+
+    out += ["", f"### {label('summary', lang)}", ""]
+    rows = [[severity_label(s, lang), str(counts[s])] for s in SEVERITIES]
+    rows.append([label("suppressed", lang), str(suppressed)])
+    out += _table([label("severity", lang), label("count", lang)], rows, "lr")
+
+    if len(report.submitters) > 1:
+        out += ["", f"### {label('by_submitter', lang)}", ""]
+        head = [
+            label("submitter", lang),
+            *(severity_label(s, lang) for s in SEVERITIES),
+            label("suppressed", lang),
+        ]
+        rows = [
+            [
+                escape_markdown(r.submitter) if r.submitter else label("unattributed", lang),
+                *(str(r.counts[s]) for s in SEVERITIES),
+                str(r.suppressed),
+            ]
+            for r in by_submitter(report)
+        ]
+        out += _table(head, rows, "lrrrr")
+
+    if report.metrics:
+        out += ["", f"### {label('metrics', lang)}", ""]
+        rows = [
+            [escape_markdown(metric_label(k, lang)), format_metric(k, report.metrics[k], lang)]
+            for k in metric_order(report.metrics)
+        ]
+        out += _table([label("metric", lang), label("value", lang)], rows, "lr")
+
+    active = report.active()
+    if not report.findings:
+        out += ["", label("no_findings", lang)]
+    for severity in SEVERITIES:
+        group = [f for f in active if f.severity is severity]
+        if group:
+            out += ["", f"### {severity_label(severity, lang)} ({len(group)})", ""]
+            out += _findings_table(group, lang)
+    accepted = [f for f in report.findings if f.suppressed]
+    if accepted:
+        out += ["", f"### {label('suppressed', lang)} ({len(accepted)})", ""]
+        out += _suppressed_table(accepted, lang)
+    return "\n".join(out) + "\n"

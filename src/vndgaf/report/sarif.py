@@ -1,0 +1,199 @@
+"""SARIF 2.1.0, so findings appear in code-scanning tools and pull-request annotations.
+
+One run: the driver lists every rule of the report (short and full description, help with legal
+basis and fix, default level); each result points at the YAML/JSON line and column relative to
+``%SRCROOT%``, carries a partial fingerprint of the finding's identity (code, subject, related) so
+that tools track it across edits, and an in-source suppression when a submission accepts it.
+There is no invocation and no timestamp: the same report always gives the same bytes.
+"""
+
+import importlib.metadata
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+from vndgaf.diagnostics import Finding, Location, Report, RuleInfo
+from vndgaf.report._facts import fingerprint, rules_for
+from vndgaf.report._safe import harden_json
+from vndgaf.report.i18n import label
+
+__all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "SARIF_VERSION", "render_sarif"]
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+FINGERPRINT_KEY = "vndgaf/v1"
+SRCROOT = "%SRCROOT%"
+
+_SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+_SECTION = re.compile(
+    r"^[\s#*_]*(what it checks|why it matters|example|use instead)[*_]*\s*[:.]?[*_]*\s*",
+    re.IGNORECASE,
+)
+
+
+def _installed_version() -> str:
+    try:
+        return importlib.metadata.version("vndgaf")
+    except importlib.metadata.PackageNotFoundError:
+        return "0.0.0"
+
+
+def first_paragraph(doc: str) -> str:
+    """The first paragraph of a rule's documentation, without a leading section heading."""
+    for para in re.split(r"\n\s*\n", doc.strip()):
+        text = " ".join(line.strip() for line in para.splitlines() if line.strip())
+        text = _SECTION.sub("", text, count=1).strip()
+        if text:
+            return text
+    return ""
+
+
+def artifact_uri(path: str) -> tuple[str, bool]:
+    """(URI, relative?) for a file path: forward slashes, percent-encoded, relative when possible.
+
+    Relative paths are resolved against ``%SRCROOT%``; absolute ones become ``file://`` URIs.
+    """
+    posix = path.replace("\\", "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    if re.match(r"^[A-Za-z]:/", posix):
+        return "file:///" + quote(posix, safe="/:"), False
+    if posix.startswith("/"):
+        return "file://" + quote(posix, safe="/"), False
+    return quote(posix, safe="/"), True
+
+
+def _artifact_location(path: str, index: dict[str, int]) -> dict[str, Any]:
+    uri, relative = artifact_uri(path)
+    out: dict[str, Any] = {"uri": uri}
+    if relative:
+        out["uriBaseId"] = SRCROOT
+    if path in index:
+        out["index"] = index[path]
+    return out
+
+
+def _rule(r: RuleInfo, lang: str) -> dict[str, Any]:
+    title = r.title.get(lang)
+    full = first_paragraph(r.doc) or title
+    legal = f"{label('legal_basis', lang)}: {r.legal_basis}" if r.legal_basis else ""
+    fix = f"{label('fix', lang)}: {r.fix.get(lang)}" if r.fix else ""
+    help_text = "\n\n".join(p for p in (title, r.doc.strip(), legal, fix) if p)
+    md_parts = [f"**{title}**", r.doc.strip()]
+    if r.legal_basis:
+        md_parts.append(f"**{label('legal_basis', lang)}:** {r.legal_basis}")
+    if r.fix:
+        md_parts.append(f"**{label('fix', lang)}:** {r.fix.get(lang)}")
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": "\n\n".join(p for p in md_parts if p)},
+        "defaultConfiguration": {"level": r.severity.value},
+        "properties": {
+            "legalBasis": r.legal_basis,
+            "sourced": r.sourced,
+            "tags": [r.code.rstrip("0123456789")],
+        },
+    }
+
+
+def _location(f: Finding, loc: Location | None, index: dict[str, int]) -> dict[str, Any] | None:
+    out: dict[str, Any] = {}
+    if loc is not None and loc.path:
+        physical: dict[str, Any] = {"artifactLocation": _artifact_location(loc.path, index)}
+        if loc.line > 0:
+            region: dict[str, Any] = {"startLine": loc.line}
+            if loc.column > 0:
+                region["startColumn"] = loc.column
+            physical["region"] = region
+        out["physicalLocation"] = physical
+    if f.subject:
+        out["logicalLocations"] = [{"fullyQualifiedName": f.subject, "kind": "element"}]
+    return out or None
+
+
+def _result(f: Finding, rule_index: dict[str, int], files: dict[str, int], lang: str) -> Any:
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": rule_index[f.code],
+        "level": f.severity.value,
+        "message": {"text": f.message.get(lang)},
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
+        "properties": {
+            "subject": f.subject,
+            "related": list(f.related),
+            "legalBasis": f.legal_basis,
+        },
+    }
+    location = _location(f, f.location, files)
+    if location is not None:
+        result["locations"] = [location]
+    if f.fix is not None:
+        result["properties"]["fix"] = f.fix.get(lang)
+    if f.submitter:
+        result["properties"]["submitter"] = f.submitter
+    if f.suppressed_by is not None:
+        s = f.suppressed_by
+        suppression: dict[str, Any] = {
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": s.reason,
+        }
+        props = {"rule": s.rule}
+        if s.expires is not None:
+            props["expires"] = s.expires.isoformat()
+        if s.owner:
+            props["owner"] = s.owner
+        suppression["properties"] = props
+        result["suppressions"] = [suppression]
+    return result
+
+
+def render_sarif(
+    report: Report,
+    *,
+    lang: str = "en",
+    tool_version: str | None = None,
+    information_uri: str | None = None,
+) -> str:
+    """The report as a SARIF 2.1.0 log (indented JSON, sorted keys, trailing newline).
+
+    ``tool_version`` defaults to the installed vndgaf version; ``information_uri`` (the tool's
+    home page) is included when given.
+    """
+    version = tool_version or _installed_version()
+    rules = rules_for(report)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+
+    paths = list(dict.fromkeys(report.inputs))
+    extra = sorted({f.location.path for f in report.findings if f.location and f.location.path})
+    known = set(paths)
+    paths += [p for p in extra if p not in known]
+    files = {p: i for i, p in enumerate(paths)}
+
+    driver: dict[str, Any] = {
+        "name": "vndgaf",
+        "version": version,
+        "rules": [_rule(r, lang) for r in rules],
+    }
+    if _SEMVER.match(version):
+        driver["semanticVersion"] = version
+    if information_uri:
+        driver["informationUri"] = information_uri
+
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "language": lang,
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [{"location": _artifact_location(p, {})} for p in paths],
+        "results": [_result(f, rule_index, files, lang) for f in report.findings],
+    }
+    if report.as_of is not None:
+        run["properties"] = {"asOf": report.as_of.isoformat()}
+    log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+    return harden_json(json.dumps(log, sort_keys=True, ensure_ascii=False, indent=2)) + "\n"
