@@ -1,0 +1,55 @@
+"""Exchange with other tools: ArchiMate exchange files (both ways), Mermaid and GraphML (out).
+
+The CLI calls :func:`export` with a format name from :data:`EXPORT_FORMATS` and
+:func:`import_archimate` for ``vndgaf import archimate``; both return values and never print.
+"""
+
+from collections.abc import Callable
+
+from vndgaf.exchange.archimate import (
+    ImportResult,
+    KeptItem,
+    MappedItem,
+    from_archimate,
+    to_archimate,
+)
+from vndgaf.exchange.graphml import to_graphml
+from vndgaf.exchange.mermaid import to_mermaid
+from vndgaf.model import Architecture
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "ImportResult",
+    "KeptItem",
+    "MappedItem",
+    "export",
+    "import_archimate",
+    "to_archimate",
+    "to_graphml",
+    "to_mermaid",
+]
+
+#: Names accepted by :func:`export` (and ``vndgaf export --to``).
+EXPORT_FORMATS = ("archimate", "mermaid", "graphml")
+
+_EXPORTERS: dict[str, Callable[[Architecture], str]] = {
+    "archimate": to_archimate,
+    "mermaid": to_mermaid,
+    "graphml": to_graphml,
+}
+
+
+def export(arch: Architecture, fmt: str) -> str:
+    """The architecture in format ``fmt`` (one of :data:`EXPORT_FORMATS`)."""
+    try:
+        exporter = _EXPORTERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}"
+        ) from None
+    return exporter(arch)
+
+
+def import_archimate(xml_text: str, *, path: str = "<input>") -> ImportResult:
+    """Map an ArchiMate exchange document onto the model (see :func:`from_archimate`)."""
+    return from_archimate(xml_text, path=path)

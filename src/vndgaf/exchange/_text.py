@@ -1,0 +1,62 @@
+"""Text hygiene shared by the exchange formats: XML-safe text, stable identifiers, input guard.
+
+Names reach XML, Mermaid and GraphML unchanged except for the characters XML 1.0 cannot carry.
+Those are replaced visibly and deterministically (C0 controls by their Unicode "control picture",
+so U+0001 becomes U+2401), the same way in every format, so one name reads the same everywhere.
+"""
+
+import hashlib
+import re
+
+from vndgaf.errors import InputError
+
+__all__ = ["guard_xml", "safe_text", "short_hash", "stable_token"]
+
+# Carriage return is legal XML but parsers normalise it to a line feed in text content, so it
+# would not survive a round trip: it is replaced like the forbidden controls.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold replaced by a visible stand-in."""
+    return _FORBIDDEN.sub(_picture, text)
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    """A short, stable hexadecimal digest of ``text`` (not for security)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def stable_token(text: str, allowed: str = r"A-Za-z0-9.\-") -> str:
+    """``text`` reduced to ``allowed`` characters, plus ``_`` and a hash if anything changed.
+
+    ``_`` is never in ``allowed`` and never in a valid vndgaf id, so a token that was changed
+    cannot collide with one that was not, and two changed tokens differ by their hash.
+    """
+    cleaned = re.sub(f"[^{allowed}]", "_", text)
+    if cleaned == text and text:
+        return text
+    return f"{cleaned}_{short_hash(text)}"
+
+
+_DANGEROUS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def guard_xml(text: str, *, path: str) -> None:
+    """Refuse XML with a document type declaration or entity definitions.
+
+    The exchange format never needs them, and refusing them blocks entity-expansion attacks
+    ("billion laughs") and external entities before any parser sees the text.
+    """
+    match = _DANGEROUS.search(text)
+    if match:
+        raise InputError(
+            f"{path}: XML document type declarations and entity definitions are not accepted "
+            f"(found {match.group(0)!r} at offset {match.start()})"
+        )

@@ -1,0 +1,158 @@
+"""GraphML of an architecture, for graph tools (yEd, Gephi, networkx).
+
+Nodes are the elements (and the catalogue ids they reference); edges are the hops of every data
+flow (tagged with the flow id, hop index and full ``via`` list) and ownership (agency to what it
+owns). Written with ElementTree, so names are escaped by the XML writer.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from vndgaf.exchange._fields import encode_value, iter_nodes
+from vndgaf.exchange._text import safe_text, short_hash, stable_token
+from vndgaf.model import Architecture
+
+__all__ = ["GRAPHML_NS", "to_graphml"]
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+
+#: (key id, applies to, attribute name, GraphML type)
+_KEYS: tuple[tuple[str, str, str, str], ...] = (
+    ("n_vid", "node", "vid", "string"),
+    ("n_kind", "node", "kind", "string"),
+    ("n_label", "node", "label", "string"),
+    ("n_name_en", "node", "name_en", "string"),
+    ("n_level", "node", "level", "string"),
+    ("n_unit_kind", "node", "unit_kind", "string"),
+    ("n_owner", "node", "owner", "string"),
+    ("n_layer", "node", "layer", "string"),
+    ("n_status", "node", "status", "string"),
+    ("n_db_class", "node", "db_class", "string"),
+    ("n_capabilities", "node", "capabilities", "string"),
+    ("n_online_level", "node", "online_level", "string"),
+    ("n_budget_vnd", "node", "budget_vnd", "long"),
+    ("n_reference", "node", "reference", "string"),
+    ("e_kind", "edge", "kind", "string"),
+    ("e_flow", "edge", "flow", "string"),
+    ("e_hop", "edge", "hop", "int"),
+    ("e_via", "edge", "via", "string"),
+    ("e_label", "edge", "label", "string"),
+    ("e_entities", "edge", "entities", "string"),
+    ("e_mode", "edge", "mode", "string"),
+    ("e_mandatory", "edge", "mandatory", "boolean"),
+)
+
+# Node attributes taken from element fields of the same name (unit ``kind`` is renamed).
+_NODE_FIELDS = {
+    "name_en": "n_name_en",
+    "level": "n_level",
+    "owner": "n_owner",
+    "layer": "n_layer",
+    "status": "n_status",
+    "db_class": "n_db_class",
+    "capabilities": "n_capabilities",
+    "online_level": "n_online_level",
+    "budget_vnd": "n_budget_vnd",
+}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, tuple):
+        return " ".join(str(v) for v in value)
+    return safe_text(encode_value(value))
+
+
+def _data(parent: ET.Element, key: str, value: Any) -> None:
+    if value is None or value == ():
+        return
+    ET.SubElement(parent, "data", {"key": key}).text = safe_text(_text(value))
+
+
+def to_graphml(arch: Architecture) -> str:
+    """The architecture as a GraphML document (deterministic text)."""
+    root = ET.Element("graphml", {"xmlns": GRAPHML_NS})
+    for key_id, applies, name, typ in _KEYS:
+        ET.SubElement(
+            root, "key", {"id": key_id, "for": applies, "attr.name": name, "attr.type": typ}
+        )
+    graph = ET.SubElement(root, "graph", {"id": "architecture", "edgedefault": "directed"})
+
+    node_of: dict[str, str] = {}
+    used: set[str] = set()
+
+    def node_id(vid: str) -> str:
+        if vid not in node_of:
+            base = stable_token(vid, allowed="A-Za-z0-9._:-")
+            nid, n = base, 1
+            while nid in used:
+                n += 1
+                nid = f"{base}_d{n}"
+            used.add(nid)
+            node_of[vid] = nid
+        return node_of[vid]
+
+    for kind, element in iter_nodes(arch):
+        if element.id in node_of:  # duplicate id: one node
+            continue
+        node = ET.SubElement(graph, "node", {"id": node_id(element.id)})
+        _data(node, "n_vid", element.id)
+        _data(node, "n_kind", kind)
+        _data(node, "n_label", element.name)
+        for field, key in _NODE_FIELDS.items():
+            _data(node, key, getattr(element, field, None))
+        if kind == "unit":
+            _data(node, "n_unit_kind", getattr(element, "kind", None))
+
+    edges: list[tuple[str, str, dict[str, Any]]] = []
+    for flow in arch.flows:
+        chain = [flow.source, *flow.via, flow.target]
+        for hop in range(len(chain) - 1):
+            edges.append(
+                (
+                    chain[hop],
+                    chain[hop + 1],
+                    {
+                        "e_kind": "flow",
+                        "e_flow": flow.id,
+                        "e_hop": hop,
+                        "e_via": flow.via,
+                        "e_label": flow.name,
+                        "e_entities": flow.entities,
+                        "e_mode": flow.mode,
+                        "e_mandatory": flow.mandatory,
+                    },
+                )
+            )
+    for kind, element in iter_nodes(arch):
+        owner = getattr(element, "owner", None)
+        if kind != "agency" and isinstance(owner, str):
+            edges.append((owner, element.id, {"e_kind": "owns"}))
+
+    defined = set(node_of)
+    for source, target, _ in edges:
+        for ref in (source, target):
+            if ref not in defined:
+                defined.add(ref)
+                node = ET.SubElement(graph, "node", {"id": node_id(ref)})
+                _data(node, "n_vid", ref)
+                _data(node, "n_kind", "reference")
+                _data(node, "n_label", ref)
+                _data(node, "n_reference", "catalogue" if ref.startswith("vn:") else "undefined")
+
+    seen: set[str] = set()
+    for source, target, data in edges:
+        key = f"{data['e_kind']}|{data.get('e_flow', '')}|{data.get('e_hop', '')}|{source}|{target}"
+        eid, n = "e" + short_hash(key, 12), 1
+        while eid in seen:
+            n += 1
+            eid = f"e{short_hash(key, 12)}_{n}"
+        seen.add(eid)
+        edge = ET.SubElement(
+            graph, "edge", {"id": eid, "source": node_of[source], "target": node_of[target]}
+        )
+        for key_id, value in data.items():
+            _data(edge, key_id, value)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
