@@ -25,9 +25,7 @@ T = TypeVar("T")
 
 def make_converter() -> cattrs.Converter:
     """A fresh converter configured for the vndgaf model."""
-    conv = cattrs.Converter(
-        forbid_extra_keys=True, unstruct_collection_overrides={tuple: list}
-    )
+    conv = cattrs.Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
     conv.register_unstructure_hook(StrEnum, lambda e: e.value)
     conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
@@ -84,8 +82,6 @@ def dumps(arch: Architecture, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
-        text: str = yaml.dump(
-            data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
-        )
+        text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
         return text
     raise ValueError(f"unknown format {fmt!r}: expected yaml or json")

@@ -101,12 +101,25 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _finding(code: str, message: Text, location: Location | None, subject: str = "",
-             related: tuple[str, ...] = ()) -> Finding:
+def _finding(
+    code: str,
+    message: Text,
+    location: Location | None,
+    subject: str = "",
+    related: tuple[str, ...] = (),
+) -> Finding:
     info = input_check(code)
-    return Finding(code=code, name=info.name, severity=info.severity, message=message,
-                   location=location, subject=subject, related=related,
-                   legal_basis=info.legal_basis, fix=info.fix)
+    return Finding(
+        code=code,
+        name=info.name,
+        severity=info.severity,
+        message=message,
+        location=location,
+        subject=subject,
+        related=related,
+        legal_basis=info.legal_basis,
+        fix=info.fix,
+    )
 
 
 def _split(pointer: str) -> list[str]:
@@ -169,15 +182,17 @@ class _Loading:
         path = parsed.path
         self.sources[path] = parsed.source
         for p in parsed.problems:
-            self.findings.append(_finding(p.code, p.message,
-                                          Location(path, p.line, p.column, p.pointer)))
+            self.findings.append(
+                _finding(p.code, p.message, Location(path, p.line, p.column, p.pointer))
+            )
         if parsed.data is None:
             return
         data = parsed.data
         problems = validate(data)
         for sp in problems:
-            self.findings.append(_finding(sp.code, sp.message, self.at(path, sp.pointer,
-                                                                        key=sp.key)))
+            self.findings.append(
+                _finding(sp.code, sp.message, self.at(path, sp.pointer, key=sp.key))
+            )
         if not isinstance(data, dict):
             return
         bad: set[tuple[str, int]] = set()
@@ -194,8 +209,9 @@ class _Loading:
             return
         self._register(path, data, bad, dropped)
 
-    def _register(self, path: str, data: dict[str, Any], bad: set[tuple[str, int]],
-                  dropped: set[str]) -> None:
+    def _register(
+        self, path: str, data: dict[str, Any], bad: set[tuple[str, int]], dropped: set[str]
+    ) -> None:
         kept: dict[str, Any] = {"format_version": data["format_version"]}
         if "submission" in data and "submission" not in dropped:
             kept["submission"] = data["submission"]
@@ -227,17 +243,32 @@ class _Loading:
     def _define(self, path: str, element_id: str, pointer: str, kind: str) -> None:
         first = self.origins.get(element_id)
         if first is not None:
-            self.findings.append(_finding("REF002", Text(
-                f"duplicate id '{element_id}': already defined at {first.path}"
-                f" ({first.pointer})",
-                f"mã định danh '{element_id}' bị trùng: đã định nghĩa tại {first.path}"
-                f" ({first.pointer})"), self.at(path, pointer + "/id"), subject=element_id))
+            self.findings.append(
+                _finding(
+                    "REF002",
+                    Text(
+                        f"duplicate id '{element_id}': already defined at {first.path}"
+                        f" ({first.pointer})",
+                        f"mã định danh '{element_id}' bị trùng: đã định nghĩa tại {first.path}"
+                        f" ({first.pointer})",
+                    ),
+                    self.at(path, pointer + "/id"),
+                    subject=element_id,
+                )
+            )
             return
         if element_id.startswith("vn:"):
-            self.findings.append(_finding("REF005", Text(
-                f"'{element_id}' is a reserved catalogue id; refer to it instead of defining it",
-                f"'{element_id}' là mã danh mục dành riêng; hãy tham chiếu thay vì định nghĩa"),
-                self.at(path, pointer + "/id"), subject=element_id))
+            self.findings.append(
+                _finding(
+                    "REF005",
+                    Text(
+                        f"'{element_id}' is a reserved catalogue id; refer to it instead of defining it",
+                        f"'{element_id}' là mã danh mục dành riêng; hãy tham chiếu thay vì định nghĩa",
+                    ),
+                    self.at(path, pointer + "/id"),
+                    subject=element_id,
+                )
+            )
         self.origins[element_id] = Origin(path, pointer, kind)
         self.id_kinds[element_id] = kind
 
@@ -252,15 +283,24 @@ def _check_refs(state: _Loading) -> None:
         by_kind.setdefault(kind, []).append(element_id)
     for name, _kind in ELEMENT_LISTS:
         for element, path, pointer in state.lists[name]:
-            if state.origins[element.id].pointer != pointer or \
-                    state.origins[element.id].path != path:
+            if (
+                state.origins[element.id].pointer != pointer
+                or state.origins[element.id].path != path
+            ):
                 continue  # a duplicate: reported already
             for ref, ref_pointer, kinds in _refs(element, pointer):
                 _check_ref(state, element.id, ref, path, ref_pointer, kinds, by_kind)
 
 
-def _check_ref(state: _Loading, subject: str, ref: str, path: str, pointer: str,
-               kinds: tuple[str, ...], by_kind: Mapping[str, list[str]]) -> None:
+def _check_ref(
+    state: _Loading,
+    subject: str,
+    ref: str,
+    path: str,
+    pointer: str,
+    kinds: tuple[str, ...],
+    by_kind: Mapping[str, list[str]],
+) -> None:
     kind = state.id_kinds.get(ref)
     if kind is None and ref.startswith("vn:"):
         kind = state.catalogue.kind_of(ref)
@@ -268,31 +308,59 @@ def _check_ref(state: _Loading, subject: str, ref: str, path: str, pointer: str,
             hints = state.catalogue.suggest(ref)
             extra_en = f" (did you mean '{hints[0]}'?)" if hints else ""
             extra_vi = f" (có phải ý bạn là '{hints[0]}'?)" if hints else ""
-            state.findings.append(_finding("REF003", Text(
-                f"'{ref}' is not in the national reference catalogue{extra_en}",
-                f"'{ref}' không có trong danh mục tham chiếu quốc gia{extra_vi}"),
-                state.at(path, pointer), subject=subject, related=(ref,)))
+            state.findings.append(
+                _finding(
+                    "REF003",
+                    Text(
+                        f"'{ref}' is not in the national reference catalogue{extra_en}",
+                        f"'{ref}' không có trong danh mục tham chiếu quốc gia{extra_vi}",
+                    ),
+                    state.at(path, pointer),
+                    subject=subject,
+                    related=(ref,),
+                )
+            )
             return
     if kind is None:
         pool = [i for k in kinds for i in by_kind.get(k, ())]
-        match = (difflib.get_close_matches(ref, sorted(pool), n=1, cutoff=0.7)
-                 if len(pool) <= _SUGGEST_LIMIT else [])
+        match = (
+            difflib.get_close_matches(ref, sorted(pool), n=1, cutoff=0.7)
+            if len(pool) <= _SUGGEST_LIMIT
+            else []
+        )
         extra_en = f" (did you mean '{match[0]}'?)" if match else ""
         extra_vi = f" (có phải ý bạn là '{match[0]}'?)" if match else ""
-        state.findings.append(_finding("REF001", Text(
-            f"'{ref}' is not defined (expected {_kind_words(kinds)}){extra_en}",
-            f"'{ref}' chưa được định nghĩa (cần {_kind_words(kinds)}){extra_vi}"),
-            state.at(path, pointer), subject=subject, related=(ref,)))
+        state.findings.append(
+            _finding(
+                "REF001",
+                Text(
+                    f"'{ref}' is not defined (expected {_kind_words(kinds)}){extra_en}",
+                    f"'{ref}' chưa được định nghĩa (cần {_kind_words(kinds)}){extra_vi}",
+                ),
+                state.at(path, pointer),
+                subject=subject,
+                related=(ref,),
+            )
+        )
         return
     if kind not in kinds:
-        state.findings.append(_finding("REF004", Text(
-            f"'{ref}' is a {kind}, but this field needs a {_kind_words(kinds)}",
-            f"'{ref}' là {kind}, nhưng trường này cần {_kind_words(kinds)}"),
-            state.at(path, pointer), subject=subject, related=(ref,)))
+        state.findings.append(
+            _finding(
+                "REF004",
+                Text(
+                    f"'{ref}' is a {kind}, but this field needs a {_kind_words(kinds)}",
+                    f"'{ref}' là {kind}, nhưng trường này cần {_kind_words(kinds)}",
+                ),
+                state.at(path, pointer),
+                subject=subject,
+                related=(ref,),
+            )
+        )
 
 
-def _submissions(state: _Loading, files: Sequence[str]) -> tuple[dict[str, str], Submission | None,
-                                                                   tuple[Submission, ...]]:
+def _submissions(
+    state: _Loading, files: Sequence[str]
+) -> tuple[dict[str, str], Submission | None, tuple[Submission, ...]]:
     """Assign every file to the submission declared in its directory or nearest ancestor."""
     by_dir: dict[str, tuple[str, Submission]] = {}
     for path, pointer, sub in state.declared:
@@ -301,9 +369,16 @@ def _submissions(state: _Loading, files: Sequence[str]) -> tuple[dict[str, str],
         if seen is None:
             by_dir[directory] = (path, sub)
         elif seen[1] != sub:
-            state.findings.append(_finding("SCH015", Text(
-                f"submission block differs from the one in {seen[0]}",
-                f"khối submission khác với khối trong {seen[0]}"), state.at(path, pointer)))
+            state.findings.append(
+                _finding(
+                    "SCH015",
+                    Text(
+                        f"submission block differs from the one in {seen[0]}",
+                        f"khối submission khác với khối trong {seen[0]}",
+                    ),
+                    state.at(path, pointer),
+                )
+            )
     submitters: dict[str, str] = {}
     for path in files:
         directory = os.path.dirname(path)
@@ -320,10 +395,16 @@ def _submissions(state: _Loading, files: Sequence[str]) -> tuple[dict[str, str],
         distinct.setdefault(sub.submitter, sub)
     subs = tuple(distinct[k] for k in sorted(distinct))
     if not subs and files:
-        state.findings.append(_finding("REF006", Text(
-            "no file declares the submission block (submitter, framework_version, as_of)",
-            "không tệp nào khai báo khối submission (submitter, framework_version, as_of)"),
-            Location(files[0])))
+        state.findings.append(
+            _finding(
+                "REF006",
+                Text(
+                    "no file declares the submission block (submitter, framework_version, as_of)",
+                    "không tệp nào khai báo khối submission (submitter, framework_version, as_of)",
+                ),
+                Location(files[0]),
+            )
+        )
     return submitters, (subs[0] if len(subs) == 1 else None), subs
 
 
@@ -333,8 +414,12 @@ def _default_catalogue() -> Catalogue:
     return catalogue()
 
 
-def load(paths: Iterable[str | os.PathLike[str]], *, catalogue: Catalogue | None = None,
-         limits: Limits | None = None) -> LoadResult:
+def load(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
+) -> LoadResult:
     """Load every file under ``paths`` as one submission (or several, one per directory that
     declares a ``submission`` block) and return the merged architecture with all findings."""
     files = discover(paths)
@@ -343,13 +428,22 @@ def load(paths: Iterable[str | os.PathLike[str]], *, catalogue: Catalogue | None
         state.add_file(parse_file(path, limits=limits or Limits()))
     _check_refs(state)
     submitters, single, subs = _submissions(state, files)
-    unique = {name: tuple(e for e, p, ptr in state.lists[name]
-                          if state.origins.get(e.id) == Origin(p, ptr, _LIST_KIND[name]))
-              for name, _ in ELEMENT_LISTS}
+    unique = {
+        name: tuple(
+            e
+            for e, p, ptr in state.lists[name]
+            if state.origins.get(e.id) == Origin(p, ptr, _LIST_KIND[name])
+        )
+        for name, _ in ELEMENT_LISTS
+    }
     arch = Architecture(format_version=1, submission=single, **unique)
     findings = tuple(sorted(state.findings, key=Finding.sort_key))
-    return LoadResult(architecture=arch, findings=findings, files=files,
-                      origins=dict(state.origins), sources=dict(state.sources),
-                      submitters=submitters, submissions=subs)
-
-
+    return LoadResult(
+        architecture=arch,
+        findings=findings,
+        files=files,
+        origins=dict(state.origins),
+        sources=dict(state.sources),
+        submitters=submitters,
+        submissions=subs,
+    )

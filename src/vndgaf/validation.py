@@ -124,72 +124,151 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
     kind = error.validator
     value = error.instance
     field = _field(path)
-    if path == ["format_version"] or (kind == "required" and "format_version" in str(error.message)
-                                      and not path):
+    if path == ["format_version"] or (
+        kind == "required" and "format_version" in str(error.message) and not path
+    ):
         if not path:
-            return [SchemaProblem("SCH014", Text(
-                "missing format_version: write 'format_version: 1' at the top of the file",
-                "thiếu format_version: ghi 'format_version: 1' ở đầu tệp"), ptr)]
-        return [SchemaProblem("SCH014", Text(
-            f"unsupported format_version {_q(value)}: this vndgaf reads format 1",
-            f"format_version {_q(value)} không được hỗ trợ: vndgaf đọc định dạng 1"), ptr)]
+            return [
+                SchemaProblem(
+                    "SCH014",
+                    Text(
+                        "missing format_version: write 'format_version: 1' at the top of the file",
+                        "thiếu format_version: ghi 'format_version: 1' ở đầu tệp",
+                    ),
+                    ptr,
+                )
+            ]
+        return [
+            SchemaProblem(
+                "SCH014",
+                Text(
+                    f"unsupported format_version {_q(value)}: this vndgaf reads format 1",
+                    f"format_version {_q(value)} không được hỗ trợ: vndgaf đọc định dạng 1",
+                ),
+                ptr,
+            )
+        ]
     if kind == "additionalProperties":
         allowed = error.schema.get("properties", {})
         out = []
         for extra in sorted(k for k in value if k not in allowed):
             en, vi = _suggest(extra, allowed)
-            out.append(SchemaProblem("SCH010", Text(
-                f"unknown field '{extra}' in {error.schema.get('title', field)}{en}",
-                f"trường không xác định '{extra}' trong {error.schema.get('title', field)}{vi}"),
-                pointer_of([*path, extra]), key=True))
+            out.append(
+                SchemaProblem(
+                    "SCH010",
+                    Text(
+                        f"unknown field '{extra}' in {error.schema.get('title', field)}{en}",
+                        f"trường không xác định '{extra}' trong {error.schema.get('title', field)}{vi}",
+                    ),
+                    pointer_of([*path, extra]),
+                    key=True,
+                )
+            )
         return out
     if kind == "required":
         missing = [name for name in error.validator_value if name not in value]
         title = error.schema.get("title", field)
-        return [SchemaProblem("SCH011", Text(
-            f"missing required field '{name}' in {title}",
-            f"thiếu trường bắt buộc '{name}' trong {title}"), ptr) for name in missing]
+        return [
+            SchemaProblem(
+                "SCH011",
+                Text(
+                    f"missing required field '{name}' in {title}",
+                    f"thiếu trường bắt buộc '{name}' trong {title}",
+                ),
+                ptr,
+            )
+            for name in missing
+        ]
     if kind == "type":
         expected = error.validator_value
         names = expected if isinstance(expected, list) else [expected]
         want_en = " or ".join(_TYPE_NAMES[n][0] for n in names)
         want_vi = " hoặc ".join(_TYPE_NAMES[n][1] for n in names)
         got = _TYPE_NAMES[_type_of(value)]
-        return [SchemaProblem("SCH012", Text(
-            f"field '{field}' must be {want_en}, not {got[0]} ({_q(value)})",
-            f"trường '{field}' phải là {want_vi}, không phải {got[1]} ({_q(value)})"), ptr)]
+        return [
+            SchemaProblem(
+                "SCH012",
+                Text(
+                    f"field '{field}' must be {want_en}, not {got[0]} ({_q(value)})",
+                    f"trường '{field}' phải là {want_vi}, không phải {got[1]} ({_q(value)})",
+                ),
+                ptr,
+            )
+        ]
     if kind == "enum":
         allowed_values = [v for v in error.validator_value if v is not None]
         en, vi = _suggest(str(value), [str(v) for v in allowed_values])
         listed = ", ".join(str(v) for v in allowed_values)
-        return [SchemaProblem("SCH013", Text(
-            f"{_q(value)} is not a valid value for '{field}': expected one of {listed}{en}",
-            f"{_q(value)} không phải giá trị hợp lệ của '{field}': cần một trong {listed}{vi}"),
-            ptr)]
+        return [
+            SchemaProblem(
+                "SCH013",
+                Text(
+                    f"{_q(value)} is not a valid value for '{field}': expected one of {listed}{en}",
+                    f"{_q(value)} không phải giá trị hợp lệ của '{field}': cần một trong {listed}{vi}",
+                ),
+                ptr,
+            )
+        ]
     if kind == "format" and error.validator_value == "date":
-        return [SchemaProblem("SCH013", Text(
-            f"{_q(value)} in '{field}' is not a valid date (YYYY-MM-DD)",
-            f"{_q(value)} trong '{field}' không phải ngày hợp lệ (YYYY-MM-DD)"), ptr)]
+        return [
+            SchemaProblem(
+                "SCH013",
+                Text(
+                    f"{_q(value)} in '{field}' is not a valid date (YYYY-MM-DD)",
+                    f"{_q(value)} trong '{field}' không phải ngày hợp lệ (YYYY-MM-DD)",
+                ),
+                ptr,
+            )
+        ]
     if kind == "pattern":
-        return [SchemaProblem("SCH013", Text(
-            f"{_q(value)} in '{field}' does not have the required form {error.validator_value}",
-            f"{_q(value)} trong '{field}' không đúng dạng {error.validator_value}"), ptr)]
+        return [
+            SchemaProblem(
+                "SCH013",
+                Text(
+                    f"{_q(value)} in '{field}' does not have the required form {error.validator_value}",
+                    f"{_q(value)} trong '{field}' không đúng dạng {error.validator_value}",
+                ),
+                ptr,
+            )
+        ]
     if kind == "minLength" and error.validator_value == 1:
-        return [SchemaProblem("SCH013", Text(f"'{field}' must not be empty",
-                                             f"'{field}' không được để trống"), ptr)]
+        return [
+            SchemaProblem(
+                "SCH013",
+                Text(f"'{field}' must not be empty", f"'{field}' không được để trống"),
+                ptr,
+            )
+        ]
     if kind in ("minLength", "maxLength"):
         bound = error.validator_value
         word_en, word_vi = ("at least", "ít nhất") if kind == "minLength" else ("at most", "tối đa")
-        return [SchemaProblem("SCH013", Text(
-            f"'{field}' must have {word_en} {bound} characters",
-            f"'{field}' phải có {word_vi} {bound} ký tự"), ptr)]
+        return [
+            SchemaProblem(
+                "SCH013",
+                Text(
+                    f"'{field}' must have {word_en} {bound} characters",
+                    f"'{field}' phải có {word_vi} {bound} ký tự",
+                ),
+                ptr,
+            )
+        ]
     if kind in ("minimum", "maximum"):
         word_en, word_vi = ("at least", "ít nhất") if kind == "minimum" else ("at most", "tối đa")
-        return [SchemaProblem("SCH013", Text(
-            f"'{field}' must be {word_en} {error.validator_value}, not {_q(value)}",
-            f"'{field}' phải {word_vi} là {error.validator_value}, không phải {_q(value)}"), ptr)]
-    return [SchemaProblem("SCH013", Text(f"'{field}': {error.message}",
-                                         f"'{field}': {error.message}"), ptr)]
+        return [
+            SchemaProblem(
+                "SCH013",
+                Text(
+                    f"'{field}' must be {word_en} {error.validator_value}, not {_q(value)}",
+                    f"'{field}' phải {word_vi} là {error.validator_value}, không phải {_q(value)}",
+                ),
+                ptr,
+            )
+        ]
+    return [
+        SchemaProblem(
+            "SCH013", Text(f"'{field}': {error.message}", f"'{field}': {error.message}"), ptr
+        )
+    ]
 
 
 def validate(data: Any) -> tuple[SchemaProblem, ...]:

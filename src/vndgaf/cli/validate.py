@@ -11,12 +11,28 @@ from vndgaf.report import render
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "note"]), default="error",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True,
-              help="Language of messages.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "vi"]),
+    default="en",
+    show_default=True,
+    help="Language of messages.",
+)
 def validate_command(paths: tuple[str, ...], fmt: str, fail_on: str, lang: str) -> None:
     """Check PATH... (files or directories) against the submission schema and resolve every
     reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors."""

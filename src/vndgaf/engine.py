@@ -1,0 +1,205 @@
+"""Run the rules: load, build the graph, select rules, stamp and suppress findings, report.
+
+``check`` returns a :class:`~vndgaf.diagnostics.Report` and never prints.
+"""
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from vndgaf.diagnostics import Finding, Report, RuleInfo, Severity, Text, Violation
+from vndgaf.errors import InternalError
+from vndgaf.graph import ArchGraph, build_graph
+from vndgaf.input_checks import INPUT_CHECKS
+from vndgaf.loader import LoadResult, load
+from vndgaf.model import InputSource, Level, OnlineLevel
+from vndgaf.reference import catalogue as national_catalogue
+from vndgaf.rules import ALL_RULES, Context, Rule
+
+__all__ = ["all_rule_infos", "check", "check_loaded", "find_rule", "matches", "select_rules"]
+
+
+def matches(info: RuleInfo | Rule, pattern: str) -> bool:
+    """True when ``pattern`` names the rule: its code, a code prefix (IOP, IOP0), its name,
+    or ALL."""
+    pattern = pattern.strip()
+    return (
+        pattern.upper() == "ALL"
+        or info.code.startswith(pattern.upper())
+        or info.name == pattern.lower()
+    )
+
+
+def select_rules(
+    rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> tuple[Rule, ...]:
+    """Rules picked by ``select`` (all when empty) minus those named by ``ignore``."""
+    return tuple(
+        r
+        for r in rules
+        if (not select or any(matches(r, p) for p in select))
+        and not any(matches(r, p) for p in ignore)
+    )
+
+
+def all_rule_infos() -> tuple[RuleInfo, ...]:
+    """Documentation of every check: the loader's SCH/REF checks and the graph rules."""
+    return (*INPUT_CHECKS, *(r.info() for r in ALL_RULES))
+
+
+def find_rule(code_or_name: str) -> RuleInfo | None:
+    """The rule with this code or name, or None."""
+    key = code_or_name.strip()
+    for info in all_rule_infos():
+        if info.code == key.upper() or info.name == key.lower():
+            return info
+    return None
+
+
+def _as_of(result: LoadResult, explicit: dt.date | None) -> dt.date:
+    if explicit is not None:
+        return explicit
+    dates = [s.as_of for s in result.submissions]
+    return max(dates) if dates else dt.date.today()
+
+
+def _suppression(graph: ArchGraph, finding: Finding, as_of: dt.date) -> Finding:
+    element = graph.element(finding.subject)
+    for entry in getattr(element, "suppress", ()) if element is not None else ():
+        if entry.rule.upper() != finding.code and entry.rule.lower() != finding.name:
+            continue
+        if entry.expires is not None and entry.expires < as_of:
+            note = Text(
+                f" (suppression expired on {entry.expires.isoformat()})",
+                f" (chấp nhận đã hết hạn ngày {entry.expires.isoformat()})",
+            )
+            message = Text(finding.message.en + note.en, finding.message.vi + note.vi)
+            return attrs.evolve(finding, message=message)
+        return attrs.evolve(finding, suppressed_by=entry)
+    return finding
+
+
+def _stamp(rule: Rule, severity: Severity, violation: Violation, result: LoadResult) -> Finding:
+    location = result.locate(violation.subject, violation.field)
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=violation.message,
+        location=location,
+        subject=violation.subject,
+        related=violation.related,
+        legal_basis=rule.legal_basis,
+        fix=violation.fix or rule.fix,
+        submitter=result.submitter_of(violation.subject),
+    )
+
+
+def _run(rule: Rule, ctx: Context) -> list[Violation]:
+    try:
+        return list(rule.check(ctx))
+    except Exception as exc:  # a rule that breaks is a bug: never swallow it
+        raise InternalError(f"rule {rule.code} ({rule.name}) failed: {exc!r}") from exc
+
+
+def _metrics(graph: ArchGraph, findings: Sequence[Finding]) -> dict[str, float]:
+    arch = graph.architecture
+    metrics: dict[str, float] = {
+        "elements.agencies": len(arch.agencies),
+        "elements.systems": len(arch.systems),
+        "elements.platforms": len(arch.platforms),
+        "elements.databases": len(arch.databases),
+        "elements.entities": len(arch.entities),
+        "elements.flows": len(arch.flows),
+        "elements.services": len(arch.services),
+        "elements.investments": len(arch.investments),
+    }
+    for level in (Level.CENTRAL, Level.PROVINCIAL, Level.COMMUNE):
+        metrics[f"agencies.{level.value}"] = sum(1 for a in arch.agencies if a.level is level)
+    services = arch.services
+    metrics["services.fully_online_share"] = (
+        sum(1 for s in services if s.online_level is OnlineLevel.TOAN_TRINH) / len(services)
+        if services
+        else 0.0
+    )
+    inputs = [i for s in services for i in s.required_inputs]
+    metrics["inputs.once_only_coverage"] = (
+        sum(1 for i in inputs if i.obtained_from is InputSource.SHARED_DATA) / len(inputs)
+        if inputs
+        else 0.0
+    )
+    dbs = arch.databases
+    metrics["databases.shared_share"] = (
+        sum(1 for d in dbs if graph.flows_from(d.id)) / len(dbs) if dbs else 0.0
+    )
+    flagged = {f.subject for f in findings if f.family == "RED" and not f.suppressed}
+    metrics["investments.redundant_budget_vnd"] = float(
+        sum(i.budget_vnd or 0 for i in arch.investments if i.id in flagged)
+    )
+    reach: dict[str, bool] = {a.id: False for a in arch.agencies}
+    for system in graph.own_systems:
+        if graph.reaches_national_exchange(system.id):
+            for agency_id in (system.owner, system.operator, *system.tenants):
+                if agency_id in reach:
+                    reach[agency_id] = True
+    metrics["agencies.unreachable_from_ndxp"] = sum(1 for ok in reach.values() if not ok)
+    commune_ok: dict[str, bool] = {}
+    for agency in arch.agencies:
+        if agency.level is Level.COMMUNE and agency.unit:
+            commune_ok[agency.unit] = commune_ok.get(agency.unit, False) or reach[agency.id]
+    metrics["elements.communes"] = len(commune_ok)
+    metrics["communes.unreachable_from_ndxp"] = sum(1 for ok in commune_ok.values() if not ok)
+    return metrics
+
+
+def check_loaded(
+    result: LoadResult,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity_overrides: Mapping[str, Severity] | None = None,
+    as_of: dt.date | None = None,
+    rules: Sequence[Rule] = ALL_RULES,
+) -> Report:
+    """Run the selected rules on an already loaded submission."""
+    date = _as_of(result, as_of)
+    graph = build_graph(result.architecture, national_catalogue(), date)
+    ctx = Context(graph=graph, as_of=date)
+    overrides = {k.upper(): v for k, v in (severity_overrides or {}).items()}
+    chosen = select_rules(rules, select, ignore)
+    findings: list[Finding] = []
+    for info in INPUT_CHECKS:
+        if (not select or any(matches(info, p) for p in select)) and not any(
+            matches(info, p) for p in ignore
+        ):
+            severity = overrides.get(info.code, info.severity)
+            findings.extend(
+                attrs.evolve(f, severity=severity, submitter=result.submitter_of(f.subject))
+                for f in result.findings
+                if f.code == info.code
+            )
+    for rule in chosen:
+        severity = overrides.get(rule.code, overrides.get(rule.name.upper(), rule.severity))
+        for violation in _run(rule, ctx):
+            findings.append(_suppression(graph, _stamp(rule, severity, violation, result), date))
+    unique = {(f.identity, f.location, f.message.en): f for f in findings}
+    ordered = tuple(sorted(unique.values(), key=Finding.sort_key))
+    infos = tuple(sorted({*INPUT_CHECKS, *(r.info() for r in chosen)}, key=lambda i: i.code))
+    return Report(
+        findings=ordered,
+        metrics=_metrics(graph, ordered),
+        rules=infos,
+        inputs=result.files,
+        as_of=date,
+        submitters=tuple(s.submitter for s in result.submissions),
+    )
+
+
+def check(paths: Iterable[str | os.PathLike[str]], **options: object) -> Report:
+    """Load ``paths`` and check them: ``vndgaf.check(["examples/tuyen-quang"])``.
+
+    Options are those of :func:`check_loaded` (select, ignore, severity_overrides, as_of).
+    """
+    return check_loaded(load(paths), **options)  # type: ignore[arg-type]

@@ -1,0 +1,177 @@
+"""Build the architecture graph: the submission plus the national catalogue.
+
+One ``networkx.MultiDiGraph``; every node has ``kind`` (:class:`NodeKind`) and ``element`` (the
+model object); every edge has ``kind`` (:class:`EdgeKind`). Rules read it through
+:class:`~vndgaf.graph.facade.ArchGraph`, never through raw attribute dicts.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+import networkx as nx
+
+from vndgaf.graph.facade import ArchGraph
+from vndgaf.graph.kinds import EdgeKind, NodeKind
+from vndgaf.graph.wellknown import NDOP, NDXP
+from vndgaf.model import (
+    AdministrativeUnit,
+    Agency,
+    Architecture,
+    Database,
+    DataEntity,
+    InformationSystem,
+    Platform,
+    Status,
+)
+
+__all__ = ["CatalogueElements", "build_graph"]
+
+_Edge = tuple[str, str, str | None, dict[str, Any]]
+
+_LIST_NODE_KIND = {
+    "units": NodeKind.UNIT,
+    "agencies": NodeKind.AGENCY,
+    "systems": NodeKind.SYSTEM,
+    "platforms": NodeKind.PLATFORM,
+    "databases": NodeKind.DATABASE,
+    "entities": NodeKind.ENTITY,
+    "services": NodeKind.SERVICE,
+    "investments": NodeKind.INVESTMENT,
+}
+
+
+class CatalogueElements(Protocol):
+    """What the graph needs from the national catalogue."""
+
+    @property
+    def provinces(self) -> tuple[AdministrativeUnit, ...]: ...
+
+    @property
+    def agencies(self) -> tuple[Agency, ...]: ...
+
+    @property
+    def platforms(self) -> tuple[Platform, ...]: ...
+
+    @property
+    def databases(self) -> tuple[Database, ...]: ...
+
+    @property
+    def entities(self) -> tuple[DataEntity, ...]: ...
+
+    def get(self, element_id: str) -> Any: ...
+
+
+def _catalogue_nodes(cat: CatalogueElements) -> Iterable[tuple[NodeKind, Any]]:
+    for unit in cat.provinces:
+        yield NodeKind.UNIT, unit
+    for agency in cat.agencies:
+        yield NodeKind.AGENCY, agency
+    for platform in cat.platforms:
+        yield NodeKind.PLATFORM, platform
+    for database in cat.databases:
+        yield NodeKind.DATABASE, database
+    for entity in cat.entities:
+        yield NodeKind.ENTITY, entity
+
+
+def _element_edges(kind: NodeKind, e: Any) -> Iterable[_Edge]:
+    """Edges implied by one element's own fields: (source, target, key, attributes)."""
+    if kind is NodeKind.AGENCY:
+        if e.parent:
+            yield e.id, e.parent, None, {"kind": EdgeKind.PART_OF}
+        if e.unit:
+            yield e.id, e.unit, None, {"kind": EdgeKind.LOCATED_IN}
+        for old in e.successor_of:
+            yield e.id, old, None, {"kind": EdgeKind.SUCCESSOR_OF}
+    elif kind is NodeKind.UNIT:
+        if e.parent:
+            yield e.id, e.parent, None, {"kind": EdgeKind.PART_OF}
+    elif isinstance(e, InformationSystem):
+        if e.owner:
+            yield e.owner, e.id, None, {"kind": EdgeKind.OWNS}
+        if e.operator:
+            yield e.operator, e.id, None, {"kind": EdgeKind.OPERATES}
+        for tenant in e.tenants:
+            yield tenant, e.id, None, {"kind": EdgeKind.TENANT_OF}
+        if isinstance(e, Platform) and e.instance_of:
+            yield e.id, e.instance_of, None, {"kind": EdgeKind.INSTANCE_OF}
+        if isinstance(e, Database):
+            for entity in e.authoritative_for:
+                yield e.id, entity, None, {"kind": EdgeKind.AUTHORITATIVE_FOR}
+            for entity in e.copies:
+                yield e.id, entity, None, {"kind": EdgeKind.COPIES}
+    elif kind is NodeKind.SERVICE:
+        if e.owner:
+            yield e.owner, e.id, None, {"kind": EdgeKind.OWNS}
+        if e.handled_by:
+            yield e.handled_by, e.id, None, {"kind": EdgeKind.HANDLES}
+        for item in e.required_inputs:
+            yield (
+                e.id,
+                item.entity,
+                None,
+                {"kind": EdgeKind.REQUIRES, "obtained_from": item.obtained_from},
+            )
+    elif kind is NodeKind.INVESTMENT:
+        if e.owner:
+            yield e.owner, e.id, None, {"kind": EdgeKind.OWNS}
+        for platform in e.reuses:
+            yield e.id, platform, None, {"kind": EdgeKind.REUSES}
+
+
+def build_graph(
+    arch: Architecture, catalogue: CatalogueElements, as_of: dt.date | None = None
+) -> ArchGraph:
+    """The graph of ``arch`` plus the catalogue elements, wrapped in its typed facade.
+
+    Catalogue communes are added only when referenced (there are 3,321 of them).
+    Dangling references never reach here as edges to unknown nodes: edges to ids that are
+    neither in the submission nor in the catalogue are skipped (the loader reported them).
+    """
+    g = nx.MultiDiGraph()
+    elements: dict[str, Any] = {}
+    kinds: dict[str, NodeKind] = {}
+    catalogue_ids: set[str] = set()
+    for kind, element in _catalogue_nodes(catalogue):
+        elements[element.id] = element
+        kinds[element.id] = kind
+        catalogue_ids.add(element.id)
+    for name, kind in _LIST_NODE_KIND.items():
+        for element in getattr(arch, name):
+            elements.setdefault(element.id, element)
+            kinds.setdefault(element.id, kind)
+    for element_id in sorted(elements):
+        g.add_node(element_id, kind=kinds[element_id], element=elements[element_id])
+    edges: list[_Edge] = []
+    for element_id in sorted(elements):
+        edges.extend(_element_edges(kinds[element_id], elements[element_id]))
+    for flow in arch.flows:
+        if flow.status is Status.RETIRED:
+            continue
+        edges.append((flow.source, flow.target, flow.id, {"kind": EdgeKind.FLOW, "flow": flow}))
+        hops = (flow.source, *flow.via, flow.target)
+        for i, (a, b) in enumerate(zip(hops, hops[1:], strict=False)):
+            edges.append((a, b, f"{flow.id}#{i}", {"kind": EdgeKind.VIA, "flow": flow}))
+    for database in catalogue.databases:
+        for hub in (NDXP, NDOP):
+            edges.append((database.id, hub, None, {"kind": EdgeKind.CONNECTS}))
+    for a, b, key, data in edges:
+        for end in (a, b):
+            if end not in g and end.startswith("vn:"):
+                element = catalogue.get(end)
+                if isinstance(element, AdministrativeUnit):  # a referenced commune
+                    g.add_node(end, kind=NodeKind.UNIT, element=element)
+                    elements[end] = element
+                    kinds[end] = NodeKind.UNIT
+                    catalogue_ids.add(end)
+        if a in g and b in g:
+            g.add_edge(a, b, key=key, **data)
+    return ArchGraph(
+        graph=g,
+        architecture=arch,
+        elements=elements,
+        kinds=kinds,
+        catalogue_ids=frozenset(catalogue_ids),
+        as_of=as_of or dt.date.today(),
+    )

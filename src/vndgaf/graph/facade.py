@@ -1,0 +1,297 @@
+"""A small typed facade over the architecture graph, so rules never read raw attribute dicts.
+
+Everything here is derived from the immutable graph; derived indexes are computed once, on first
+use, in linear time.
+"""
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import networkx as nx
+
+from vndgaf.graph.kinds import SYSTEM_KINDS, EdgeKind, NodeKind
+from vndgaf.graph.queries import articulation_impact, component_index
+from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
+from vndgaf.model import (
+    AdministrativeUnit,
+    Agency,
+    Architecture,
+    Database,
+    DataEntity,
+    DataFlow,
+    InformationSystem,
+    Level,
+    Platform,
+    PublicService,
+    Status,
+)
+
+__all__ = ["ArchGraph"]
+
+
+@attrs.frozen(slots=False)
+class ArchGraph:
+    """The submission and the catalogue as one graph, with typed accessors and shared queries.
+
+    Submission elements are in :attr:`architecture`; catalogue elements are reachable through
+    :meth:`element` and friends, and :meth:`is_catalogue` tells them apart.
+    """
+
+    graph: nx.MultiDiGraph
+    architecture: Architecture
+    elements: Mapping[str, Any]
+    kinds: Mapping[str, NodeKind]
+    catalogue_ids: frozenset[str]
+    as_of: dt.date
+
+    # -- elements ------------------------------------------------------------------------------
+
+    def element(self, element_id: str) -> Any:
+        """The model object with this id (submission or catalogue), or None."""
+        return self.elements.get(element_id)
+
+    def kind(self, element_id: str) -> NodeKind | None:
+        """Node kind of an id, or None when unknown."""
+        return self.kinds.get(element_id)
+
+    def is_catalogue(self, element_id: str) -> bool:
+        """True for elements of the built-in national catalogue."""
+        return element_id in self.catalogue_ids
+
+    def agency(self, element_id: str | None) -> Agency | None:
+        """The agency with this id, or None."""
+        found = self.elements.get(element_id or "")
+        return found if isinstance(found, Agency) else None
+
+    def system(self, element_id: str | None) -> InformationSystem | None:
+        """The system, platform or database with this id, or None."""
+        found = self.elements.get(element_id or "")
+        return found if isinstance(found, InformationSystem) else None
+
+    def platform(self, element_id: str | None) -> Platform | None:
+        """The platform with this id, or None."""
+        found = self.elements.get(element_id or "")
+        return found if isinstance(found, Platform) else None
+
+    def database(self, element_id: str | None) -> Database | None:
+        """The database with this id, or None."""
+        found = self.elements.get(element_id or "")
+        return found if isinstance(found, Database) else None
+
+    def entity(self, element_id: str | None) -> DataEntity | None:
+        """The data entity with this id, or None."""
+        found = self.elements.get(element_id or "")
+        return found if isinstance(found, DataEntity) else None
+
+    def unit(self, element_id: str | None) -> AdministrativeUnit | None:
+        """The administrative unit with this id, or None."""
+        found = self.elements.get(element_id or "")
+        return found if isinstance(found, AdministrativeUnit) else None
+
+    @functools.cached_property
+    def own_systems(self) -> tuple[InformationSystem, ...]:
+        """Systems, platforms and databases of the submission, sorted by id."""
+        arch = self.architecture
+        merged = (*arch.systems, *arch.platforms, *arch.databases)
+        return tuple(sorted(merged, key=lambda s: s.id))
+
+    @functools.cached_property
+    def catalogue_platforms(self) -> tuple[Platform, ...]:
+        """The national platforms of the catalogue, sorted by id."""
+        return tuple(
+            sorted(
+                (
+                    e
+                    for i, e in self.elements.items()
+                    if i in self.catalogue_ids and isinstance(e, Platform)
+                ),
+                key=lambda p: p.id,
+            )
+        )
+
+    # -- ownership, tier and province ---------------------------------------------------------
+
+    def owner(self, element_id: str) -> Agency | None:
+        """The owning agency of a system, service or investment."""
+        element = self.elements.get(element_id)
+        return self.agency(getattr(element, "owner", None))
+
+    def level_of(self, element_id: str) -> Level | None:
+        """Tier of an agency, of a unit, or of the owner of anything else."""
+        element = self.elements.get(element_id)
+        if isinstance(element, Agency):
+            return element.level
+        if isinstance(element, AdministrativeUnit):
+            return element.kind.tier
+        owner = self.owner(element_id)
+        return owner.level if owner else None
+
+    @functools.cached_property
+    def _province_index(self) -> dict[str, str | None]:
+        return {}
+
+    def province_of(self, element_id: str) -> str | None:
+        """Official code of the province an element belongs to (via unit, parent or owner)."""
+        cache = self._province_index
+        if element_id in cache:
+            return cache[element_id]
+        seen: list[str] = []
+        current: str | None = element_id
+        result: str | None = None
+        while current is not None and current not in seen:
+            if current in cache:
+                result = cache[current]
+                break
+            seen.append(current)
+            element = self.elements.get(current)
+            if isinstance(element, AdministrativeUnit):
+                if element.kind.tier is Level.PROVINCIAL:
+                    result = element.code or current.rsplit("/", 1)[-1]
+                    break
+                current = element.parent
+            elif isinstance(element, Agency):
+                if element.level is Level.CENTRAL:
+                    break
+                current = element.unit or element.parent
+            else:
+                current = getattr(element, "owner", None)
+        for visited in seen:
+            cache[visited] = result
+        return result
+
+    # -- flows and routes ---------------------------------------------------------------------
+
+    @staticmethod
+    def route(flow: DataFlow) -> tuple[str, ...]:
+        """The hops of a flow: source, each ``via`` platform in order, target."""
+        return (flow.source, *flow.via, flow.target)
+
+    @functools.cached_property
+    def _flows_by_end(self) -> tuple[dict[str, list[DataFlow]], dict[str, list[DataFlow]]]:
+        out: dict[str, list[DataFlow]] = defaultdict(list)
+        into: dict[str, list[DataFlow]] = defaultdict(list)
+        for flow in self.architecture.flows:
+            if flow.status is Status.RETIRED:
+                continue
+            out[flow.source].append(flow)
+            into[flow.target].append(flow)
+        return out, into
+
+    def flows_from(self, element_id: str) -> tuple[DataFlow, ...]:
+        """Active flows whose source is this system."""
+        return tuple(self._flows_by_end[0].get(element_id, ()))
+
+    def flows_to(self, element_id: str) -> tuple[DataFlow, ...]:
+        """Active flows whose target is this system."""
+        return tuple(self._flows_by_end[1].get(element_id, ()))
+
+    @functools.cached_property
+    def _touching(self) -> frozenset[str]:
+        """Every id that is an end or a hop of an active flow."""
+        ids: set[str] = set()
+        for flow in self.architecture.flows:
+            if flow.status is not Status.RETIRED:
+                ids.update(self.route(flow))
+        return frozenset(ids)
+
+    def has_flows(self, element_id: str) -> bool:
+        """True when any active flow starts, ends or passes at this element."""
+        return element_id in self._touching
+
+    # -- exchange connectivity ----------------------------------------------------------------
+
+    @functools.cached_property
+    def exchange(self) -> nx.Graph:
+        """Undirected graph of systems linked by flow hops and catalogue connections."""
+        g = nx.Graph()
+        for element_id, kind in self.kinds.items():
+            if kind in SYSTEM_KINDS:
+                g.add_node(element_id)
+        for a, b, data in self.graph.edges(data=True):
+            if data["kind"] in (EdgeKind.VIA, EdgeKind.CONNECTS) and a != b:
+                g.add_edge(a, b)
+        if NDXP in g and NDOP in g:
+            g.add_edge(NDXP, NDOP)
+        return g
+
+    @functools.cached_property
+    def _components(self) -> dict[Any, int]:
+        return component_index(self.exchange)
+
+    def connected(self, a: str, b: str) -> bool:
+        """True when data can travel between two systems over declared flows and hubs."""
+        ca = self._components.get(a)
+        return ca is not None and ca == self._components.get(b)
+
+    def reaches_national_exchange(self, system_id: str) -> bool:
+        """True when a system is connected to NDXP or NDOP."""
+        return self.connected(system_id, NDXP) or self.connected(system_id, NDOP)
+
+    @functools.cached_property
+    def agency_exchange(self) -> nx.Graph:
+        """The exchange graph plus agencies, each linked to the systems it owns or uses."""
+        g = self.exchange.copy()
+        for a, b, data in self.graph.edges(data=True):
+            if (
+                data["kind"] in (EdgeKind.OWNS, EdgeKind.OPERATES, EdgeKind.TENANT_OF)
+                and self.kinds.get(b) in SYSTEM_KINDS
+            ):
+                g.add_edge(a, b)
+        return g
+
+    @functools.cached_property
+    def single_points_of_failure(self) -> dict[str, frozenset[str]]:
+        """Platform id -> submission agencies cut off from NDXP if it fails (articulation)."""
+        own_agencies = [a.id for a in self.architecture.agencies]
+        impact = articulation_impact(self.agency_exchange, NDXP, own_agencies)
+        return {
+            str(node): frozenset(map(str, lost))
+            for node, lost in impact.items()
+            if self.kinds.get(str(node)) is NodeKind.PLATFORM
+        }
+
+    # -- platforms and data -------------------------------------------------------------------
+
+    def template_of(self, platform_id: str) -> str | None:
+        """The catalogue id a platform is or deploys (``vn:platform/lgsp`` for an LGSP)."""
+        if platform_id in self.catalogue_ids:
+            return platform_id
+        platform = self.platform(platform_id)
+        return platform.instance_of if platform else None
+
+    def is_integration_platform(self, element_id: str) -> bool:
+        """NDXP, NDOP, or a ministry/provincial integration platform (LGSP)."""
+        return self.template_of(element_id) in (NDXP, NDOP, INTEGRATION_TEMPLATE)
+
+    @functools.cached_property
+    def _authority(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for element_id in sorted(self.elements):
+            element = self.elements[element_id]
+            if isinstance(element, Database):
+                for entity in element.authoritative_for:
+                    index[entity].append(element_id)
+        return {k: tuple(v) for k, v in index.items()}
+
+    def authoritative_dbs(self, entity_id: str) -> tuple[str, ...]:
+        """Databases (submission and catalogue) claiming authority for an entity, sorted."""
+        return self._authority.get(entity_id, ())
+
+    @functools.cached_property
+    def national_capabilities(self) -> dict[str, tuple[Platform, ...]]:
+        """Capability code -> national catalogue platforms providing it (templates excluded)."""
+        index: dict[str, list[Platform]] = defaultdict(list)
+        for platform in self.catalogue_platforms:
+            if platform.id in (INTEGRATION_TEMPLATE,) or platform.properties.get("template"):
+                continue
+            for capability in platform.capabilities:
+                index[capability].append(platform)
+        return {k: tuple(v) for k, v in index.items()}
+
+    def services_handled_by(self, system_id: str) -> tuple[PublicService, ...]:
+        """Services whose case handling system is this one."""
+        return tuple(s for s in self.architecture.services if s.handled_by == system_id)

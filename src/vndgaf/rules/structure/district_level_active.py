@@ -1,0 +1,74 @@
+"""STR001 — district-level unit or agency still active after 1/7/2025."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import Level
+from vndgaf.rules.base import Context, rule
+
+DISTRICT_LEVEL_ENDED = "2025-07-01"
+
+
+@rule(
+    code="STR001",
+    name="district-level-active",
+    severity=Severity.ERROR,
+    title=(
+        "District-level unit or agency active after the two-tier reform",
+        "Đơn vị hoặc cơ quan cấp huyện còn hoạt động sau khi tổ chức chính quyền hai cấp",
+    ),
+    legal_basis="NQ 202/2025/QH15; Luật Tổ chức chính quyền địa phương 72/2025/QH15 "
+    "(district level ended 1/7/2025)",
+    sourced=True,
+    fix=(
+        "Move the unit's communes and the agency's systems to the province or the new "
+        "commune, then mark it inactive.",
+        "Chuyển các xã và hệ thống của đơn vị về tỉnh hoặc xã mới, rồi đánh dấu không còn hoạt "
+        "động.",
+    ),
+)
+def district_level_active(ctx: Context) -> Iterator[Violation]:
+    """What it checks: for a check date on or after 1/7/2025, an administrative unit of district
+    kind (huyện, quận, thị xã, thành phố thuộc tỉnh) without an end date before that day, or an
+    active agency of level ``district``.
+
+    Why it matters: since 1/7/2025 local government has two tiers, province and commune; the
+    district level no longer exists (NQ 202/2025/QH15, Law 72/2025/QH15). An architecture that
+    still routes data or services through a district body describes something that is gone.
+
+    Example: ``{id: ubnd-huyen-yen-son, level: district, name: UBND huyện Yên Sơn}``.
+
+    Use instead: the provincial agency or the new commune that took over its tasks
+    (``vndgaf units resolve "Huyện Yên Sơn"`` lists them).
+    """
+    if ctx.as_of.isoformat() < DISTRICT_LEVEL_ENDED:
+        return
+    arch = ctx.graph.architecture
+    for unit in arch.units:
+        ended = unit.valid_to is not None and unit.valid_to.isoformat() <= DISTRICT_LEVEL_ENDED
+        if unit.kind.tier is Level.DISTRICT and not ended:
+            yield Violation(
+                subject=unit.id,
+                message=Text(
+                    f"district-level unit '{unit.name}' is still in force; the district level "
+                    "ended on 1/7/2025",
+                    f"đơn vị cấp huyện '{unit.name}' vẫn còn hiệu lực; cấp huyện đã kết thúc từ "
+                    "1/7/2025",
+                ),
+                field="kind",
+            )
+    for agency in arch.agencies:
+        if agency.level is Level.DISTRICT and agency.active:
+            yield Violation(
+                subject=agency.id,
+                message=Text(
+                    f"district-level agency '{agency.name}' is still active; the district level "
+                    "ended on 1/7/2025",
+                    f"cơ quan cấp huyện '{agency.name}' vẫn hoạt động; cấp huyện đã kết thúc từ "
+                    "1/7/2025",
+                ),
+                field="level",
+            )
+
+
+RULE = district_level_active
