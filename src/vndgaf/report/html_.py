@@ -5,6 +5,8 @@ overview diagram as inline SVG when given, and a findings table that can be filt
 rule family and suppression. A Content-Security-Policy allows only that script (by its hash) and
 no network access, so nothing in a submission or a diagram can run code or fetch anything. Every
 user text is made printable and then HTML-escaped. Without JavaScript the whole table shows.
+A link can preset the filters in its fragment, e.g. ``report.html#severity=error&family=IOP``
+(``suppressed=`` hides suppressed findings).
 """
 
 import base64
@@ -92,7 +94,13 @@ SCRIPT = """
     });
     if (shown) { shown.textContent = String(n); }
   }
-  boxes.forEach(function (b) { b.addEventListener("change", apply); });
+  // A link may preset the filters: #severity=error,warning&family=IOP&suppressed=
+  var preset = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+  boxes.forEach(function (b) {
+    var wanted = preset.get(b.dataset.filter);
+    if (wanted !== null) { b.checked = wanted.split(",").indexOf(b.value) !== -1; }
+    b.addEventListener("change", apply);
+  });
   apply();
 })();
 """

@@ -1,0 +1,233 @@
+"""SARIF 2.1.0: valid against the OASIS schema, stable fingerprints, regions and suppressions."""
+
+import datetime as dt
+import json
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from report_fixtures import HOSTILE, SCHEMA, check_golden
+
+from vndgaf.diagnostics import Finding, Location, Report, Severity, Text
+from vndgaf.report.sarif import FINGERPRINT_KEY, artifact_uri, first_paragraph, render_sarif
+
+
+@pytest.fixture(scope="module")
+def validators() -> list[jsonschema.protocols.Validator]:
+    """Draft 7 (as the project uses) and Draft 4 (what the schema declares), offline."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return [jsonschema.Draft7Validator(schema), jsonschema.Draft4Validator(schema)]
+
+
+def _sarif(report: Report, lang: str = "en") -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(render_sarif(report, lang=lang, tool_version="0.1.0"))
+    return doc
+
+
+def _errors(validators: list[jsonschema.protocols.Validator], doc: Any) -> list[str]:
+    return [f"{e.json_path}: {e.message}" for v in validators for e in v.iter_errors(doc)]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_sarif_validates_against_oasis_schema(
+    validators: list[jsonschema.protocols.Validator],
+    national_report: Report,
+    hostile_report: Report,
+    lang: str,
+) -> None:
+    """The national, hostile and empty reports give SARIF the OASIS 2.1.0 schema accepts."""
+    for report in (national_report, hostile_report, Report(findings=())):
+        assert _errors(validators, _sarif(report, lang)) == []
+
+
+def test_schema_check_is_not_vacuous(validators: list[jsonschema.protocols.Validator]) -> None:
+    """The schema rejects a result with an invalid level, so a pass above means something."""
+    bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
+           "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}  # fmt: skip
+    assert any("fatal" in e for e in _errors(validators, bad))
+
+
+def test_sarif_matches_golden(national_report: Report) -> None:
+    """The SARIF of the two-province fixture is exactly the reviewed snapshot."""
+    check_golden("national.en.sarif", render_sarif(national_report, tool_version="0.1.0"))
+
+
+def test_sarif_driver_rules(national_report: Report) -> None:
+    """Rules carry descriptions, help with legal basis and fix, default level, tags."""
+    driver = _sarif(national_report)["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "vndgaf" and driver["semanticVersion"] == "0.1.0"
+    assert "informationUri" not in driver
+    iop = next(r for r in driver["rules"] if r["id"] == "IOP001")
+    assert iop["name"] == "flow-bypasses-integration-platform"
+    assert iop["shortDescription"]["text"] == (
+        "Inter-agency data flow does not go through an integration platform"
+    )
+    assert iop["fullDescription"]["text"] == (
+        "A data flow between two agencies that names no integration platform in `via`."
+    )
+    assert "Legal basis: Nghị định 194/2025/NĐ-CP, Điều 20" in iop["help"]["text"]
+    assert "Fix: Route the flow through the provincial LGSP and the NDXP." in iop["help"]["text"]
+    assert "**Legal basis:** Nghị định 194/2025/NĐ-CP, Điều 20" in iop["help"]["markdown"]
+    assert iop["defaultConfiguration"] == {"level": "error"}
+    assert iop["properties"] == {
+        "legalBasis": "Nghị định 194/2025/NĐ-CP, Điều 20", "sourced": True, "tags": ["IOP"],
+    }  # fmt: skip
+    uri = render_sarif(national_report, tool_version="0.1.0", information_uri="https://x.test/")
+    assert json.loads(uri)["runs"][0]["tool"]["driver"]["informationUri"] == "https://x.test/"
+
+
+def test_sarif_vietnamese_rule_texts(national_report: Report) -> None:
+    """With lang=vi rule titles, help labels and messages are Vietnamese."""
+    run = _sarif(national_report, "vi")["runs"][0]
+    assert run["language"] == "vi"
+    dat = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "DAT002")
+    assert dat["shortDescription"]["text"].startswith("Dịch vụ công yêu cầu người dân")
+    assert "Cơ sở pháp lý: Nghị định 47/2020/NĐ-CP, Điều 9 khoản 3" in dat["help"]["text"]
+    assert "Cách khắc phục: Khai thác thông tin" in dat["help"]["text"]
+
+
+def test_sarif_results_point_at_lines(national_report: Report) -> None:
+    """Results reference their rule by id and index and carry region, uri and properties."""
+    run = _sarif(national_report)["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    results = run["results"]
+    assert [r["ruleId"] for r in results] == [f.code for f in national_report.findings]
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
+    first_iop = results[1]
+    physical = first_iop["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"] == {
+        "uri": "submissions/ha-noi/architecture.yaml", "uriBaseId": "%SRCROOT%", "index": 0,
+    }  # fmt: skip
+    assert physical["region"] == {"startLine": 42, "startColumn": 7}
+    assert first_iop["level"] == "error"
+    assert first_iop["properties"]["related"] == ["vn:agency/bo-tu-phap", "vn:platform/ndxp"]
+    assert first_iop["properties"]["legalBasis"] == "Nghị định 194/2025/NĐ-CP, Điều 20"
+    # Line 0: the file is known but not the line, so there is no region.
+    no_line = results[4]["locations"][0]["physicalLocation"]
+    assert (
+        no_line["artifactLocation"]["uri"] == "submissions/ho-chi-minh/ki%E1%BA%BFn-tr%C3%BAc.yaml"
+    )
+    assert "region" not in no_line
+    # No location at all: only the logical location (the element) remains.
+    assert results[0]["locations"] == [
+        {"logicalLocations": [{"fullyQualifiedName": "hn-inv-mot-cua", "kind": "element"}]}
+    ]
+    assert [a["location"]["uri"] for a in run["artifacts"]] == [
+        "submissions/ha-noi/architecture.yaml",
+        "submissions/ho-chi-minh/ki%E1%BA%BFn-tr%C3%BAc.yaml",
+    ]
+
+
+def test_sarif_suppressions(national_report: Report) -> None:
+    """Only the suppressed finding has an in-source suppression with its justification."""
+    results = _sarif(national_report)["runs"][0]["results"]
+    suppressed = [r for r in results if "suppressions" in r]
+    assert len(suppressed) == 1
+    assert suppressed[0]["suppressions"] == [
+        {
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": "Chủ quản đang được xác định sau sáp nhập",
+            "properties": {
+                "rule": "GOV003", "expires": "2026-12-31",
+                "owner": "Sở Khoa học và Công nghệ Hà Nội",
+            },
+        }
+    ]  # fmt: skip
+
+
+def test_fingerprints_stable_under_reordering_and_edits(national_report: Report) -> None:
+    """Fingerprints depend on (code, subject, related) only: not order, message or location."""
+
+    def prints(report: Report) -> dict[tuple[str, str], str]:
+        return {
+            (r["ruleId"], r["properties"]["subject"]): r["partialFingerprints"][FINGERPRINT_KEY]
+            for r in _sarif(report)["runs"][0]["results"]
+        }
+
+    base = prints(national_report)
+    reordered = attrs.evolve(national_report, findings=national_report.findings[::-1])
+    assert prints(reordered) == base
+    edited = attrs.evolve(
+        national_report,
+        findings=tuple(
+            attrs.evolve(
+                f, message=Text("changed", "đã đổi"), location=Location("moved.yaml", 1, 1)
+            )
+            for f in national_report.findings
+        ),
+    )
+    assert prints(edited) == base
+    assert len(set(base.values())) == len(base)
+    assert all(len(v) == 64 and int(v, 16) >= 0 for v in base.values())
+
+
+def test_fingerprint_separates_ambiguous_identities() -> None:
+    """Identities that a naive join would merge get different fingerprints."""
+
+    def one(subject: str, related: tuple[str, ...]) -> str:
+        f = Finding("IOP001", "n", Severity.ERROR, Text("m", "m"), subject=subject, related=related)
+        doc = _sarif(Report(findings=(f,)))
+        return str(doc["runs"][0]["results"][0]["partialFingerprints"][FINGERPRINT_KEY])
+
+    assert one("a,b", ()) != one("a", ("b",))
+    assert one("a", ("b", "c")) != one("a", ("b,c",))
+    assert one("a", ("b", "c")) != one("a", ("c", "b"))
+
+
+def test_sarif_is_deterministic_and_invocation_free(national_report: Report) -> None:
+    """Same report, same bytes; no invocation or timestamp in the log."""
+    one = render_sarif(national_report, tool_version="0.1.0")
+    assert one == render_sarif(national_report, tool_version="0.1.0")
+    assert "invocations" not in one and "Time" not in one
+
+
+def test_sarif_hostile_text_is_inert(hostile_report: Report) -> None:
+    """Hostile strings survive as data and leave no raw control character in the file."""
+    text = render_sarif(hostile_report, tool_version="0.1.0")
+    assert "\x1b" not in text
+    result = json.loads(text)["runs"][0]["results"][0]
+    assert result["message"]["text"] == f"msg {HOSTILE}"
+
+
+@pytest.mark.parametrize(
+    ("path", "uri", "relative"),
+    [
+        ("examples/hà nội.yaml", "examples/h%C3%A0%20n%E1%BB%99i.yaml", True),
+        ("./a/b.yaml", "a/b.yaml", True),
+        ("sub\\dir\\x.json", "sub/dir/x.json", True),
+        ("/abs/x.yaml", "file:///abs/x.yaml", False),
+        ("C:\\work\\x.yaml", "file:///C:/work/x.yaml", False),
+    ],
+)
+def test_artifact_uri(path: str, uri: str, relative: bool) -> None:
+    """Paths become forward-slash, percent-encoded URIs, relative to %SRCROOT% when relative."""
+    assert artifact_uri(path) == (uri, relative)
+
+
+@pytest.mark.parametrize(
+    ("doc", "para"),
+    [
+        ("What it checks\n\nFirst para\nwraps.\n\nWhy it matters\n\nx", "First para wraps."),
+        ("## What it checks\nA flow without via.\n\nMore.", "A flow without via."),
+        ("*What it checks*: inline form.", "inline form."),
+        ("Plain first.\n\nSecond.", "Plain first."),
+        ("", ""),
+    ],
+)
+def test_first_paragraph(doc: str, para: str) -> None:
+    """The full description is the rule doc's first paragraph without its section heading."""
+    assert first_paragraph(doc) == para
+
+
+def test_sarif_adds_rules_missing_from_the_report() -> None:
+    """A finding whose rule is not documented (e.g. a loader finding) still gets a rule entry."""
+    f = Finding(
+        "SCH001", "schema-violation", Severity.ERROR, Text("bad", "sai"),
+        location=Location("a.yaml", 2, 1),
+    )  # fmt: skip
+    run = _sarif(Report(findings=(f,), as_of=dt.date(2026, 2, 1)))["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["SCH001"]
+    assert run["results"][0]["ruleIndex"] == 0
+    assert run["properties"] == {"asOf": "2026-02-01"}
