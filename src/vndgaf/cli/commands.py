@@ -2,4 +2,7 @@
 
 import click
 
-ALL: tuple[click.Command, ...] = ()
+from vndgaf.cli.reference import reference_command
+from vndgaf.cli.units import units_group
+
+ALL: tuple[click.Command, ...] = (reference_command, units_group)
