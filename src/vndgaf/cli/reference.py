@@ -29,7 +29,7 @@ def _confidence(provenance: Provenance | None) -> str:
 
 def _province_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row], list[Any]]:
     units = [p for p in cat.provinces if province is None or p.code == province]
-    rows = [
+    rows: list[Row] = [
         (
             p.id,
             p.code or "",
@@ -45,7 +45,7 @@ def _province_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row]
 
 def _commune_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row], list[Any]]:
     units = list(cat.communes_of(province) if province else cat.communes)
-    rows = [
+    rows: list[Row] = [
         (c.id, c.code or "", c.name, c.kind.value, (c.parent or "").rpartition("/")[2])
         for c in units
     ]
@@ -53,7 +53,7 @@ def _commune_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row],
 
 
 def _agency_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
-    rows = [
+    rows: list[Row] = [
         (
             a.id,
             a.name,
@@ -70,7 +70,7 @@ def _agency_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row],
 
 
 def _platform_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
-    rows = [
+    rows: list[Row] = [
         (
             p.id,
             p.name,
@@ -87,7 +87,7 @@ def _platform_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row
 
 
 def _database_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
-    rows = [
+    rows: list[Row] = [
         (
             d.id,
             d.name,
@@ -103,7 +103,7 @@ def _database_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row
 
 
 def _entity_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
-    rows = [
+    rows: list[Row] = [
         (
             e.id,
             e.name,
@@ -120,7 +120,7 @@ def _entity_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row],
 
 def _capability_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
     caps: list[Capability] = list(cat.capabilities)
-    rows = [(c.code, c.name_en, c.name, _confidence(c.provenance)) for c in caps]
+    rows: list[Row] = [(c.code, c.name_en, c.name, _confidence(c.provenance)) for c in caps]
     return ("code", "name_en", "name", "confidence"), rows, caps
 
 
