@@ -1,0 +1,882 @@
+"""Safe YAML/JSON parsing that keeps positions.
+
+Input files are untrusted, so parsing never constructs arbitrary objects, bounds alias expansion,
+nesting depth, input and scalar size, and turns every user mistake into a :class:`ParseProblem`
+with a 1-based line/column and a JSON pointer, instead of an exception.
+
+YAML is read as an event stream (libyaml when available) and the data is built here with an
+explicit stack, resolving scalars with the YAML 1.2 core schema (so ``yes``/``on`` and dates stay
+strings). JSON goes through :func:`json.loads` at C speed; its positions are computed lazily, in
+one regex tokenizer pass, only when someone asks for a location.
+"""
+
+import bisect
+import json
+import math
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+import attrs
+import yaml
+import yaml.events as ev
+
+from vndgaf.diagnostics import Text
+from vndgaf.errors import InputError
+
+__all__ = [
+    "Limits",
+    "ParseProblem",
+    "ParseResult",
+    "SourceMap",
+    "parse_bytes",
+    "parse_file",
+]
+
+
+@attrs.frozen
+class Limits:
+    """Resource bounds; exceeding any of them is a fatal SCH004 problem."""
+
+    max_bytes: int = 256 * 1024 * 1024
+    max_depth: int = 200
+    max_alias_nodes: int = 100_000
+    max_scalar_length: int = 10 * 1024 * 1024
+
+
+@attrs.frozen
+class ParseProblem:
+    """A user mistake found while parsing (codes SCH001-SCH006), with where it is."""
+
+    code: str
+    message: Text
+    line: int
+    column: int
+    pointer: str
+
+
+Position = tuple[int, int]
+_Index = tuple[dict[str, Position], dict[str, Position]]
+
+
+class SourceMap:
+    """Where each value (and each mapping key) of one document is, by RFC 6901 JSON pointer.
+
+    The index is either given up front (YAML) or built on first use by ``build`` (JSON), so a
+    document nobody asks locations for costs nothing extra.
+    """
+
+    __slots__ = ("_build", "_keys", "_values")
+
+    def __init__(
+        self,
+        values: dict[str, Position] | None = None,
+        keys: dict[str, Position] | None = None,
+        *,
+        build: Callable[[], _Index] | None = None,
+    ) -> None:
+        self._values = values
+        self._keys = keys
+        self._build = build
+
+    def _index(self) -> _Index:
+        if self._values is None or self._keys is None:
+            if self._build is None:
+                self._values, self._keys = {}, {}
+            else:
+                self._values, self._keys = self._build()
+                self._build = None
+        return self._values, self._keys
+
+    def locate(self, pointer: str, *, key: bool = False) -> Position:
+        """1-based (line, column) of the value at ``pointer``, or of its key when ``key``.
+
+        A pointer that does not exist gives the position of its deepest existing ancestor (a
+        list item has no key, so ``key=True`` gives the item itself); the root defaults to 1:1.
+        """
+        values, keys = self._index()
+        if key and pointer in keys:
+            return keys[pointer]
+        while True:
+            found = values.get(pointer)
+            if found is not None:
+                return found
+            if not pointer:
+                return (1, 1)
+            pointer = pointer.rsplit("/", 1)[0]
+
+
+@attrs.frozen
+class ParseResult:
+    """The parsed data (``None`` after a fatal problem), its positions and the problems found."""
+
+    path: str
+    data: Any | None
+    source: SourceMap
+    problems: tuple[ParseProblem, ...]
+
+
+# --------------------------------------------------------------------------------------------
+# Shared helpers
+
+
+class _Fatal(Exception):
+    """Stops parsing; carries the problem to report."""
+
+    def __init__(self, problem: ParseProblem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+        self.earlier: list[ParseProblem] = []
+
+
+_NEWLINE: Final = re.compile(r"\r\n|\r|\n")
+_CORE_TAGS: Final = "!!str, !!int, !!float, !!bool, !!null, !!map, !!seq"
+
+
+def _escape(token: str) -> str:
+    """One RFC 6901 reference token."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line begins; ``\\r\\n``, ``\\r`` and ``\\n`` each end a line."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
+def _position(starts: list[int], offset: int) -> Position:
+    """1-based (line, column) of a character offset, given :func:`_line_starts`."""
+    line = bisect.bisect_right(starts, offset) - 1
+    return (line + 1, offset - starts[line] + 1)
+
+
+def _problem(code: str, en: str, vi: str, pos: Position, pointer: str = "") -> ParseProblem:
+    return ParseProblem(code, Text(en=en, vi=vi), pos[0], pos[1], pointer)
+
+
+def _too_deep(limit: int, pos: Position, pointer: str) -> ParseProblem:
+    return _problem(
+        "SCH004",
+        f"Nesting is deeper than {limit} levels.",
+        f"Mức lồng nhau sâu hơn {limit} cấp.",
+        pos,
+        pointer,
+    )
+
+
+def _too_long(limit: int, pos: Position, pointer: str) -> ParseProblem:
+    return _problem(
+        "SCH004",
+        f"A value is longer than {limit} characters.",
+        f"Một giá trị dài hơn {limit} ký tự.",
+        pos,
+        pointer,
+    )
+
+
+def _too_many_digits(pos: Position, pointer: str) -> ParseProblem:
+    limit = sys.get_int_max_str_digits()
+    return _problem(
+        "SCH004",
+        f"A number has more than {limit} digits.",
+        f"Một số có nhiều hơn {limit} chữ số.",
+        pos,
+        pointer,
+    )
+
+
+def _non_finite(value: str, pos: Position, pointer: str) -> ParseProblem:
+    return _problem(
+        "SCH006",
+        f"The non-finite number {value} is not allowed; numbers must be finite.",
+        f"Không cho phép số không hữu hạn {value}; các số phải hữu hạn.",
+        pos,
+        pointer,
+    )
+
+
+def _duplicate(key: str, pos: Position, pointer: str) -> ParseProblem:
+    return _problem(
+        "SCH002",
+        f"Duplicate key '{key}': only its first value is kept.",
+        f"Khóa '{key}' bị trùng lặp: chỉ giữ lại giá trị đầu tiên.",
+        pos,
+        pointer,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Bytes -> text
+
+
+_UTF8_BOM: Final = b"\xef\xbb\xbf"
+_OTHER_BOMS: Final = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 text without its BOM, or a fatal SCH005 at the first bad byte."""
+    for bom, name in _OTHER_BOMS:
+        if raw.startswith(bom):
+            raise _Fatal(
+                _problem(
+                    "SCH005",
+                    f"The file is encoded as {name}; save it as UTF-8.",
+                    f"Tệp được mã hóa {name}; hãy lưu lại dưới dạng UTF-8.",
+                    (1, 1),
+                )
+            )
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8")
+        pos = _position(_line_starts(before), len(before))
+        bad = raw[exc.start]
+        raise _Fatal(
+            _problem(
+                "SCH005",
+                f"The file is not valid UTF-8 (byte 0x{bad:02X}); save it as UTF-8.",
+                f"Tệp không phải UTF-8 hợp lệ (byte 0x{bad:02X}); hãy lưu lại dưới dạng UTF-8.",
+                pos,
+            )
+        ) from None
+
+
+# --------------------------------------------------------------------------------------------
+# YAML: events -> data, with an explicit stack
+
+_YAML_NULL: Final = re.compile(r"null|Null|NULL|~|")
+_YAML_BOOL: Final = {"true": True, "True": True, "TRUE": True}
+_YAML_FALSE: Final = {"false": False, "False": False, "FALSE": False}
+_YAML_INT: Final = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_YAML_FLOAT: Final = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_YAML_INF: Final = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+_TAG: Final = "tag:yaml.org,2002:"
+_SCALAR_TAGS: Final = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_MAP_TAG: Final = _TAG + "map"
+_SEQ_TAG: Final = _TAG + "seq"
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NO_KEY: Final = object()
+
+
+class _Frame:
+    """A mapping or sequence being built."""
+
+    __slots__ = ("anchor", "container", "count", "dup", "key", "pointer")
+
+    def __init__(self, container: dict[str, Any] | list[Any], pointer: str, anchor: str | None):
+        self.container = container
+        self.pointer = pointer
+        self.anchor = anchor
+        self.count = 1
+        self.key: Any = _NO_KEY
+        self.dup = False
+
+
+def _yaml_pos(event: ev.Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema resolution of an untagged plain scalar."""
+    if _YAML_NULL.fullmatch(value):
+        return None
+    if value in _YAML_BOOL:
+        return True
+    if value in _YAML_FALSE:
+        return False
+    if _YAML_INT.fullmatch(value):
+        return _to_int(value)
+    if _YAML_FLOAT.fullmatch(value):
+        return float(value)
+    if _YAML_INF.fullmatch(value):
+        return math.nan
+    return value
+
+
+def _to_int(value: str) -> int:
+    if value.startswith("0o"):
+        return int(value[2:], 8)
+    if value.startswith("0x"):
+        return int(value[2:], 16)
+    return int(value, 10)
+
+
+def _resolve_tagged(value: str, tag: str) -> Any:
+    """A scalar with an explicit core tag; ``ValueError`` when it does not fit the tag."""
+    kind = tag[len(_TAG) :]
+    if kind == "str":
+        return value
+    if kind == "int" and _YAML_INT.fullmatch(value):
+        return _to_int(value)
+    if kind == "float" and (_YAML_FLOAT.fullmatch(value) or _YAML_INF.fullmatch(value)):
+        return math.nan if _YAML_INF.fullmatch(value) else float(value)
+    if kind == "bool" and (value in _YAML_BOOL or value in _YAML_FALSE):
+        return value in _YAML_BOOL
+    if kind == "null" and _YAML_NULL.fullmatch(value):
+        return None
+    raise ValueError(kind)
+
+
+def _key_text(value: Any) -> str:
+    """An aliased scalar used as a key: numbers by ``str()``, booleans and null as in JSON."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class _YamlBuilder:
+    """Builds one document's data and position index from a PyYAML event stream."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.values: dict[str, Position] = {}
+        self.keys: dict[str, Position] = {}
+        self.problems: list[ParseProblem] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.expanded = 0
+        self.done = False
+        self.data: Any = None
+        self.documents = 0
+
+    def run(self, events: Iterator[ev.Event]) -> Any:
+        for event in events:
+            self.feed(event)
+        if self.documents == 0:
+            raise _Fatal(
+                _problem(
+                    "SCH001",
+                    "The file is empty: it holds no document.",
+                    "Tệp rỗng: không chứa tài liệu nào.",
+                    (1, 1),
+                )
+            )
+        return self.data
+
+    def feed(self, event: ev.Event) -> None:
+        if isinstance(event, ev.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+            self.start(event)
+        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+            frame = self.stack.pop()
+            if frame.anchor is not None:
+                self.anchors[frame.anchor] = (frame.container, frame.count)
+            self.attach(frame.container, frame.count)
+        elif isinstance(event, ev.AliasEvent):
+            self.alias(event)
+        elif isinstance(event, ev.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _Fatal(
+                    _problem(
+                        "SCH001",
+                        "A file must hold one document only; a second document starts here.",
+                        "Mỗi tệp chỉ được chứa một tài liệu; tài liệu thứ hai bắt đầu ở đây.",
+                        _yaml_pos(event),
+                    )
+                )
+
+    def child_pointer(self) -> str:
+        if not self.stack:
+            return ""
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return f"{top.pointer}/{len(top.container)}"
+        return f"{top.pointer}/{_escape(top.key)}"
+
+    def expecting_key(self) -> bool:
+        return (
+            bool(self.stack)
+            and self.stack[-1].key is _NO_KEY
+            and (isinstance(self.stack[-1].container, dict))
+        )
+
+    def check_tag(self, tag: str | None, allowed: frozenset[str], pos: Position, ptr: str) -> None:
+        if tag is None or tag == "!" or tag in allowed:
+            return
+        if tag in _SCALAR_TAGS or tag in (_MAP_TAG, _SEQ_TAG):
+            raise _Fatal(
+                _problem(
+                    "SCH001",
+                    f"The tag !!{tag[len(_TAG) :]} does not fit this kind of node.",
+                    f"Thẻ !!{tag[len(_TAG) :]} không phù hợp với loại nút này.",
+                    pos,
+                    ptr,
+                )
+            )
+        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+        raise _Fatal(
+            _problem(
+                "SCH003",
+                f"The tag {shown} is not allowed: only the YAML core tags ({_CORE_TAGS}) are "
+                "accepted.",
+                f"Không cho phép thẻ {shown}: chỉ chấp nhận các thẻ lõi của YAML ({_CORE_TAGS}).",
+                pos,
+                ptr,
+            )
+        )
+
+    def set_key(self, value: Any, pos: Position) -> None:
+        top = self.stack[-1]
+        if isinstance(value, dict | list):
+            self.key_not_scalar(pos, top.pointer)
+        key = _key_text(value)
+        pointer = f"{top.pointer}/{_escape(key)}"
+        if key in top.container:
+            self.problems.append(_duplicate(key, pos, pointer))
+            top.dup = True
+        self.keys.setdefault(pointer, pos)
+        top.key = key
+
+    def key_not_scalar(self, pos: Position, pointer: str) -> None:
+        raise _Fatal(
+            _problem(
+                "SCH001",
+                "A mapping key must be a single value, not a mapping or a list.",
+                "Khóa của ánh xạ phải là một giá trị đơn, không phải ánh xạ hay danh sách.",
+                pos,
+                pointer,
+            )
+        )
+
+    def attach(self, value: Any, count: int) -> None:
+        if not self.stack:
+            self.data = value
+            return
+        top = self.stack[-1]
+        top.count += count
+        if isinstance(top.container, list):
+            top.container.append(value)
+            return
+        if not top.dup:
+            top.container[top.key] = value
+        top.key = _NO_KEY
+        top.dup = False
+
+    def scalar(self, event: ev.ScalarEvent) -> None:
+        pos = _yaml_pos(event)
+        is_key = self.expecting_key()
+        pointer = self.stack[-1].pointer if is_key else self.child_pointer()
+        self.check_tag(event.tag, _SCALAR_TAGS, pos, pointer)
+        text = event.value
+        if len(text) > self.limits.max_scalar_length:
+            raise _Fatal(_too_long(self.limits.max_scalar_length, pos, pointer))
+        if is_key:  # keys keep their text: `1:`, `0x1F:` and `null:` give "1", "0x1F", "null"
+            self.set_key(text, pos)
+            return
+        try:
+            if event.tag is not None and event.tag != "!":
+                value = _resolve_tagged(text, event.tag)
+            elif event.implicit[0] and event.tag is None:
+                value = _resolve_plain(text)
+            else:
+                value = text
+        except ValueError as exc:
+            if exc.args and exc.args[0] in ("int", "float", "bool", "null"):
+                raise _Fatal(
+                    _problem(
+                        "SCH001",
+                        f"{text!r} is not a valid !!{exc.args[0]} value.",
+                        f"{text!r} không phải là giá trị !!{exc.args[0]} hợp lệ.",
+                        pos,
+                        pointer,
+                    )
+                ) from None
+            raise _Fatal(_too_many_digits(pos, pointer)) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Fatal(_non_finite(text, pos, pointer))
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        self.values.setdefault(pointer, pos)
+        self.attach(value, 1)
+
+    def start(self, event: ev.CollectionStartEvent) -> None:
+        pos = _yaml_pos(event)
+        if self.expecting_key():
+            self.key_not_scalar(pos, self.stack[-1].pointer)
+        pointer = self.child_pointer()
+        is_map = isinstance(event, ev.MappingStartEvent)
+        allowed = frozenset((_MAP_TAG,) if is_map else (_SEQ_TAG,))
+        self.check_tag(event.tag, allowed, pos, pointer)
+        if len(self.stack) >= self.limits.max_depth:
+            raise _Fatal(_too_deep(self.limits.max_depth, pos, pointer))
+        self.values.setdefault(pointer, pos)
+        container: dict[str, Any] | list[Any] = {} if is_map else []
+        self.stack.append(_Frame(container, pointer, event.anchor))
+
+    def alias(self, event: ev.AliasEvent) -> None:
+        pos = _yaml_pos(event)
+        is_key = self.expecting_key()
+        pointer = self.stack[-1].pointer if is_key else self.child_pointer()
+        name = event.anchor or ""
+        if name not in self.anchors:
+            raise _Fatal(
+                _problem(
+                    "SCH001",
+                    f"The alias *{name} refers to no anchor defined before it.",
+                    f"Bí danh *{name} không trỏ tới neo nào được định nghĩa trước đó.",
+                    pos,
+                    pointer,
+                )
+            )
+        value, count = self.anchors[name]
+        self.expanded += count
+        if self.expanded > self.limits.max_alias_nodes:
+            limit = self.limits.max_alias_nodes
+            raise _Fatal(
+                _problem(
+                    "SCH004",
+                    f"Aliases expand to more than {limit} nodes (a possible alias bomb).",
+                    f"Các bí danh mở rộng thành hơn {limit} nút (có thể là bom bí danh).",
+                    pos,
+                    pointer,
+                )
+            )
+        if is_key:
+            self.set_key(value, pos)
+            return
+        self.values.setdefault(pointer, pos)
+        self.attach(value, count)
+
+
+def _yaml_error_position(exc: yaml.YAMLError, text: str) -> Position:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return (mark.line + 1, mark.column + 1)
+    if isinstance(exc, yaml.reader.ReaderError):
+        offset = exc.position
+        if _Loader is not yaml.SafeLoader:  # libyaml reports a byte offset into the UTF-8 text
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        return _position(_line_starts(text), offset)
+    return (1, 1)
+
+
+def _parse_yaml(text: str, limits: Limits) -> tuple[Any, SourceMap, list[ParseProblem]]:
+    builder = _YamlBuilder(limits)
+    events = yaml.parse(text, Loader=_Loader)
+    try:
+        data = builder.run(events)
+    except yaml.YAMLError as exc:
+        pos = _yaml_error_position(exc, text)
+        if isinstance(exc, yaml.reader.ReaderError):
+            problem = f"character #x{exc.character:04X} is not allowed ({exc.reason})"
+        else:
+            problem = str(getattr(exc, "problem", None) or exc)
+        if "maximum nesting depth" in problem:  # libyaml's own bound, met while scanning ahead
+            raise _Fatal(_too_deep(min(limits.max_depth, 1000), pos, "")) from None
+        raise _Fatal(
+            _problem(
+                "SCH001",
+                f"YAML syntax error: {problem}.",
+                f"Lỗi cú pháp YAML: {problem}.",
+                pos,
+            )
+        ) from None
+    except _Fatal as fatal:
+        fatal.earlier = builder.problems
+        raise
+    finally:
+        events.close()  # type: ignore[attr-defined]
+    return data, SourceMap(builder.values, builder.keys), builder.problems
+
+
+# --------------------------------------------------------------------------------------------
+# JSON: json.loads for the data, a lazy regex tokenizer for positions
+
+_JSON_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+_QUOTED_MARKS: Final = re.compile(rb'"[^"]*"')
+_NOT_QUOTE_OR_BRACKET: Final = bytes(b for b in range(256) if b not in b'"[]{}')
+_NUMBER_SHAPE: Final = bytes(
+    ord("0") if b in b"0123456789" else ord("e") if b in b"eE" else ord("+") if b in b"+-" else 32
+    for b in range(256)
+)
+_NON_FINITE: Final = frozenset(("NaN", "Infinity", "-Infinity"))
+
+
+def _json_scalar_fatal(token: str, limits: Limits, pos: Position, ptr: str) -> ParseProblem | None:
+    """Why a JSON scalar token must stop parsing (non-finite, too long), if it must."""
+    first = token[0]
+    if first == '"':
+        limit = limits.max_scalar_length
+        if len(token) > limit:
+            try:
+                decoded = json.loads(token)
+            except ValueError:
+                return None
+            if len(decoded) > limit:
+                return _too_long(limit, pos, ptr)
+        return None
+    if token in _NON_FINITE:
+        return _non_finite(token, pos, ptr)
+    if first not in "-0123456789":
+        return None
+    if "." in token or "e" in token or "E" in token:
+        try:
+            return None if math.isfinite(float(token)) else _non_finite(token, pos, ptr)
+        except ValueError:
+            return None
+    if len(token.lstrip("-")) > sys.get_int_max_str_digits():
+        return _too_many_digits(pos, ptr)
+    return None
+
+
+class _NonFiniteError(Exception):
+    """Raised from ``parse_constant`` and ``parse_float``: a NaN or infinity in JSON."""
+
+
+class _JsonScan:
+    """One tokenizer pass over JSON text: positions, duplicates and the first fatal spot."""
+
+    def __init__(self, text: str, limits: Limits) -> None:
+        self.values: dict[str, Position] = {}
+        self.keys: dict[str, Position] = {}
+        self.duplicates: list[ParseProblem] = []
+        self.fatal: ParseProblem | None = None
+        starts = _line_starts(text)
+        # Each frame: [pointer, is_object, next index, expecting a key, key pointer, keys seen]
+        stack: list[list[Any]] = []
+        for match in _JSON_TOKEN.finditer(text):
+            token = match.group()
+            first = token[0]
+            if first in ",:":
+                if first == "," and stack and stack[-1][1]:
+                    stack[-1][3] = True
+                continue
+            if first in "]}":
+                if stack:
+                    stack.pop()
+                continue
+            pos = _position(starts, match.start())
+            if stack and stack[-1][1] and stack[-1][3]:
+                frame = stack[-1]
+                key = json.loads(token) if "\\" in token else token[1:-1]
+                pointer = f"{frame[0]}/{_escape(str(key))}"
+                if key in frame[5]:
+                    self.duplicates.append(_duplicate(key, pos, pointer))
+                frame[5].add(key)
+                self.keys.setdefault(pointer, pos)
+                frame[3], frame[4] = False, pointer
+                continue
+            if not stack:
+                pointer = ""
+            elif stack[-1][1]:
+                pointer = stack[-1][4]
+            else:
+                pointer = f"{stack[-1][0]}/{stack[-1][2]}"
+                stack[-1][2] += 1
+            self.values.setdefault(pointer, pos)
+            if first in "[{":
+                if len(stack) >= limits.max_depth:
+                    self.fatal = _too_deep(limits.max_depth, pos, pointer)
+                    break
+                stack.append([pointer, first == "{", 0, True, "", set()])
+                continue
+            self.fatal = _json_scalar_fatal(token, limits, pos, pointer)
+            if self.fatal is not None:
+                break
+
+    def index(self) -> _Index:
+        return self.values, self.keys
+
+
+def _pairs_hook(seen_duplicates: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen_duplicates[0] = True
+            result = {}
+            for key, value in pairs:
+                result.setdefault(key, value)
+        return result
+
+    return hook
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NonFiniteError(name)
+
+
+def _finite_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise _NonFiniteError(token)
+    return value
+
+
+def _without_escapes(raw: bytes) -> bytes:
+    """Valid JSON bytes with every ``\\\\`` and ``\\"`` escape blanked, lengths unchanged.
+
+    Left-to-right pairing of backslashes is exactly JSON's escape pairing, so afterwards every
+    ``"`` delimits a string.
+    """
+    if b"\\" not in raw:
+        return raw
+    return raw.replace(b"\\\\", b"__").replace(b'\\"', b"__")
+
+
+def _depth_exceeds(raw: bytes, limit: int) -> bool:
+    """Cheaply: is valid JSON nested deeper than ``limit``? (A few C-speed passes, no loop.)"""
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return False
+    marks = _without_escapes(raw).translate(None, _NOT_QUOTE_OR_BRACKET)
+    brackets = marks.replace(b'""', b"")
+    if b'"' in brackets:  # some string holds brackets: drop strings properly
+        brackets = _QUOTED_MARKS.sub(b"", marks)
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = brackets.replace(b"[]", b"").replace(b"{}", b"")
+    return bool(brackets)
+
+
+def _may_hold_long_string(raw: bytes, limit: int) -> bool:
+    """Necessary condition for a JSON string longer than ``limit``: a long quote-free stretch.
+
+    A stretch longer than ``limit`` fully covers one of the aligned windows of half that size, so
+    only ``len(raw) / (limit / 2)`` C-speed searches are needed.
+    """
+    if len(raw) <= limit:
+        return False
+    blanked = _without_escapes(raw)
+    half = max(limit // 2, 1)
+    return any(blanked.find(b'"', start, start + half) < 0 for start in range(0, len(raw), half))
+
+
+def _may_overflow_float(raw: bytes) -> bool:
+    """Necessary condition for a float that overflows to infinity: a 3-digit exponent or a
+    309-digit mantissa somewhere in the text."""
+    shape = raw.translate(_NUMBER_SHAPE)
+    return b"e000" in shape or b"e+000" in shape or b"0" * 309 in shape
+
+
+def _longest_string_exceeds(data: Any, limit: int) -> bool:
+    """Iteratively look for a key or string longer than ``limit`` in parsed JSON data."""
+    todo = [data]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            if len(item) > limit:
+                return True
+        elif isinstance(item, dict):
+            todo.extend(item)
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return False
+
+
+def _parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, list[ParseProblem]]:
+    scan: list[_JsonScan] = []
+
+    def scanned() -> _JsonScan:
+        if not scan:
+            scan.append(_JsonScan(text, limits))
+        return scan[0]
+
+    def fatal_from_scan(fallback: ParseProblem) -> _Fatal:
+        return _Fatal(scanned().fatal or fallback)
+
+    duplicates = [False]
+    hook = _pairs_hook(duplicates)
+    parse_float: Callable[[str], Any] = float
+    if _may_overflow_float(raw):
+        parse_float = _finite_float
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=hook,
+            parse_constant=_reject_constant,
+            parse_float=parse_float,
+        )
+    except json.JSONDecodeError as exc:
+        message = exc.msg
+        raise _Fatal(
+            _problem(
+                "SCH001",
+                f"JSON syntax error: {message}.",
+                f"Lỗi cú pháp JSON: {message}.",
+                _position(_line_starts(text), exc.pos),
+            )
+        ) from None
+    except RecursionError:
+        raise fatal_from_scan(_too_deep(limits.max_depth, (1, 1), "")) from None
+    except _NonFiniteError as exc:
+        raise fatal_from_scan(_non_finite(str(exc), (1, 1), "")) from None
+    except ValueError:  # an integer with more digits than Python converts
+        raise fatal_from_scan(_too_many_digits((1, 1), "")) from None
+    if _depth_exceeds(raw, limits.max_depth):
+        raise fatal_from_scan(_too_deep(limits.max_depth, (1, 1), ""))
+    if _may_hold_long_string(raw, limits.max_scalar_length) and _longest_string_exceeds(
+        data, limits.max_scalar_length
+    ):
+        raise fatal_from_scan(_too_long(limits.max_scalar_length, (1, 1), ""))
+    problems = list(scanned().duplicates) if duplicates[0] else []
+    if scan:
+        return data, SourceMap(*scan[0].index()), problems
+    return data, SourceMap(build=lambda: scanned().index()), problems
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _is_json(path: str, text: str) -> bool:
+    suffix = os.path.splitext(path)[1].lower()  # noqa: PTH122 - path may be any label
+    if suffix == ".json":
+        return True
+    if suffix in (".yaml", ".yml"):
+        return False
+    return text.lstrip()[:1] in ("{", "[")
+
+
+def parse_bytes(raw: bytes, path: str, *, limits: Limits = Limits()) -> ParseResult:
+    """Parse one YAML or JSON document; problems are returned, never raised.
+
+    ``path`` labels the result and chooses the format by its extension (``.json``, ``.yaml``,
+    ``.yml``); otherwise text starting with ``{`` or ``[`` is JSON and anything else YAML.
+    """
+    if len(raw) > limits.max_bytes:
+        problem = _problem(
+            "SCH004",
+            f"The file is larger than {limits.max_bytes} bytes.",
+            f"Tệp lớn hơn {limits.max_bytes} byte.",
+            (1, 1),
+        )
+        return ParseResult(path, None, SourceMap({}, {}), (problem,))
+    try:
+        text = _decode(raw)
+        if _is_json(path, text):
+            body = raw[len(_UTF8_BOM) :] if raw.startswith(_UTF8_BOM) else raw
+            data, source, problems = _parse_json(text, body, limits)
+        else:
+            data, source, problems = _parse_yaml(text, limits)
+    except _Fatal as fatal:
+        return ParseResult(path, None, SourceMap({}, {}), (*fatal.earlier, fatal.problem))
+    return ParseResult(path, data, source, tuple(problems))
+
+
+def parse_file(path: str | os.PathLike[str], *, limits: Limits = Limits()) -> ParseResult:
+    """Read and parse a file; raises :class:`InputError` only when it cannot be read."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:  # noqa: PTH123 - plain file read
+            raw = handle.read(limits.max_bytes + 1)
+    except IsADirectoryError:
+        raise InputError(f"{name} is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    return parse_bytes(raw, name, limits=limits)

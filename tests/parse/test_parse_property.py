@@ -1,0 +1,77 @@
+"""Property: JSON-compatible data survives json.dumps / yaml.safe_dump and every pointer locates."""
+
+import json
+import re
+
+import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from vndgaf.parse import parse_bytes
+
+# PyYAML dumps YAML 1.1, which leaves strings such as "1e3" or "0o17" unquoted although YAML 1.2
+# (which vndgaf reads) makes them numbers; test_yaml_12_numbers_from_pyyaml pins that difference.
+_YAML_12_ONLY_NUMBER = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+"
+)
+_text = st.text(max_size=12).filter(lambda s: not _YAML_12_ONLY_NUMBER.fullmatch(s))
+_scalars = st.none() | st.booleans() | st.integers() | _text
+_TRICKY = {
+    "yes": "on", "~": "2025-07-01", "0x1F": "a/b~c", "": " lead", "line\nbreak": "\r",
+    "é": "\u2028", "null": "NO", "-": "[x]", "#": "*a", "big": 2**70, "nested": [{"k": []}],
+}  # fmt: skip
+_data = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def pointers(data, prefix=""):
+    """Every RFC 6901 pointer into data (keys escaped)."""
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            escaped = key.replace("~", "~0").replace("/", "~1")
+            yield from pointers(value, f"{prefix}/{escaped}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from pointers(value, f"{prefix}/{index}")
+
+
+def assert_round_trip(data, text, path):
+    """Parsing text gives back data, and every pointer locates inside the text."""
+    result = parse_bytes(text.encode("utf-8"), path)
+    assert result.problems == ()
+    assert result.data == data
+    lines = re.split(r"\r\n|\r|\n", text)
+    for pointer in pointers(data):
+        for key in (False, True):
+            line, column = result.source.locate(pointer, key=key)
+            assert 1 <= line <= len(lines), (pointer, line)
+            assert 1 <= column <= len(lines[line - 1]) + 1, (pointer, line, column)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_data)
+@example(_TRICKY)
+def test_json_round_trip(data):
+    """json.dumps(data) parses back to data with every pointer located in the text."""
+    assert_round_trip(data, json.dumps(data, indent=1), "f.json")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_data)
+@example(_TRICKY)
+def test_yaml_round_trip(data):
+    """yaml.safe_dump(data) parses back to data with every pointer located in the text."""
+    assert_round_trip(data, yaml.safe_dump(data), "f.yaml")
+
+
+def test_yaml_12_numbers_from_pyyaml():
+    """Strings PyYAML leaves plain (YAML 1.1) but YAML 1.2 reads as numbers come back as numbers."""
+    text = yaml.safe_dump({"a": "1e3", "b": "0o17"})
+    assert text == "a: 1e3\nb: 0o17\n"
+    assert parse_bytes(text.encode(), "f.yaml").data == {"a": 1000.0, "b": 15}
