@@ -52,8 +52,9 @@ h2 { margin: 2rem 0 .6rem; font-size: 1.2rem; border-bottom: 1px solid var(--lin
 .card.note b { color: var(--note); }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f3f5f7; }
+  vertical-align: top; }
+td { overflow-wrap: anywhere; }
+th { background: #f3f5f7; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.compact { width: auto; min-width: 24rem; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 .4rem; color: #fff;
