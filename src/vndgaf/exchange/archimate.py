@@ -176,7 +176,8 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
 
 
 def _propdef_id(name: str) -> str:
-    return "pd-" + stable_token(name)
+    # From the written form of the name, so that a re-imported name gives the same id.
+    return "pd-" + stable_token(safe_text(name))
 
 
 def _name(parent: ET.Element, text: str, lang: str | None, tag: str = "name") -> None:
@@ -192,7 +193,7 @@ def _properties(parent: ET.Element, props: Iterable[tuple[str, Any]], used: dict
         return
     holder = ET.SubElement(parent, _q("properties"))
     for key, value in items:
-        used.setdefault(key, field_type_name(value))
+        used.setdefault(safe_text(key), field_type_name(value))
         node = ET.SubElement(holder, _q("property"), {"propertyDefinitionRef": _propdef_id(key)})
         ET.SubElement(node, _q("value")).text = safe_text(encode_value(value))
 

@@ -1,0 +1,86 @@
+"""Archi's sample files and the repository's examples through import and export."""
+
+from pathlib import Path
+
+import pytest
+from exchange_xsd import schema_errors
+
+from vndgaf.converter import dumps
+from vndgaf.diagnostics import Severity
+from vndgaf.exchange import from_archimate, to_archimate
+from vndgaf.loader import load
+from vndgaf.model import Level
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "tests" / "data" / "archimate-samples"
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())
+
+
+def _errors(tmp_path: Path, yaml_text: str) -> list[str]:
+    (tmp_path / "imported.yaml").write_text(yaml_text, encoding="utf-8")
+    result = load([tmp_path])
+    return [f.code for f in result.findings if f.severity == Severity.ERROR]
+
+
+def test_sample1_maps_the_role_and_keeps_the_rest_aside(tmp_path: Path) -> None:
+    """archi_Sample1: 1 BusinessRole -> agency; process, assignment, notes kept aside (5)."""
+    result = from_archimate((SAMPLES / "archi_Sample1.xml").read_text(encoding="utf-8"))
+    agency = result.architecture.agencies[0]
+    assert (agency.id, agency.name, agency.level) == (
+        "id-37d5bc4b",
+        "Sales Person",
+        Level.PROVINCIAL,
+    )
+    assert [(m.archimate_type, m.kind) for m in result.mapped] == [("BusinessRole", "agency")]
+    assert [(k.source_id, k.archimate_type, k.reason) for k in result.kept_aside] == [
+        (
+            "id-37d5bc4b",
+            "BusinessRole",
+            "documentation has no field on agency: 'A description of a sales person'",
+        ),
+        ("id-37d5bc4b", "BusinessRole", "level missing; set to the default 'provincial'"),
+        ("id-89c22226", "BusinessProcess", "no vndgaf element for ArchiMate type BusinessProcess"),
+        ("id-52b86b7b", "Assignment", "an end of this relationship was not imported"),
+        ("id-11f5304f", "Model", "model name has no field (no submission title)"),
+    ]
+    assert _errors(tmp_path, dumps(result.architecture)) == []
+
+
+def test_bendpoint_sample_maps_the_service_and_keeps_the_view_aside(tmp_path: Path) -> None:
+    """archi_bendpoint: BusinessService -> service; function, 2 relationships, view kept aside."""
+    result = from_archimate((SAMPLES / "archi_bendpoint.test.xml").read_text(encoding="utf-8"))
+    services = result.architecture.services
+    assert [(s.id, s.name) for s in services] == [
+        ("id-019dd58c-3116-731f-a761-905e3234486b", "Business Service")
+    ]
+    assert len(result.mapped) == 1
+    assert sorted(k.archimate_type for k in result.kept_aside) == [
+        "BusinessFunction",
+        "Diagram",
+        "Model",
+        "Realization",
+        "Serving",
+    ]
+    assert _errors(tmp_path, dumps(result.architecture)) == []
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.xml")))
+def test_imported_samples_export_valid_archimate(sample: str) -> None:
+    """What was imported from a sample exports again to a valid, stable document."""
+    arch = from_archimate((SAMPLES / sample).read_text(encoding="utf-8")).architecture
+    text = to_archimate(arch)
+    assert schema_errors(text) == []
+    assert to_archimate(from_archimate(text).architecture) == text
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_examples_export_validates_and_round_trips(example: Path, tmp_path: Path) -> None:
+    """Every example exports to XSD-valid ArchiMate that imports back to the same model."""
+    loaded = load([example])
+    arch = loaded.architecture
+    text = to_archimate(arch)
+    assert schema_errors(text) == []
+    result = from_archimate(text, path=str(example))
+    assert result.architecture == arch
+    assert result.kept_aside == ()
+    assert _errors(tmp_path, dumps(result.architecture)) == []
