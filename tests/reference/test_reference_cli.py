@@ -1,0 +1,109 @@
+"""The `units resolve` and `reference` commands: text, JSON and CSV, exit codes."""
+
+import json
+
+from click.testing import CliRunner
+
+from vndgaf.cli import main
+
+ACCEPTANCE = ["Binh Duong", "Bà Rịa - Vũng Tàu", "Hà Giang", "Quận Ba Đình"]
+
+
+def test_units_resolve_text_answers_the_four_acceptance_queries() -> None:
+    """Text output says merged into TP.HCM (twice), merged into Tuyên Quang, district abolished."""
+    result = CliRunner().invoke(main, ["units", "resolve", *ACCEPTANCE])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Binh Duong: merged into Thành phố Hồ Chí Minh (vn:province/79)"
+    assert "Bà Rịa - Vũng Tàu: merged into Thành phố Hồ Chí Minh (vn:province/79)" in lines
+    assert "Hà Giang: merged into Tỉnh Tuyên Quang (vn:province/08)" in lines
+    district = next(line for line in lines if line.startswith("Quận Ba Đình:"))
+    assert district.startswith("Quận Ba Đình: district level abolished")
+    for ward in ("Phường Ba Đình", "Phường Giảng Võ", "Phường Ngọc Hà"):
+        assert ward in district
+    assert district.endswith("(Thành phố Hà Nội)")
+
+
+def test_units_resolve_json_carries_codes_and_lineage() -> None:
+    """JSON output has status, current ids, matched old codes and the lineage."""
+    result = CliRunner().invoke(main, ["units", "resolve", "--format", "json", *ACCEPTANCE])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert [d["status"] for d in data] == ["merged", "merged", "merged", "level_abolished"]
+    assert [d["matched"]["code"] for d in data] == ["74", "77", "02", "001"]
+    assert data[0]["units"][0]["id"] == "vn:province/79"
+    assert data[0]["lineage"] == [
+        {
+            "old": {"id": None, "code": "74", "name": "Tỉnh Bình Dương", "kind": "tinh",
+                    "level": "provincial", "current": False, "province_code": "74",
+                    "province_name": "Tỉnh Bình Dương"},
+            "new": {"id": "vn:province/79", "code": "79", "name": "Thành phố Hồ Chí Minh",
+                    "kind": "thanh_pho_truc_thuoc_tw", "level": "provincial", "current": True,
+                    "province_code": "79", "province_name": "Thành phố Hồ Chí Minh"},
+            "note": None,
+        }
+    ]  # fmt: skip
+    district_units = {u["id"] for u in data[3]["units"]}
+    assert {"vn:commune/00004", "vn:commune/00008", "vn:commune/00025"} <= district_units
+
+
+def test_units_resolve_json_is_deterministic() -> None:
+    """Two runs give byte-identical JSON."""
+    runner = CliRunner()
+    first = runner.invoke(main, ["units", "resolve", "--format", "json", "Ba Đình", "Tân Phú"])
+    second = runner.invoke(main, ["units", "resolve", "--format", "json", "Ba Đình", "Tân Phú"])
+    assert first.output == second.output
+
+
+def test_unknown_name_exits_1_with_did_you_mean() -> None:
+    """An unknown name prints 'did you mean' and the command exits 1."""
+    result = CliRunner().invoke(main, ["units", "resolve", "Hà Giang", "Binh Duogn"])
+    assert result.exit_code == 1
+    assert "Binh Duogn: unknown; did you mean 'Tỉnh Bình Dương'" in result.output
+
+
+def test_ambiguous_name_lists_candidates_and_exits_0() -> None:
+    """An ambiguous name lists every candidate with its province; exit code 0."""
+    result = CliRunner().invoke(main, ["units", "resolve", "Ba Đình"])
+    assert result.exit_code == 0
+    assert "  - Phường Ba Đình (vn:commune/00004), Thành phố Hà Nội: current" in result.output
+    assert "Xã Ba Đình (vn:commune/16171), Tỉnh Thanh Hóa: current" in result.output
+
+
+def test_reference_communes_of_one_province_as_csv() -> None:
+    """`reference communes --province 12 --format csv` lists Lai Châu's 38 communes."""
+    result = CliRunner().invoke(
+        main, ["reference", "communes", "--province", "12", "--format", "csv"]
+    )
+    assert result.exit_code == 0
+    rows = result.output.splitlines()
+    assert rows[0] == "id,code,name,kind,province_code"
+    assert len(rows) == 1 + 38
+    assert all(row.endswith(",12") for row in rows[1:])
+
+
+def test_reference_platforms_json_has_provenance() -> None:
+    """The JSON listing of platforms carries every field, provenance included."""
+    result = CliRunner().invoke(main, ["reference", "platforms", "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    ndxp = next(p for p in data["platforms"] if p["id"] == "vn:platform/ndxp")
+    assert ndxp["provenance"]["confidence"] == "inference"
+    assert ndxp["capabilities"] == ["data_integration"]
+    assert data["catalogue_version"] == "2025.11"
+
+
+def test_reference_capabilities_text_table() -> None:
+    """The text listing is a table with a header row."""
+    result = CliRunner().invoke(main, ["reference", "capabilities"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["code", "name_en", "name", "confidence"]
+    assert any(line.startswith("identity_authentication ") for line in lines)
+
+
+def test_reference_unknown_province_is_a_usage_error() -> None:
+    """An unknown --province code exits 2 with a message."""
+    result = CliRunner().invoke(main, ["reference", "communes", "--province", "63"])
+    assert result.exit_code == 2
+    assert "no province-level unit has the code '63'" in result.output
