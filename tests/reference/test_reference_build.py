@@ -1,0 +1,77 @@
+"""The builder of the packaged unit files copes with the messy official conversion table."""
+
+from pathlib import Path
+
+from vndgaf.reference.build_units import build
+
+PROVINCES = "code,name,division_type\n08,Tỉnh Tuyên Quang,tỉnh\n"
+COMMUNES = (
+    "code,name,division_type,province_code\n"
+    "02494,Xã Thái Bình,xã,08\n"
+    "00001,Phường Hà Giang 1,phường,08\n"
+)
+LEGACY = (
+    "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh\n"
+    "Tỉnh Hà Giang,02,Thành phố Hà Giang,024,Phường Quang Trung,00001,Phường,\n"
+    "Tỉnh Hà Giang,02,Thành phố Hà Giang,024,Phường Trần Phú,00004,Phường,\n"
+    "Tỉnh Tuyên Quang,08,Huyện Yên Sơn,075,Xã Phú Thịnh,02482,Xã,\n"
+    "Tỉnh Tuyên Quang,08,Huyện Yên Sơn,075,Xã Thái Bình,02494,Xã,\n"
+)
+CONVERSION = (
+    "Đơn vị hành chính từ ngày 01/7/2025,,,Đơn vị hành chính trước ngày 01/7/2025,,,,,\n"
+    '"Tỉnh, thành phố",Tên Xã mới,Mã Xã mới,Tên Xã cũ,Mã Xã cũ,Ghi chú,Quận/huyện,Tỉnh cũ,\n'
+    "TUYÊN QUANG  ,,,,,,,,\n"
+    'Tỉnh Tuyên Quang (08),"Phường Hà Giang 1\n",00001, Phường Quang Trung ,00001,Nhập toàn bộ,'
+    "Thành phố Hà Giang (024),Tỉnh Tuyên Quang (08),\n"
+    "Tỉnh Tuyên Quang (08),Phường Hà Giang 1,00001,Phường Trần Phú,00004,Nhập một phần  ,"
+    "Thành phố Hà Giang (024),Hà Giang (02),\n"
+    "Tỉnh Tuyên Quang (08),Xã Thái Bình,02494,Xã Phú Thịnh,02485,Nhập toàn bộ,"
+    "Huyện Yên Sơn (075),Tỉnh Tuyên Quang (08),\n"
+    "Tỉnh Tuyên Quang (08),Xã Thái Bình,02494,Xã Thái Bình,02494,Nhập toàn bộ,"
+    "Huyện Yên Sơn (075),Tỉnh Tuyên Quang (08),\n"
+)
+
+
+def _write(directory: Path) -> None:
+    for name, text in (
+        ("provinces-2025.csv", PROVINCES),
+        ("communes-2025.csv", COMMUNES),
+        ("legacy-communes-2025-01.csv", LEGACY),
+        ("conversion-2025-07.csv", CONVERSION),
+    ):
+        (directory / name).write_text(text, encoding="utf-8")
+
+
+def test_build_takes_old_province_from_the_legacy_district(tmp_path: Path) -> None:
+    """A row whose 'old province' column is wrong still counts under the district's province."""
+    _write(tmp_path)
+    units, legacy = build(tmp_path)
+    assert units["provinces"] == [["08", "Tỉnh Tuyên Quang", "tinh", ["02", "08"]]]
+    assert [p[3] for p in legacy["provinces"]] == [["08"], ["08"]]
+
+
+def test_build_cleans_names_notes_and_skips_header_rows(tmp_path: Path) -> None:
+    """Stray spaces and line breaks are collapsed; province header rows are not units."""
+    _write(tmp_path)
+    units, legacy = build(tmp_path)
+    notes = legacy["notes"]
+    quang_trung = next(c for c in legacy["communes"] if c[0] == "00001")
+    assert quang_trung[:4] == ["00001", "Phường Quang Trung", "phuong", "024"]
+    assert [notes[i] for _code, i in quang_trung[4]] == ["Nhập toàn bộ"]
+    tran_phu = next(c for c in legacy["communes"] if c[0] == "00004")
+    assert [notes[i] for _code, i in tran_phu[4]] == ["Nhập một phần"]
+    assert units["communes"][1] == [
+        "00001",
+        "Phường Hà Giang 1",
+        "phuong",
+        "08",
+        ["00001", "00004"],
+    ]
+
+
+def test_build_maps_a_commune_listed_under_another_code_by_name(tmp_path: Path) -> None:
+    """Xã Phú Thịnh is 02482 in the 2025-01 list but 02485 in the table: matched by name."""
+    _write(tmp_path)
+    _units, legacy = build(tmp_path)
+    phu_thinh = next(c for c in legacy["communes"] if c[0] == "02482")
+    assert [code for code, _note in phu_thinh[4]] == ["02494"]
