@@ -70,7 +70,7 @@ def test_markdown_tables(national_report: Report) -> None:
     assert summary[1:] == [["Errors", "2"], ["Warnings", "2"], ["Notes", "1"], ["Suppressed", "1"]]
     assert submitters[1] == ["UBND Thành phố Hà Nội", "1", "1", "0", "1"]
     assert submitters[3] == ["(across submissions)", "0", "1", "0", "0"]
-    assert ["Budget of possibly redundant investments", "12,500,000,000 VND"] in metrics
+    assert ["Budget of investments flagged as redundant", "12,500,000,000 VND"] in metrics
     assert errors[0] == ["Location", "Rule", "Message", "Element", "Legal basis", "Fix"]
     assert errors[1][0] == "submissions/ha-noi/architecture.yaml:42:7"
     assert errors[1][3] == "hn-ho-tich-to-bo-tu-phap → vn:agency/bo-tu-phap, vn:platform/ndxp"

@@ -38,7 +38,7 @@ def test_text_summary_metrics_and_submitters(national_report: Report) -> None:
     assert "\n2 errors, 2 warnings, 1 note (1 suppressed) in 2 files\n" in text
     assert "  UBND Thành phố Hà Nội: 1 error, 1 warning, 0 notes (1 suppressed)\n" in text
     assert "  (across submissions): 0 errors, 1 warning, 0 notes\n" in text
-    assert re.search(r"\n  Budget of possibly redundant investments +12,500,000,000 VND\n", text)
+    assert re.search(r"\n  Budget of investments flagged as redundant +12,500,000,000 VND\n", text)
     assert re.search(r"\n  Services fully online +62\.5%\n", text)
     assert re.search(r"\n  custom\.metric +3\.25\n", text)
 
@@ -61,7 +61,9 @@ def test_text_vietnamese_has_diacritics_and_no_mojibake(national_report: Report)
     assert "[cảnh báo]" in text and "[lỗi]" in text and "[ghi chú]" in text
     assert "2 lỗi, 2 cảnh báo, 1 ghi chú (1 đã chấp nhận) trong 2 tệp" in text
     assert "[đã chấp nhận: Chủ quản đang được xác định sau sáp nhập (hết hạn 2026-12-31)]" in text
-    assert "Ngân sách đầu tư có thể trùng lặp" in text and "12.500.000.000 đồng" in text
+    assert (
+        "Ngân sách các khoản đầu tư bị đánh dấu trùng lặp" in text and "12.500.000.000 đồng" in text
+    )
     assert "(không có vị trí): RED001" in text
     assert "Ã" not in text and "Â»" not in text
 

@@ -101,9 +101,17 @@ METRICS: Mapping[str, tuple[Text, str]] = {
     "elements.systems": (Text("Information systems", "Hệ thống thông tin"), "count"),
     "elements.platforms": (Text("Platforms", "Nền tảng"), "count"),
     "elements.databases": (Text("Databases", "Cơ sở dữ liệu"), "count"),
+    "elements.entities": (Text("Data entities", "Thực thể dữ liệu"), "count"),
     "elements.flows": (Text("Data flows", "Luồng dữ liệu"), "count"),
     "elements.services": (Text("Public services", "Dịch vụ công"), "count"),
-    "elements.communes": (Text("Commune-level units", "Đơn vị hành chính cấp xã"), "count"),
+    "elements.investments": (Text("Investments", "Khoản đầu tư"), "count"),
+    "elements.communes": (
+        Text("Commune-level units covered", "Đơn vị hành chính cấp xã có trong hồ sơ"),
+        "count",
+    ),
+    "agencies.central": (Text("Central agencies", "Cơ quan trung ương"), "count"),
+    "agencies.provincial": (Text("Provincial-level agencies", "Cơ quan cấp tỉnh"), "count"),
+    "agencies.commune": (Text("Commune-level agencies", "Cơ quan cấp xã"), "count"),
     "services.fully_online_share": (
         Text("Services fully online", "Tỷ lệ dịch vụ công trực tuyến toàn trình"),
         "share",
@@ -116,19 +124,31 @@ METRICS: Mapping[str, tuple[Text, str]] = {
         "share",
     ),
     "databases.shared_share": (
-        Text("Databases shared with other agencies", "Tỷ lệ cơ sở dữ liệu được chia sẻ"),
+        Text(
+            "Databases shared with at least one consumer",
+            "Tỷ lệ cơ sở dữ liệu được chia sẻ (có luồng dữ liệu đi ra)",
+        ),
         "share",
     ),
     "investments.redundant_budget_vnd": (
-        Text("Budget of possibly redundant investments", "Ngân sách đầu tư có thể trùng lặp"),
+        Text(
+            "Budget of investments flagged as redundant",
+            "Ngân sách các khoản đầu tư bị đánh dấu trùng lặp",
+        ),
         "vnd",
     ),
     "agencies.unreachable_from_ndxp": (
-        Text("Agencies not connected to the NDXP", "Cơ quan chưa kết nối với NDXP"),
+        Text(
+            "Agencies with no system connected to the NDXP",
+            "Cơ quan chưa có hệ thống kết nối tới NDXP",
+        ),
         "count",
     ),
     "communes.unreachable_from_ndxp": (
-        Text("Communes not connected to the NDXP", "Đơn vị cấp xã chưa kết nối với NDXP"),
+        Text(
+            "Commune-level units with no agency connected to the NDXP",
+            "Đơn vị cấp xã chưa có cơ quan kết nối tới NDXP",
+        ),
         "count",
     ),
 }
