@@ -159,3 +159,31 @@ def test_nfc_nfd_and_diacritics_resolve_identically(
     variant = unicodedata.normalize(form, variant.upper() if upper else variant)
     assert fold(variant) == fold(name)
     assert _same(resolve_unit(variant), resolve_unit(name))
+
+
+def test_district_that_became_one_current_unit_is_not_ambiguous() -> None:
+    """'Côn Đảo' is today's đặc khu; the old Huyện Côn Đảo that became it is folded into it."""
+    result = resolve_unit("Côn Đảo")
+    assert result.status is ResolutionStatus.CURRENT
+    assert [u.id for u in result.units] == ["vn:commune/26732"]
+    district = resolve_unit("Huyện Côn Đảo")
+    assert district.status is ResolutionStatus.LEVEL_ABOLISHED
+    assert [u.id for u in district.units] == ["vn:commune/26732"]
+
+
+def test_former_and_english_names_of_provinces() -> None:
+    """'Thừa Thiên Huế' was renamed Thành phố Huế; 'Ho Chi Minh City' is the current city."""
+    hue = resolve_unit("Thua Thien Hue")
+    assert hue.status is ResolutionStatus.RENAMED
+    assert [u.id for u in hue.units] == ["vn:province/46"]
+    assert hue.matched is not None and hue.matched.name == "Tỉnh Thừa Thiên Huế"
+    assert resolve_unit("Ho Chi Minh City").units[0].id == "vn:province/79"
+    assert resolve_unit("Lam Dong Province").status is ResolutionStatus.CURRENT
+
+
+def test_commune_missing_from_the_conversion_table_is_unknown_with_a_note() -> None:
+    """Xã Chiềng Ly (Sơn La) is in the 2025-01 list but not in the table: unknown, explained."""
+    result = resolve_unit("Xã Chiềng Ly")
+    assert result.status is ResolutionStatus.UNKNOWN
+    assert result.matched is not None and result.matched.province_name == "Tỉnh Sơn La"
+    assert result.note is not None and "conversion table" in result.note

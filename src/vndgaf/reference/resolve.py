@@ -42,6 +42,14 @@ _ALIASES: Mapping[str, str] = MappingProxyType(
     {"hcm": "79", "tphcm": "79", "tp hcm": "79", "sai gon": "79", "saigon": "79", "hn": "01"}
 )
 
+#: Former names absent from the 2025-01 list (renamed earlier), mapped to current province codes.
+_FORMER_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {"thua thien hue": ("46", "Tỉnh Thừa Thiên Huế")}
+)
+
+#: English words that may follow a name ("Ho Chi Minh City", "Lam Dong Province").
+_ENGLISH_SUFFIXES = (" city", " province")
+
 
 class ResolutionStatus(StrEnum):
     """What became of the unit a query names."""
@@ -322,6 +330,8 @@ def _name_matches(index: _Index, text: str) -> list[_Entry]:
         if not found:
             found.extend(prefixed)
     found.extend(e for e in index.names.get(parsed.key, ()) if e not in found)
+    if not found and parsed.key.endswith(_ENGLISH_SUFFIXES):
+        return _name_matches(index, parsed.key.rpartition(" ")[0])
     provincial = [e for e in found if e.level is Level.PROVINCIAL]
     return provincial or found
 
@@ -357,16 +367,21 @@ def _suggestion_order(entry: _Entry) -> tuple[bool, bool, str]:
 
 
 def _dedupe(results: list[Resolution]) -> list[Resolution]:
-    """Drop legacy provinces and communes that simply live on in a current unit also matched."""
+    """Drop legacy units that simply live on in a current unit also matched: a province or
+    commune that went (partly) into it, or a district that became exactly that unit (Huyện Côn
+    Đảo → Đặc khu Côn Đảo)."""
     current_ids = {r.matched.id for r in results if r.matched is not None and r.matched.current}
     kept = []
     for result in results:
         ref = result.matched
+        ids = [unit.id for unit in result.units]
         absorbed = (
             ref is not None
             and not ref.current
-            and ref.level is not Level.DISTRICT
-            and any(unit.id in current_ids for unit in result.units)
+            and (
+                (ref.level is not Level.DISTRICT and any(i in current_ids for i in ids))
+                or (len(ids) == 1 and ids[0] in current_ids)
+            )
         )
         if not absorbed:
             kept.append(result)
@@ -393,6 +408,18 @@ def resolve_unit(query: str) -> Resolution:
                 note=f"No current or legacy unit has the official code {stripped}.",
             )
         return _resolve_entry(index, query, entry)
+    former = _FORMER_NAMES.get(parse_name(text).bare)
+    if former is not None:
+        code, name = former
+        entry = _Entry(True, Level.PROVINCIAL, code, UnitKind.THANH_PHO_TRUC_THUOC_TW)
+        renamed = _resolve_entry(index, query, entry)
+        old = UnitRef(code, name, UnitKind.TINH, Level.PROVINCIAL, False, code, name)
+        return attrs.evolve(
+            renamed,
+            status=ResolutionStatus.RENAMED,
+            matched=old,
+            note=f"{name} was renamed {renamed.units[0].name} before the list of 2025-01-04.",
+        )
     results = _dedupe([_resolve_entry(index, query, e) for e in _name_matches(index, text)])
     if context.strip():
         wanted = {
