@@ -16,7 +16,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -58,37 +58,35 @@ class ParseProblem:
 
 
 Position = tuple[int, int]
-_Index = tuple[dict[str, Position], dict[str, Position]]
 
 
 class SourceMap:
     """Where each value (and each mapping key) of one document is, by RFC 6901 JSON pointer.
 
     The index is either given up front (YAML) or built on first use by ``build`` (JSON), so a
-    document nobody asks locations for costs nothing extra.
+    document nobody asks locations for costs nothing extra. With ``starts`` (the offsets where
+    lines begin) the index holds character offsets, turned into positions on lookup.
     """
 
-    __slots__ = ("_build", "_keys", "_values")
+    __slots__ = ("_build", "_keys", "_starts", "_values")
 
     def __init__(
         self,
-        values: dict[str, Position] | None = None,
-        keys: dict[str, Position] | None = None,
+        values: Mapping[str, Position | int] | None = None,
+        keys: Mapping[str, Position | int] | None = None,
         *,
-        build: Callable[[], _Index] | None = None,
+        starts: list[int] | None = None,
+        build: Callable[[], "SourceMap"] | None = None,
     ) -> None:
         self._values = values
         self._keys = keys
+        self._starts = starts
         self._build = build
 
-    def _index(self) -> _Index:
-        if self._values is None or self._keys is None:
-            if self._build is None:
-                self._values, self._keys = {}, {}
-            else:
-                self._values, self._keys = self._build()
-                self._build = None
-        return self._values, self._keys
+    def _where(self, found: Position | int) -> Position:
+        if isinstance(found, int):
+            return _position(self._starts or [0], found)
+        return found
 
     def locate(self, pointer: str, *, key: bool = False) -> Position:
         """1-based (line, column) of the value at ``pointer``, or of its key when ``key``.
@@ -96,13 +94,17 @@ class SourceMap:
         A pointer that does not exist gives the position of its deepest existing ancestor (a
         list item has no key, so ``key=True`` gives the item itself); the root defaults to 1:1.
         """
-        values, keys = self._index()
+        if self._build is not None:
+            built = self._build()
+            self._values, self._keys, self._starts = built._values, built._keys, built._starts
+            self._build = None
+        values, keys = self._values or {}, self._keys or {}
         if key and pointer in keys:
-            return keys[pointer]
+            return self._where(keys[pointer])
         while True:
             found = values.get(pointer)
             if found is not None:
-                return found
+                return self._where(found)
             if not pointer:
                 return (1, 1)
             pointer = pointer.rsplit("/", 1)[0]
@@ -597,7 +599,14 @@ def _parse_yaml(text: str, limits: Limits) -> tuple[Any, SourceMap, list[ParsePr
 # --------------------------------------------------------------------------------------------
 # JSON: json.loads for the data, a lazy regex tokenizer for positions
 
-_JSON_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+# A string (group 1; with group 2 when a colon follows, i.e. a key), a bracket, or a bare scalar.
+# Commas, colons and whitespace are skipped by finditer itself.
+_JSON_TOKEN: Final = re.compile(
+    r'("[^"\\]*(?:\\.[^"\\]*)*"?)([ \t\r\n]*:)?|[\[\]{}]|[^ \t\r\n{}\[\]:,"]+',
+    re.DOTALL,
+)
+# Only such bare tokens can be non-finite or too long: an exponent, NaN/Infinity, 300+ chars.
+_MAY_BE_BAD_NUMBER: Final = re.compile(r"[eE][-+]?[0-9]|^-?[IN]|.{300}", re.DOTALL)
 _QUOTED_MARKS: Final = re.compile(rb'"[^"]*"')
 _NOT_QUOTE_OR_BRACKET: Final = bytes(b for b in range(256) if b not in b'"[]{}')
 _NUMBER_SHAPE: Final = bytes(
@@ -638,59 +647,77 @@ class _NonFiniteError(Exception):
     """Raised from ``parse_constant`` and ``parse_float``: a NaN or infinity in JSON."""
 
 
+def _json_key(token: str) -> str:
+    """The text of a JSON key token (quotes included), unescaped when it has escapes."""
+    if "\\" not in token:
+        return token[1:-1]
+    try:
+        return str(json.loads(token, strict=False))
+    except ValueError:
+        return token[1:-1]
+
+
 class _JsonScan:
-    """One tokenizer pass over JSON text: positions, duplicates and the first fatal spot."""
+    """One tokenizer pass over JSON text: positions, duplicates and the first fatal spot.
+
+    Positions are kept as character offsets and turned into (line, column) only on lookup.
+    """
 
     def __init__(self, text: str, limits: Limits) -> None:
-        self.values: dict[str, Position] = {}
-        self.keys: dict[str, Position] = {}
+        self.starts = _line_starts(text)
+        self.values: dict[str, int] = {}
+        self.keys: dict[str, int] = {}
         self.duplicates: list[ParseProblem] = []
         self.fatal: ParseProblem | None = None
-        starts = _line_starts(text)
-        # Each frame: [pointer, is_object, next index, expecting a key, key pointer, keys seen]
+        values, keys = self.values, self.keys
+        max_depth, max_len = limits.max_depth, limits.max_scalar_length
+        # Each frame: [pointer, is_object, next index, pointer of the pending key, keys seen]
         stack: list[list[Any]] = []
+        top: list[Any] | None = None
         for match in _JSON_TOKEN.finditer(text):
             token = match.group()
             first = token[0]
-            if first in ",:":
-                if first == "," and stack and stack[-1][1]:
-                    stack[-1][3] = True
-                continue
-            if first in "]}":
+            if first == "]" or first == "}":
                 if stack:
                     stack.pop()
+                    top = stack[-1] if stack else None
                 continue
-            pos = _position(starts, match.start())
-            if stack and stack[-1][1] and stack[-1][3]:
-                frame = stack[-1]
-                key = json.loads(token) if "\\" in token else token[1:-1]
-                pointer = f"{frame[0]}/{_escape(str(key))}"
-                if key in frame[5]:
-                    self.duplicates.append(_duplicate(key, pos, pointer))
-                frame[5].add(key)
-                self.keys.setdefault(pointer, pos)
-                frame[3], frame[4] = False, pointer
+            offset = match.start()
+            if match.group(2) is not None and top is not None and top[1]:
+                key = _json_key(match.group(1))
+                pointer = f"{top[0]}/{_escape(key)}"
+                if key in top[4]:
+                    where = _position(self.starts, offset)
+                    self.duplicates.append(_duplicate(key, where, pointer))
+                else:
+                    top[4].add(key)
+                    keys[pointer] = offset
+                top[3] = pointer
                 continue
-            if not stack:
+            if top is None:
                 pointer = ""
-            elif stack[-1][1]:
-                pointer = stack[-1][4]
+            elif top[1]:
+                pointer = top[3]
             else:
-                pointer = f"{stack[-1][0]}/{stack[-1][2]}"
-                stack[-1][2] += 1
-            self.values.setdefault(pointer, pos)
-            if first in "[{":
-                if len(stack) >= limits.max_depth:
-                    self.fatal = _too_deep(limits.max_depth, pos, pointer)
+                pointer = f"{top[0]}/{top[2]}"
+                top[2] += 1
+            if pointer not in values:
+                values[pointer] = offset
+            if first == "[" or first == "{":
+                if len(stack) >= max_depth:
+                    self.fatal = _too_deep(max_depth, _position(self.starts, offset), pointer)
                     break
-                stack.append([pointer, first == "{", 0, True, "", set()])
+                top = [pointer, first == "{", 0, "", set()]
+                stack.append(top)
                 continue
-            self.fatal = _json_scalar_fatal(token, limits, pos, pointer)
-            if self.fatal is not None:
-                break
+            if len(token) > max_len if first == '"' else _MAY_BE_BAD_NUMBER.search(token):
+                where = _position(self.starts, offset)
+                self.fatal = _json_scalar_fatal(token, limits, where, pointer)
+                if self.fatal is not None:
+                    break
 
-    def index(self) -> _Index:
-        return self.values, self.keys
+    def source(self) -> "SourceMap":
+        return SourceMap(self.values, self.keys, starts=self.starts)
 
 
 def _pairs_hook(seen_duplicates: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
@@ -826,8 +853,8 @@ def _parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, 
         raise fatal_from_scan(_too_long(limits.max_scalar_length, (1, 1), ""))
     problems = list(scanned().duplicates) if duplicates[0] else []
     if scan:
-        return data, SourceMap(*scan[0].index()), problems
-    return data, SourceMap(build=lambda: scanned().index()), problems
+        return data, scan[0].source(), problems
+    return data, SourceMap(build=lambda: scanned().source()), problems
 
 
 # --------------------------------------------------------------------------------------------
