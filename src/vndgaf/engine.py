@@ -166,7 +166,7 @@ def check_loaded(
     """Run the selected rules on an already loaded submission."""
     date = _as_of(result, as_of)
     graph = build_graph(result.architecture, national_catalogue(), date)
-    ctx = Context(graph=graph, as_of=date)
+    ctx = Context(graph=graph, as_of=date, submissions=result.submissions)
     overrides = {k.upper(): v for k, v in (severity_overrides or {}).items()}
     chosen = select_rules(rules, select, ignore)
     findings: list[Finding] = []
@@ -181,8 +181,9 @@ def check_loaded(
                 if f.code == info.code
             )
     for rule in chosen:
-        severity = overrides.get(rule.code, overrides.get(rule.name.upper(), rule.severity))
+        override = overrides.get(rule.code, overrides.get(rule.name.upper()))
         for violation in _run(rule, ctx):
+            severity = override or violation.severity or rule.severity
             findings.append(_suppression(graph, _stamp(rule, severity, violation, result), date))
     unique = {(f.identity, f.location, f.message.en): f for f in findings}
     ordered = tuple(sorted(unique.values(), key=Finding.sort_key))

@@ -24,7 +24,7 @@ from vndgaf.model import ELEMENT_LISTS, Architecture, Submission
 from vndgaf.parse import Limits, ParseResult, SourceMap, parse_file
 from vndgaf.validation import pointer_of, validate
 
-__all__ = ["Catalogue", "LoadResult", "Origin", "discover", "load"]
+__all__ = ["Catalogue", "LoadResult", "Origin", "discover", "load", "submission_key"]
 
 SUFFIXES = (".yaml", ".yml", ".json")
 _LIST_KIND = dict(ELEMENT_LISTS)
@@ -74,6 +74,11 @@ class LoadResult:
         """Submitter of the submission that defines the element ('' if none)."""
         origin = self.origins.get(element_id)
         return self.submitters.get(origin.path, "") if origin else ""
+
+
+def submission_key(submitter: str) -> str:
+    """The pseudo-id under which a submission block is located (rules use it as subject)."""
+    return f"@submission:{submitter}"
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
@@ -236,6 +241,9 @@ class _Loading:
             raise InternalError(f"{path}: schema-valid data failed to structure: {exc}") from exc
         if arch.submission is not None:
             self.declared.append((path, "/submission", arch.submission))
+            key = submission_key(arch.submission.submitter)
+            if key not in self.origins:
+                self.origins[key] = Origin(path, "/submission", "submission")
         for name, _kind in ELEMENT_LISTS:
             for element, index in zip(getattr(arch, name), positions.get(name, ()), strict=True):
                 self.lists[name].append((element, path, f"/{name}/{index}"))
@@ -281,6 +289,9 @@ def _check_refs(state: _Loading) -> None:
     by_kind: dict[str, list[str]] = {}
     for element_id, kind in state.id_kinds.items():
         by_kind.setdefault(kind, []).append(element_id)
+    for path, pointer, submission in state.declared:
+        for ref, ref_pointer, kinds in _refs(submission, pointer):
+            _check_ref(state, "", ref, path, ref_pointer, kinds, by_kind)
     for name, _kind in ELEMENT_LISTS:
         for element, path, pointer in state.lists[name]:
             if (

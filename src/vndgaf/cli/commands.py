@@ -2,7 +2,21 @@
 
 import click
 
+from vndgaf.cli.check import check_command
+from vndgaf.cli.export import export_command
 from vndgaf.cli.reference import reference_command
+from vndgaf.cli.rules import rule_command, rules_command
+from vndgaf.cli.schema import schema_command
 from vndgaf.cli.units import units_group
+from vndgaf.cli.validate import validate_command
 
-ALL: tuple[click.Command, ...] = (reference_command, units_group)
+ALL: tuple[click.Command, ...] = (
+    validate_command,
+    check_command,
+    rules_command,
+    rule_command,
+    schema_command,
+    export_command,
+    reference_command,
+    units_group,
+)

@@ -13,6 +13,7 @@ import attrs
 
 from vndgaf.diagnostics import RuleInfo, Severity, Text, Violation
 from vndgaf.graph import ArchGraph
+from vndgaf.model import Submission
 
 __all__ = ["Context", "Rule", "RuleFunction", "rule"]
 
@@ -23,6 +24,8 @@ class Context:
 
     graph: ArchGraph
     as_of: dt.date
+    submissions: tuple[Submission, ...] = ()
+    """Every submission block loaded (several when submissions are checked together)."""
 
 
 RuleFunction = Callable[[Context], Iterable[Violation]]

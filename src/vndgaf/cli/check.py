@@ -1,0 +1,149 @@
+"""``vndgaf check``: the whole pipeline against the national reference."""
+
+import datetime as dt
+
+import click
+
+from vndgaf.cli._common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    fail,
+    guarded,
+    paths_argument,
+    write_output,
+)
+from vndgaf.diagnostics import Report, Severity
+from vndgaf.engine import check_loaded
+from vndgaf.loader import load
+from vndgaf.report import FORMATS, render
+
+__all__ = ["check_command", "exit_code", "split_codes"]
+
+
+def split_codes(values: tuple[str, ...]) -> list[str]:
+    """``--select IOP,RED001 --select STR`` -> ["IOP", "RED001", "STR"]."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _overrides(values: tuple[str, ...]) -> dict[str, Severity]:
+    out: dict[str, Severity] = {}
+    for value in split_codes(values):
+        code, sep, level = value.partition("=")
+        if not sep or level.strip().lower() not in {s.value for s in Severity}:
+            fail(f"--severity expects CODE=error|warning|note, got {value!r}")
+        out[code.strip().upper()] = Severity(level.strip().lower())
+    return out
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    """1 when an unsuppressed finding is at or above ``fail_on``, else 0."""
+    threshold = Severity(fail_on).rank
+    return (
+        EXIT_FINDINGS if any(f.severity.rank >= threshold for f in report.active()) else EXIT_CLEAN
+    )
+
+
+def _diagram(result: object, report: Report) -> str | None:
+    """The overview diagram as SVG for the HTML report, when Graphviz is available."""
+    try:
+        from vndgaf.graph import build_graph
+        from vndgaf.reference import catalogue
+        from vndgaf.render import render as render_view
+        from vndgaf.render import to_bytes
+    except ImportError:
+        return None
+    try:
+        graph = build_graph(result.architecture, catalogue(), report.as_of)  # type: ignore[attr-defined]
+        dot = render_view(graph, view="overview", findings=report.findings, highlight=True)
+        return to_bytes(dot, "svg").decode("utf-8")
+    except Exception:  # noqa: BLE001 - the report is still useful without its picture
+        return None
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these rules: codes, prefixes (IOP) or names; comma-separated.",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    help="Override a rule's severity, e.g. IOP011=warning.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check as of this date (default: the submission's as_of).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "vi"]),
+    default="en",
+    show_default=True,
+    help="Language of messages and labels.",
+)
+def check_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severities: tuple[str, ...],
+    fail_on: str,
+    as_of: dt.datetime | None,
+    lang: str,
+) -> None:
+    """Check PATH... (files or directories; several submissions are merged into one national
+    picture) against the framework rules. Exit 0 when clean, 1 with findings at or above
+    --fail-on, 2 on usage or I/O errors."""
+    items = paths_argument(paths)
+    overrides = _overrides(severities)
+    result = guarded(lambda: load(items))
+    report = guarded(
+        lambda: check_loaded(
+            result,
+            select=split_codes(select),
+            ignore=split_codes(ignore),
+            severity_overrides=overrides,
+            as_of=as_of.date() if as_of else None,
+        )
+    )
+    options: dict[str, object] = {}
+    if fmt == "html":
+        options["diagram_svg"] = _diagram(result, report)
+    text = render(report, fmt, lang=lang, **options)
+    if output:
+        write_output(output, text)
+    else:
+        click.echo(text, nl=False)
+    raise SystemExit(exit_code(report, fail_on))

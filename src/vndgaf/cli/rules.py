@@ -1,0 +1,52 @@
+"""``vndgaf rules`` and ``vndgaf rule CODE``: the rule catalogue and each rule's documentation."""
+
+import json
+
+import click
+
+from vndgaf.cli._common import fail
+from vndgaf.engine import all_rule_infos, find_rule
+
+__all__ = ["rule_command", "rules_command"]
+
+
+@click.command("rules")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+def rules_command(fmt: str, lang: str) -> None:
+    """List every rule: code, name, default severity and title."""
+    infos = all_rule_infos()
+    if fmt == "json":
+        data = [
+            {
+                "code": i.code,
+                "name": i.name,
+                "severity": i.severity.value,
+                "title": i.title.get(lang),
+                "legal_basis": i.legal_basis,
+                "sourced": i.sourced,
+            }
+            for i in infos
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for i in infos:
+        click.echo(f"{i.code}  {i.severity.value:<7}  {i.name:<40}  {i.title.get(lang)}")
+
+
+@click.command("rule")
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+def rule_command(code: str, lang: str) -> None:
+    """Show the documentation of one rule (by code or name)."""
+    info = find_rule(code)
+    if info is None:
+        fail(f"no rule {code!r}; `vndgaf rules` lists them")
+    basis = info.legal_basis + ("" if info.sourced else " (design inference, not law)")
+    click.echo(f"{info.code} {info.name} [{info.severity.value}]\n{info.title.get(lang)}\n")
+    click.echo(f"Legal basis: {basis}")
+    if info.fix:
+        click.echo(f"Fix: {info.fix.get(lang)}")
+    click.echo(f"\n{info.doc}")

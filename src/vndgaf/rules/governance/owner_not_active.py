@@ -1,0 +1,59 @@
+"""GOV002 — an element owned or operated by an agency that is no longer active."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.rules.base import Context, rule
+
+
+@rule(
+    code="GOV002",
+    name="owner-not-active",
+    severity=Severity.ERROR,
+    title=(
+        "Owner or operator is not an active agency",
+        "Cơ quan chủ quản hoặc vận hành không còn hoạt động",
+    ),
+    legal_basis="NĐ 47/2020/NĐ-CP Art. 9(1) (clear agency responsibility)",
+    sourced=True,
+    fix=(
+        "Transfer the element to the agency that took over the tasks.",
+        "Chuyển phần tử cho cơ quan tiếp nhận nhiệm vụ.",
+    ),
+)
+def owner_not_active(ctx: Context) -> Iterator[Violation]:
+    """What it checks: an owner or operator that is an agency marked ``active: false`` and that
+    no active agency lists in ``successor_of`` (merged agencies are STR004).
+
+    Why it matters: an abolished body cannot answer for a system or its data
+    (NĐ 47/2020/NĐ-CP Art. 9(1)).
+
+    Example: ``owner: ubnd-huyen-cu`` where ``ubnd-huyen-cu`` has ``active: false``.
+
+    Use instead: the agency that took over, e.g. the province's People's Committee.
+    """
+    graph = ctx.graph
+    merged = {
+        old
+        for element_id in sorted(graph.elements)
+        if (agency := graph.agency(element_id)) is not None and agency.active
+        for old in agency.successor_of
+    }
+    arch = graph.architecture
+    for element in (*graph.own_systems, *arch.services, *arch.investments):
+        for field in ("owner", "operator"):
+            agency = graph.agency(getattr(element, field, None))
+            if agency is not None and not agency.active and agency.id not in merged:
+                yield Violation(
+                    subject=element.id,
+                    message=Text(
+                        f"{field} '{agency.name}' of '{element.name}' is no longer active",
+                        f"cơ quan '{agency.name}' ({field}) của '{element.name}' không "
+                        "còn hoạt động",
+                    ),
+                    related=(agency.id,),
+                    field=field,
+                )
+
+
+RULE = owner_not_active

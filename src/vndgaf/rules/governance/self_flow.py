@@ -1,0 +1,53 @@
+"""GOV004 — a data flow from a system to itself."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.rules.base import Context, rule
+
+
+@rule(
+    code="GOV004",
+    name="self-flow",
+    severity=Severity.WARNING,
+    title=("Data flow from a system to itself", "Luồng dữ liệu từ một hệ thống tới chính nó"),
+    legal_basis="vndgaf model integrity (design, not law)",
+    sourced=False,
+    fix=(
+        "Point the flow at the system that receives the data.",
+        "Trỏ luồng tới hệ thống nhận dữ liệu.",
+    ),
+)
+def self_flow(ctx: Context) -> Iterator[Violation]:
+    """What it checks: a flow whose ``source`` and ``target`` are the same element, or whose
+    ``via`` lists one of its own ends.
+
+    Why it matters: such a flow exchanges nothing between agencies; it is usually a copy-paste
+    slip that hides the real target. A model-consistency check, not a legal requirement.
+
+    Example: ``{id: f1, source: lgsp-x, target: lgsp-x}``.
+
+    Use instead: the real target system.
+    """
+    for flow in ctx.graph.architecture.flows:
+        if flow.source == flow.target:
+            yield Violation(
+                subject=flow.id,
+                message=Text(
+                    f"flow '{flow.id}' goes from '{flow.source}' to itself",
+                    f"luồng '{flow.id}' đi từ '{flow.source}' tới chính nó",
+                ),
+                field="target",
+            )
+        elif flow.source in flow.via or flow.target in flow.via:
+            yield Violation(
+                subject=flow.id,
+                message=Text(
+                    f"flow '{flow.id}' lists one of its own ends in via",
+                    f"luồng '{flow.id}' liệt kê chính điểm đầu/cuối của nó trong via",
+                ),
+                field="via",
+            )
+
+
+RULE = self_flow

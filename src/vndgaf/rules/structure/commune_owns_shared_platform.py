@@ -1,0 +1,70 @@
+"""STR005 — a commune body owning an integration platform, portal or procedure system."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, PROCEDURE_TEMPLATE
+from vndgaf.model import Level
+from vndgaf.rules.base import Context, rule
+
+_PROVINCIAL_CAPABILITIES = frozenset(
+    {"data_integration", "public_service_portal", "procedure_case_handling"}
+)
+
+
+@rule(
+    code="STR005",
+    name="commune-owns-shared-platform",
+    severity=Severity.ERROR,
+    title=(
+        "Commune body owns an integration platform, portal or procedure system",
+        "Cơ quan cấp xã sở hữu nền tảng tích hợp, cổng dịch vụ công hoặc hệ thống TTHC",
+    ),
+    legal_basis="QĐ 2618/QĐ-BKHCN (platforms deployed to commune level); NĐ 367/2025/NĐ-CP "
+    "(one unified procedure system per ministry/province); provincial portals "
+    "closed from 1/7/2025",
+    sourced=False,
+    fix=(
+        "Use the province's integration platform and procedure system as a tenant.",
+        "Dùng nền tảng tích hợp và hệ thống TTHC của tỉnh với tư cách đơn vị sử dụng.",
+    ),
+)
+def commune_owns_shared_platform(ctx: Context) -> Iterator[Violation]:
+    """What it checks: a system or platform owned by a commune-level agency that deploys the
+    integration-platform or procedure-system template, or offers data integration, a
+    public-service portal or procedure case handling.
+
+    Why it matters: the national platforms are deployed down to commune level "where the
+    business reaches the commune" (QĐ 2618/QĐ-BKHCN); the procedure system is one unified
+    platform per ministry or province (NĐ 367/2025/NĐ-CP) and provincial portals were closed on
+    1/7/2025 in favour of the National Public Service Portal. That communes therefore consume
+    rather than own these platforms is a design inference, not a legal text.
+
+    Example: ``{id: lgsp-xa, owner: ubnd-xa-a, capabilities: [data_integration]}``.
+
+    Use instead: list the commune People's Committee in ``tenants`` of the provincial LGSP and
+    procedure system.
+    """
+    graph = ctx.graph
+    for system in graph.own_systems:
+        owner = graph.owner(system.id)
+        if owner is None or owner.level is not Level.COMMUNE:
+            continue
+        template = graph.template_of(system.id)
+        caps = sorted(_PROVINCIAL_CAPABILITIES.intersection(system.capabilities))
+        if template in (INTEGRATION_TEMPLATE, PROCEDURE_TEMPLATE) or caps:
+            what = template or ", ".join(caps)
+            yield Violation(
+                subject=system.id,
+                message=Text(
+                    f"'{system.name}' ({what}) is owned by the commune body "
+                    f"'{owner.name}'; communes use the province's platforms",
+                    f"'{system.name}' ({what}) do cơ quan cấp xã '{owner.name}' sở hữu; "
+                    "cấp xã sử dụng nền tảng của tỉnh",
+                ),
+                related=(owner.id,),
+                field="owner",
+            )
+
+
+RULE = commune_owns_shared_platform

@@ -1,0 +1,81 @@
+"""STR004 — a reference to an agency merged away in the 2025 restructuring."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.loader import submission_key
+from vndgaf.model import Agency
+from vndgaf.rules.base import Context, rule
+
+_AGENCY_FIELDS = ("owner", "operator", "parent")
+
+
+@rule(
+    code="STR004",
+    name="merged-agency-referenced",
+    severity=Severity.WARNING,
+    title=(
+        "Reference to an agency merged in the 2025 restructuring",
+        "Tham chiếu tới cơ quan đã hợp nhất trong sắp xếp năm 2025",
+    ),
+    legal_basis="2025 restructuring of the Government: 14 ministries and 3 ministerial-level "
+    "agencies (MPI→MOF, MIC→MOST, MONRE and MARD→MAE, MOT→MOC, MOLISA→MOHA)",
+    sourced=True,
+    fix=("Refer to the successor agency.", "Tham chiếu tới cơ quan kế thừa."),
+)
+def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
+    """What it checks: an owner, operator, parent agency, tenant or submitter that is an
+    inactive agency listed in some agency's ``successor_of`` — for example the former Ministry of
+    Planning and Investment, now part of the Ministry of Finance.
+
+    Why it matters: in 2025 MPI merged into MOF, MIC into MOST, MONRE and MARD into the Ministry
+    of Agriculture and Environment, MOT into MOC and MOLISA into MOHA (DOMAIN.md §2.2). Systems
+    still owned by a merged ministry have no accountable owner in the new structure.
+
+    Example: ``owner: vn:agency/bo-ke-hoach-va-dau-tu``.
+
+    Use instead: ``owner: vn:agency/bo-tai-chinh``.
+    """
+    graph = ctx.graph
+    successor: dict[str, Agency] = {}
+    for element_id in sorted(graph.elements):
+        agency = graph.agency(element_id)
+        if agency is not None and agency.active:
+            for old in agency.successor_of:
+                successor.setdefault(old, agency)
+
+    def merged(ref: str | None) -> tuple[Agency, Agency] | None:
+        old = graph.agency(ref)
+        if old is None or old.active or ref not in successor:
+            return None
+        return old, successor[ref]
+
+    def violation(subject: str, field: str, pair: tuple[Agency, Agency]) -> Violation:
+        old, new = pair
+        return Violation(
+            subject=subject,
+            message=Text(
+                f"'{old.name}' was merged into '{new.name}'; refer to '{new.id}'",
+                f"'{old.name}' đã hợp nhất vào '{new.name}'; hãy tham chiếu '{new.id}'",
+            ),
+            related=(old.id, new.id),
+            field=field,
+        )
+
+    for submission in ctx.submissions:
+        pair = merged(submission.submitter)
+        if pair:
+            yield violation(submission_key(submission.submitter), "submitter", pair)
+    arch = graph.architecture
+    for element in (*arch.agencies, *graph.own_systems, *arch.services, *arch.investments):
+        for field in _AGENCY_FIELDS:
+            pair = merged(getattr(element, field, None))
+            if pair:
+                yield violation(element.id, field, pair)
+        for index, tenant in enumerate(getattr(element, "tenants", ())):
+            pair = merged(tenant)
+            if pair:
+                yield violation(element.id, f"tenants/{index}", pair)
+
+
+RULE = merged_agency_referenced

@@ -1,0 +1,60 @@
+"""STR006 — the submission declares a superseded version of the architecture framework."""
+
+import datetime as dt
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.loader import submission_key
+from vndgaf.model import FrameworkVersion
+from vndgaf.rules.base import Context, rule
+
+V4_ISSUED = dt.date(2025, 3, 25)
+
+
+@rule(
+    code="STR006",
+    name="superseded-framework-version",
+    severity=Severity.ERROR,
+    title=(
+        "Superseded architecture framework version declared",
+        "Khai báo phiên bản Khung kiến trúc đã bị thay thế",
+    ),
+    legal_basis="QĐ 292/QĐ-BKHCN (25/3/2025, framework 4.0, replaces 2568/QĐ-BTTTT and "
+    "1729/QĐ-BTTTT); QĐ 3090/QĐ-BKHCN (National Digital Architecture Framework)",
+    sourced=True,
+    fix=(
+        'Declare framework_version: "4.0" (or national-2025) and update the architecture.',
+        'Khai báo framework_version: "4.0" (hoặc national-2025) và cập nhật kiến trúc.',
+    ),
+)
+def superseded_framework_version(ctx: Context) -> Iterator[Violation]:
+    """What it checks: the ``framework_version`` of each submission. Versions 1.0 and 2.0 are
+    always reported; 3.0 is reported for a check date on or after 25/3/2025, when 4.0 was
+    issued.
+
+    Why it matters: QĐ 292/QĐ-BKHCN issued framework 4.0 on 25/3/2025 and replaced 3.0
+    (2568/QĐ-BTTTT, amended by 1729/QĐ-BTTTT); on 30/3/2025 the National Digital Transformation
+    Agency asked ministries and provinces to build their architectures on 4.0.
+
+    Example: ``framework_version: "3.0"`` with ``as_of: 2025-11-15``.
+
+    Use instead: ``framework_version: "4.0"``.
+    """
+    for submission in ctx.submissions:
+        version = submission.framework_version
+        if version in (FrameworkVersion.V1_0, FrameworkVersion.V2_0) or (
+            version is FrameworkVersion.V3_0 and ctx.as_of >= V4_ISSUED
+        ):
+            yield Violation(
+                subject=submission_key(submission.submitter),
+                message=Text(
+                    f"framework version {version.value} is superseded by 4.0 "
+                    "(QĐ 292/QĐ-BKHCN, 25/3/2025)",
+                    f"phiên bản khung {version.value} đã được thay thế bởi 4.0 "
+                    "(QĐ 292/QĐ-BKHCN, 25/3/2025)",
+                ),
+                field="framework_version",
+            )
+
+
+RULE = superseded_framework_version
