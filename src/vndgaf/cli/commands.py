@@ -3,6 +3,7 @@
 import click
 
 from vndgaf.cli.check import check_command
+from vndgaf.cli.exchange import import_group
 from vndgaf.cli.export import export_command
 from vndgaf.cli.reference import reference_command
 from vndgaf.cli.rules import rule_command, rules_command
@@ -17,6 +18,7 @@ ALL: tuple[click.Command, ...] = (
     rule_command,
     schema_command,
     export_command,
+    import_group,
     reference_command,
     units_group,
 )
