@@ -11,6 +11,7 @@ one regex tokenizer pass, only when someone asks for a location.
 """
 
 import bisect
+import itertools
 import json
 import math
 import os
@@ -144,7 +145,10 @@ def _escape(token: str) -> str:
 
 def _line_starts(text: str) -> list[int]:
     """Offsets where each line begins; ``\\r\\n``, ``\\r`` and ``\\n`` each end a line."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    if "\r" in text:
+        return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    lengths = map(len, text.split("\n")[:-1])
+    return [0, *itertools.accumulate(map((1).__add__, lengths))]
 
 
 def _position(starts: list[int], offset: int) -> Position:
@@ -155,6 +159,15 @@ def _position(starts: list[int], offset: int) -> Position:
 
 def _problem(code: str, en: str, vi: str, pos: Position, pointer: str = "") -> ParseProblem:
     return ParseProblem(code, Text(en=en, vi=vi), pos[0], pos[1], pointer)
+
+
+def _too_big(limit: int) -> ParseProblem:
+    return _problem(
+        "SCH004",
+        f"The file is larger than {limit} bytes.",
+        f"Tệp lớn hơn {limit} byte.",
+        (1, 1),
+    )
 
 
 def _too_deep(limit: int, pos: Position, pointer: str) -> ParseProblem:
@@ -195,6 +208,15 @@ def _non_finite(value: str, pos: Position, pointer: str) -> ParseProblem:
         f"Không cho phép số không hữu hạn {value}; các số phải hữu hạn.",
         pos,
         pointer,
+    )
+
+
+def _empty() -> ParseProblem:
+    return _problem(
+        "SCH001",
+        "The file is empty: it holds no document.",
+        "Tệp rỗng: không chứa tài liệu nào.",
+        (1, 1),
     )
 
 
@@ -358,14 +380,7 @@ class _YamlBuilder:
         for event in events:
             self.feed(event)
         if self.documents == 0:
-            raise _Fatal(
-                _problem(
-                    "SCH001",
-                    "The file is empty: it holds no document.",
-                    "Tệp rỗng: không chứa tài liệu nào.",
-                    (1, 1),
-                )
-            )
+            raise _Fatal(_empty())
         return self.data
 
     def feed(self, event: ev.Event) -> None:
@@ -663,27 +678,28 @@ class _JsonScan:
     Positions are kept as character offsets and turned into (line, column) only on lookup.
     """
 
-    def __init__(self, text: str, limits: Limits) -> None:
+    def __init__(self, text: str, limits: Limits, *, find_fatal: bool) -> None:
         self.starts = _line_starts(text)
         self.values: dict[str, int] = {}
         self.keys: dict[str, int] = {}
         self.duplicates: list[ParseProblem] = []
         self.fatal: ParseProblem | None = None
         values, keys = self.values, self.keys
-        max_depth, max_len = limits.max_depth, limits.max_scalar_length
+        max_depth = limits.max_depth if find_fatal else sys.maxsize
+        max_len = limits.max_scalar_length
         # Each frame: [pointer, is_object, next index, pointer of the pending key, keys seen]
         stack: list[list[Any]] = []
         top: list[Any] | None = None
         for match in _JSON_TOKEN.finditer(text):
-            token = match.group()
-            first = token[0]
+            offset = match.start()
+            first = text[offset]
             if first == "]" or first == "}":
                 if stack:
                     stack.pop()
                     top = stack[-1] if stack else None
                 continue
-            offset = match.start()
-            if match.group(2) is not None and top is not None and top[1]:
+            kind = match.lastindex  # 2: a key, 1: a string value, None: bracket or bare scalar
+            if kind == 2 and top is not None and top[1]:
                 key = _json_key(match.group(1))
                 pointer = f"{top[0]}/{_escape(key)}"
                 if key in top[4]:
@@ -701,8 +717,7 @@ class _JsonScan:
             else:
                 pointer = f"{top[0]}/{top[2]}"
                 top[2] += 1
-            if pointer not in values:
-                values[pointer] = offset
+            values.setdefault(pointer, offset)
             if first == "[" or first == "{":
                 if len(stack) >= max_depth:
                     self.fatal = _too_deep(max_depth, _position(self.starts, offset), pointer)
@@ -710,7 +725,10 @@ class _JsonScan:
                 top = [pointer, first == "{", 0, "", set()]
                 stack.append(top)
                 continue
-            if len(token) > max_len if first == '"' else _MAY_BE_BAD_NUMBER.search(token):
+            if not find_fatal:
+                continue
+            token = match.group()
+            if len(token) > max_len if kind else _MAY_BE_BAD_NUMBER.search(token):
                 where = _position(self.starts, offset)
                 self.fatal = _json_scalar_fatal(token, limits, where, pointer)
                 if self.fatal is not None:
@@ -807,16 +825,11 @@ def _longest_string_exceeds(data: Any, limit: int) -> bool:
 
 
 def _parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, list[ParseProblem]]:
-    scan: list[_JsonScan] = []
-
-    def scanned() -> _JsonScan:
-        if not scan:
-            scan.append(_JsonScan(text, limits))
-        return scan[0]
-
     def fatal_from_scan(fallback: ParseProblem) -> _Fatal:
-        return _Fatal(scanned().fatal or fallback)
+        return _Fatal(_JsonScan(text, limits, find_fatal=True).fatal or fallback)
 
+    if not text.strip(" \t\r\n"):
+        raise _Fatal(_empty())
     duplicates = [False]
     hook = _pairs_hook(duplicates)
     parse_float: Callable[[str], Any] = float
@@ -851,10 +864,10 @@ def _parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, 
         data, limits.max_scalar_length
     ):
         raise fatal_from_scan(_too_long(limits.max_scalar_length, (1, 1), ""))
-    problems = list(scanned().duplicates) if duplicates[0] else []
-    if scan:
-        return data, scan[0].source(), problems
-    return data, SourceMap(build=lambda: scanned().source()), problems
+    if duplicates[0]:
+        scan = _JsonScan(text, limits, find_fatal=False)
+        return data, scan.source(), scan.duplicates
+    return data, SourceMap(build=lambda: _JsonScan(text, limits, find_fatal=False).source()), []
 
 
 # --------------------------------------------------------------------------------------------
@@ -877,13 +890,7 @@ def parse_bytes(raw: bytes, path: str, *, limits: Limits = Limits()) -> ParseRes
     ``.yml``); otherwise text starting with ``{`` or ``[`` is JSON and anything else YAML.
     """
     if len(raw) > limits.max_bytes:
-        problem = _problem(
-            "SCH004",
-            f"The file is larger than {limits.max_bytes} bytes.",
-            f"Tệp lớn hơn {limits.max_bytes} byte.",
-            (1, 1),
-        )
-        return ParseResult(path, None, SourceMap({}, {}), (problem,))
+        return ParseResult(path, None, SourceMap({}, {}), (_too_big(limits.max_bytes),))
     try:
         text = _decode(raw)
         if _is_json(path, text):
@@ -901,6 +908,8 @@ def parse_file(path: str | os.PathLike[str], *, limits: Limits = Limits()) -> Pa
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:  # noqa: PTH123 - plain file read
+            if os.fstat(handle.fileno()).st_size > limits.max_bytes:
+                return ParseResult(name, None, SourceMap({}, {}), (_too_big(limits.max_bytes),))
             raw = handle.read(limits.max_bytes + 1)
     except IsADirectoryError:
         raise InputError(f"{name} is a directory, not a file") from None
