@@ -75,3 +75,20 @@ def test_build_maps_a_commune_listed_under_another_code_by_name(tmp_path: Path) 
     _units, legacy = build(tmp_path)
     phu_thinh = next(c for c in legacy["communes"] if c[0] == "02482")
     assert [code for code, _note in phu_thinh[4]] == ["02494"]
+
+
+def test_build_data_command_writes_both_files(tmp_path: Path) -> None:
+    """`units build-data SOURCE --output DIR` writes the two JSON files, one record per line."""
+    from click.testing import CliRunner
+
+    from vndgaf.cli import main
+
+    source, out = tmp_path / "src", tmp_path / "out"
+    source.mkdir()
+    out.mkdir()
+    _write(source)
+    result = CliRunner().invoke(main, ["units", "build-data", str(source), "--output", str(out)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["legacy-2025-01.json", "units-2025.json"]
+    lines = (out / "units-2025.json").read_text(encoding="utf-8").splitlines()
+    assert lines[-1] == '["00001","Phường Hà Giang 1","phuong","08",["00001","00004"]]]}'

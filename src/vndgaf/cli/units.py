@@ -2,6 +2,7 @@
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -170,3 +171,19 @@ def resolve_command(queries: tuple[str, ...], fmt: str, lineage: bool) -> None:
         click.echo(format_text(results, lineage=lineage))
     unknown = any(r.status is ResolutionStatus.UNKNOWN for r in results)
     sys.exit(EXIT_FINDINGS if unknown else EXIT_CLEAN)
+
+
+@units_group.command("build-data", hidden=True)
+@click.argument("source", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--output",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Directory to write to (default: the package's reference data directory).",
+)
+def build_data_command(source: str, output: str | None) -> None:
+    """Maintainers: regenerate the packaged unit files from the official CSV lists in SOURCE."""
+    from vndgaf.reference.build_units import DATA_DIR, write_data
+
+    for path in write_data(Path(source), Path(output) if output else DATA_DIR):
+        click.echo(f"wrote {path}")

@@ -1,8 +1,8 @@
 """Regenerate the packaged unit data from the raw CSV lists (a maintainer tool, not run at import).
 
-Usage: ``python -m vndgaf.reference.build_units DIR`` where DIR holds ``provinces-2025.csv``,
+Usage: ``vndgaf units build-data DIR`` (hidden command) where DIR holds ``provinces-2025.csv``,
 ``communes-2025.csv``, ``legacy-communes-2025-01.csv`` and ``conversion-2025-07.csv``. It writes
-``units-2025.json`` and ``legacy-2025-01.json`` next to this module (``data/``). The conversion
+``units-2025.json`` and ``legacy-2025-01.json`` into ``data/`` next to this module. The conversion
 table is messy (province header rows, stray spaces and newlines, a few wrong old-province codes),
 so the old province of a row is taken from the legacy list through the old district code.
 """
@@ -10,12 +10,11 @@ so the old province of a row is taken from the legacy list through the old distr
 import csv
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-__all__ = ["build", "main"]
+__all__ = ["DATA_DIR", "build", "write_data"]
 
 _CODE_IN_PARENS = re.compile(r"^(.*?)\s*\((\d+)\)\s*$")
 _SPACES = re.compile(r"\s+")
@@ -196,17 +195,10 @@ def _dump(doc: dict[str, Any], path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write the two data files from the CSVs in the directory given as the only argument."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    units, legacy = build(Path(args[0]))
-    _dump(units, DATA_DIR / "units-2025.json")
-    _dump(legacy, DATA_DIR / "legacy-2025-01.json")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def write_data(source: Path, target: Path = DATA_DIR) -> tuple[Path, Path]:
+    """Build from the CSVs in ``source`` and write the two data files into ``target``."""
+    units, legacy = build(source)
+    paths = (target / "units-2025.json", target / "legacy-2025-01.json")
+    _dump(units, paths[0])
+    _dump(legacy, paths[1])
+    return paths
