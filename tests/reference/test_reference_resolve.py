@@ -144,19 +144,28 @@ _NAMES = st.sampled_from(
     sorted(
         {u.name for u in legacy_data().provinces.values()}
         | {u.name for u in legacy_data().districts.values()}
-        | {u.name for u in list(legacy_data().communes.values())[::50]}
+        | {u.name for u in list(legacy_data().communes.values())[::25]}
+        | {u.name for u in catalogue().communes[::10]}
     )
 )
 
 
-@settings(max_examples=60, deadline=None)
-@given(_NAMES, st.sampled_from(["NFC", "NFD"]), st.booleans(), st.booleans())
+@settings(max_examples=200, deadline=None)
+@given(
+    _NAMES,
+    st.sampled_from(["NFC", "NFD"]),
+    st.booleans(),
+    st.sampled_from(["keep", "upper", "lower"]),
+    st.sampled_from([" ", "  ", " \t "]),
+)
 def test_nfc_nfd_and_diacritics_resolve_identically(
-    name: str, form: str, strip: bool, upper: bool
+    name: str, form: str, strip: bool, case: str, spacing: str
 ) -> None:
-    """The same name in NFC or NFD, with or without diacritics, in any case, resolves the same."""
+    """The same name in NFC or NFD, with or without diacritics, in any case and spacing,
+    resolves to the same answer."""
     variant = _strip_marks(name) if strip else name
-    variant = unicodedata.normalize(form, variant.upper() if upper else variant)
+    variant = {"keep": variant, "upper": variant.upper(), "lower": variant.lower()}[case]
+    variant = unicodedata.normalize(form, f" {spacing.join(variant.split(' '))} ")
     assert fold(variant) == fold(name)
     assert _same(resolve_unit(variant), resolve_unit(name))
 
