@@ -117,3 +117,59 @@ def test_unknown_extension_detects_json():
     """Without a known extension, text starting with '{' or '[' is JSON."""
     assert codes(parse_bytes(b'  {"a": NaN}', "data.txt")) == [("SCH006", 1, 9, "/a")]
     assert parse_bytes(b"a: [1]\n", "data.txt").data == {"a": [1]}
+
+
+def test_every_repeat_of_a_key_is_reported():
+    """A key repeated three times gives two SCH002 problems, each at its own occurrence."""
+    result = parse_bytes(b'{"a": 1, "a": 2, "a": 3}', "f.json")
+    assert result.data == {"a": 1}
+    assert codes(result) == [("SCH002", 1, 10, "/a"), ("SCH002", 1, 18, "/a")]
+
+
+def test_mixed_line_endings():
+    """\\r\\n, \\r and \\n each end one line in JSON positions."""
+    source = parse_bytes(b'{"a": 1,\r\n "b":\r 2,\n "c": [3]}', "f.json").source
+    assert source.locate("/a") == (1, 7)
+    assert source.locate("/b", key=True) == (2, 2)
+    assert source.locate("/b") == (3, 2)
+    assert source.locate("/c/0") == (4, 8)
+
+
+def test_empty_json_file():
+    """An empty or blank .json file is SCH001 'empty', like YAML."""
+    for raw in (b"", b"  \n\t"):
+        result = parse_bytes(raw, "f.json")
+        assert codes(result) == [("SCH001", 1, 1, "")]
+        assert "empty" in result.problems[0].message.en
+
+
+def test_index_built_only_when_a_location_is_asked(monkeypatch):
+    """A clean JSON parse runs no tokenizer pass until locate() is called, then only once."""
+    import vndgaf.parse as parse_module
+
+    calls = []
+    real = parse_module._JsonScan
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parse_module, "_JsonScan", counting)
+    result = parse_bytes(b'{"a": [1, {"b": 2}]}', "f.json")
+    assert calls == []
+    assert result.source.locate("/a/1/b") == (1, 17)
+    assert result.source.locate("/a/0") == (1, 8)
+    assert calls == [{"find_fatal": False}]
+
+
+def test_columns_count_characters_not_bytes():
+    """Columns after non-ASCII text count characters."""
+    source = parse_bytes('{"tên": "Hà Nội", "mã": 1}'.encode(), "f.json").source
+    assert source.locate("/mã") == (1, 25)
+    assert source.locate("/mã", key=True) == (1, 19)
+
+
+def test_non_ascii_escaped_key_pointer():
+    """A key written with \\u escapes is located under its unescaped pointer."""
+    source = parse_bytes(b'{"t\\u00ean": {"~x": 1}}', "f.json").source
+    assert source.locate("/tên/~0x") == (1, 21)

@@ -75,3 +75,56 @@ def test_yaml_12_numbers_from_pyyaml():
     text = yaml.safe_dump({"a": "1e3", "b": "0o17"})
     assert text == "a: 1e3\nb: 0o17\n"
     assert parse_bytes(text.encode(), "f.yaml").data == {"a": 1000.0, "b": 15}
+
+
+def offset_of(text, line, column):
+    """Character offset of a 1-based (line, column) in text with any line endings."""
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    return starts[line - 1] + column - 1
+
+
+def items(data, prefix=""):
+    """(pointer, key or None, value) for every node below the root."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            pointer = f"{prefix}/{key.replace('~', '~0').replace('/', '~1')}"
+            yield pointer, key, value
+            yield from items(value, pointer)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            pointer = f"{prefix}/{index}"
+            yield pointer, None, value
+            yield from items(value, pointer)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_data, st.sampled_from(["\n", "\r\n", "\r"]), st.sampled_from([None, 1, 2]))
+@example(_TRICKY, "\r\n", 2)
+def test_json_positions_point_at_the_token(data, newline, indent):
+    """In JSON, locate() of a key or scalar points at exactly its written form, any line ending."""
+    text = json.dumps(data, indent=indent).replace("\n", newline)
+    source = parse_bytes(text.encode(), "f.json").source
+    assert source.locate("") == (1, 1)
+    for pointer, key, value in items(data):
+        at = offset_of(text, *source.locate(pointer))
+        if isinstance(value, dict | list):
+            assert text[at] == ("{" if isinstance(value, dict) else "[")
+        else:
+            assert text.startswith(json.dumps(value), at), pointer
+        if key is not None:
+            key_at = offset_of(text, *source.locate(pointer, key=True))
+            assert text.startswith(json.dumps(key), key_at), pointer
+
+
+@settings(max_examples=100, deadline=None)
+@given(_data, st.sampled_from(["\r\n", "\r"]))
+def test_yaml_line_endings_do_not_change_data_or_lines(data, newline):
+    """YAML with \\r\\n or \\r line endings parses to the same data with the same positions."""
+    text = yaml.safe_dump(data)
+    plain = parse_bytes(text.encode(), "f.yaml")
+    other = parse_bytes(text.replace("\n", newline).encode(), "f.yaml")
+    assert other.problems == ()
+    assert other.data == data
+    for pointer in pointers(data):
+        assert other.source.locate(pointer) == plain.source.locate(pointer)
+        assert other.source.locate(pointer, key=True) == plain.source.locate(pointer, key=True)

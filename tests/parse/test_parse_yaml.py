@@ -229,3 +229,40 @@ def test_safe_dump_round_trip_of_strings_that_look_like_other_types():
     """Strings that YAML 1.1 would read as bools round-trip through safe_dump."""
     data = {"a": "yes", "b": "2025-07-01", "c": "0x1F", "d": "null"}
     assert parse_bytes(yaml.safe_dump(data).encode(), "f.yaml").data == data
+
+
+def test_recursive_alias_is_rejected():
+    """An alias to an anchor still being defined (a cycle) is SCH001, never a cyclic object."""
+    result = parse_bytes(b"a: &x [1, *x]\n", "f.yaml")
+    assert codes(result) == [("SCH001", 1, 11, "/a/1")]
+
+
+def test_non_specific_tag_gives_a_string():
+    """The non-specific tag '!' makes a plain scalar a string."""
+    assert parse_bytes(b"a: ! 12\n", "f.yaml").data == {"a": "12"}
+
+
+def test_duplicate_in_flow_mapping_and_after_fatal():
+    """Duplicates found before a fatal problem are still reported, before it."""
+    result = parse_bytes(b"x: {a: 1, a: 2}\ny: !!python/name:os.system\n", "f.yaml")
+    assert codes(result) == [("SCH002", 1, 11, "/x/a"), ("SCH003", 2, 4, "/y")]
+
+
+def test_block_scalars_and_quoted_scalars_are_strings():
+    """Literal, folded and quoted scalars stay strings even when they look like numbers."""
+    raw = b"a: |\n  12\nb: >\n  true\nc: '0x1F'\nd: \"~\"\n"
+    assert parse_bytes(raw, "f.yaml").data == {"a": "12\n", "b": "true\n", "c": "0x1F", "d": "~"}
+
+
+def test_merge_key_is_a_plain_key():
+    """'<<' is not a merge key in YAML 1.2 core: it stays an ordinary key."""
+    result = parse_bytes(b"base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n", "f.yaml")
+    assert result.data == {"base": {"x": 1}, "d": {"<<": {"x": 1}, "y": 2}}
+
+
+def test_float_forms():
+    """Core-schema floats: 1.5, .5, 1e3, -2.5E-1; '1_000' and '1:30' stay strings."""
+    raw = b"a: 1.5\nb: .5\nc: 1e3\nd: -2.5E-1\ne: 1_000\nf: 1:30\n"
+    assert parse_bytes(raw, "f.yaml").data == {
+        "a": 1.5, "b": 0.5, "c": 1000.0, "d": -0.25, "e": "1_000", "f": "1:30",
+    }  # fmt: skip
