@@ -107,3 +107,22 @@ def test_reference_unknown_province_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["reference", "communes", "--province", "63"])
     assert result.exit_code == 2
     assert "no province-level unit has the code '63'" in result.output
+
+
+def test_reference_province_option_only_for_units() -> None:
+    """--province with a part other than provinces/communes is a usage error (exit 2)."""
+    result = CliRunner().invoke(main, ["reference", "platforms", "--province", "79"])
+    assert result.exit_code == 2
+    assert "--province applies to 'provinces' and 'communes' only" in result.output
+
+
+def test_reference_provinces_text_shows_commune_counts() -> None:
+    """`reference provinces --province 79` shows TP.HCM with 168 communes and its predecessors."""
+    result = CliRunner().invoke(main, ["reference", "provinces", "--province", "79"])
+    assert result.exit_code == 0
+    header, row = result.output.splitlines()
+    assert header.split() == ["id", "code", "name", "kind", "communes", "predecessor_codes"]
+    assert row.split() == [
+        "vn:province/79", "79", "Thành", "phố", "Hồ", "Chí", "Minh",
+        "thanh_pho_truc_thuoc_tw", "168", "74", "77", "79",
+    ]  # fmt: skip

@@ -173,6 +173,8 @@ def reference_command(part: str, province: str | None, fmt: str) -> None:
     """List one PART of the built-in national reference catalogue (version and sources in
     docs/reference.md)."""
     cat = catalogue()
+    if province is not None and part not in ("provinces", "communes"):
+        fail("--province applies to 'provinces' and 'communes' only")
     if province is not None and cat.province(province) is None:
         fail(f"no province-level unit has the code {province!r} (see: vndgaf reference provinces)")
     header, rows, elements = _PARTS[part](cat, province)
