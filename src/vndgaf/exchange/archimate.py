@@ -8,6 +8,7 @@ the flow id and hop index. docs/exchange.md has the full mapping table.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
@@ -175,6 +176,7 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
+@functools.cache
 def _propdef_id(name: str) -> str:
     # From the written form of the name, so that a re-imported name gives the same id.
     return "pd-" + stable_token(safe_text(name))

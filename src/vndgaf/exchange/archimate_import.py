@@ -177,6 +177,8 @@ class _Importer:
         self.flows: dict[str, dict[str, Any]] = {}  # vndgaf flow id -> values
         self.flow_hops: dict[str, list[tuple[int, str, str, str, ET.Element]]] = {}
         self.flow_of_rel: dict[str, str] = {}  # relationship xid -> flow id
+        # (flow id, entity id, relationship, type, name) of each flow-entity association
+        self.entity_links: list[tuple[str, str, ET.Element, str, str]] = []
 
     # -- items ------------------------------------------------------------------------------
     def keep(self, node: ET.Element | None, xsi_type: str, name: str, reason: str) -> None:
@@ -299,8 +301,6 @@ class _Importer:
             self.mapped.append(MappedItem(xid, rel_type, name, role, f"{a[1]} -> {b[1]}"))
             return
         self.foreign_relationship(node, xid, rel_type, name, props, src, tgt, a, b)
-
-    entity_links: list[tuple[str, str, ET.Element, str, str]]
 
     def set_role(
         self, role: str, src: str, tgt: str, a: tuple[str, str], b: tuple[str, str]
@@ -470,7 +470,6 @@ def from_archimate(xml_text: str, *, path: str = "<input>") -> ImportResult:
     model_props = reader.properties(root)
     ours = any(k == PROP.FORMAT_VERSION for k, _ in model_props)
     imp = _Importer(reader, ours)
-    imp.entity_links = []
     for holder in reader.children(root, "elements"):
         for node in reader.children(holder, "element"):
             imp.element(node)
