@@ -18,7 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 import attrs
 import yaml
@@ -903,14 +903,25 @@ def parse_bytes(raw: bytes, path: str, *, limits: Limits = Limits()) -> ParseRes
     return ParseResult(path, data, source, tuple(problems))
 
 
+def _read_bounded(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes, without allocating ``limit`` up front (``read(n)`` does)."""
+    chunks = [handle.read(size + 1)]
+    total = len(chunks[0])
+    while total <= limit and len(chunks[-1]) > 0 and total > size:
+        chunks.append(handle.read(min(1 << 20, limit + 1 - total)))
+        total += len(chunks[-1])
+    return b"".join(chunks)
+
+
 def parse_file(path: str | os.PathLike[str], *, limits: Limits = Limits()) -> ParseResult:
     """Read and parse a file; raises :class:`InputError` only when it cannot be read."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:  # noqa: PTH123 - plain file read
-            if os.fstat(handle.fileno()).st_size > limits.max_bytes:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_bytes:
                 return ParseResult(name, None, SourceMap({}, {}), (_too_big(limits.max_bytes),))
-            raw = handle.read(limits.max_bytes + 1)
+            raw = _read_bounded(handle, size, limits.max_bytes)
     except IsADirectoryError:
         raise InputError(f"{name} is a directory, not a file") from None
     except OSError as exc:

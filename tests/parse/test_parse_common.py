@@ -77,3 +77,28 @@ def test_parse_file_io_errors(tmp_path):
         parse_file(tmp_path / "missing.yaml")
     with pytest.raises(InputError, match="directory"):
         parse_file(tmp_path)
+
+
+def test_parse_file_does_not_allocate_the_byte_limit(tmp_path):
+    """Reading a small file with the default 256 MB limit allocates little (no read(limit))."""
+    import tracemalloc
+
+    path = tmp_path / "small.yaml"
+    path.write_bytes(b"a: 1\n")
+    tracemalloc.start()
+    result = parse_file(path)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.data == {"a": 1}
+    assert peak < 5 * 1024 * 1024
+
+
+def test_bounded_read_of_unsized_stream():
+    """A stream whose size is unknown (size hint 0) is read up to the limit plus one byte."""
+    import io
+
+    from vndgaf.parse import _read_bounded
+
+    assert _read_bounded(io.BytesIO(b"0123456789"), 0, 100) == b"0123456789"
+    assert _read_bounded(io.BytesIO(b"0123456789"), 0, 5) == b"012345"
+    assert _read_bounded(io.BytesIO(b"0123456789"), 10, 100) == b"0123456789"
