@@ -68,7 +68,9 @@ class Violation:
     """What a rule yields: the element at fault and what is wrong with it.
 
     ``field`` names the field of the subject the problem is in (the location then points at it);
-    ``related`` lists other element ids involved, in a stable order.
+    ``related`` lists other element ids involved, in a stable order. ``severity``, when set,
+    replaces the rule's default for this one violation (a milder case of the same rule, or a
+    deadline not yet passed); a user's severity override still wins.
     """
 
     subject: str
@@ -76,6 +78,7 @@ class Violation:
     related: tuple[str, ...] = ()
     fix: Text | None = None
     field: str | None = None
+    severity: Severity | None = None
 
 
 @attrs.frozen

@@ -163,6 +163,37 @@ class ArchGraph:
             cache[visited] = result
         return result
 
+    @functools.cached_property
+    def _top_index(self) -> dict[str, str]:
+        return {}
+
+    def top_agency(self, agency_id: str) -> str:
+        """The agency at the top of ``agency_id``'s parent chain (the ministry of a department)."""
+        cache = self._top_index
+        seen: list[str] = []
+        current = agency_id
+        while current not in cache and current not in seen:
+            seen.append(current)
+            agency = self.agency(current)
+            if agency is None or agency.parent is None or self.agency(agency.parent) is None:
+                break
+            current = agency.parent
+        top = cache.get(current, current)
+        for visited in seen:
+            cache[visited] = top
+        return top
+
+    def organisation_of(self, element_id: str) -> str | None:
+        """The ministry or province an element belongs to: ``vn:province/CODE`` for provincial,
+        district and commune elements, else the top agency of its (owner's) parent chain."""
+        if self.level_of(element_id) in (Level.PROVINCIAL, Level.DISTRICT, Level.COMMUNE):
+            code = self.province_of(element_id)
+            if code is not None:
+                return f"vn:province/{code}"
+        element = self.elements.get(element_id)
+        agency_id = element_id if isinstance(element, Agency) else getattr(element, "owner", None)
+        return self.top_agency(agency_id) if self.agency(agency_id) is not None else None
+
     # -- flows and routes ---------------------------------------------------------------------
 
     @staticmethod
