@@ -196,3 +196,11 @@ def test_commune_missing_from_the_conversion_table_is_unknown_with_a_note() -> N
     assert result.status is ResolutionStatus.UNKNOWN
     assert result.matched is not None and result.matched.province_name == "Tỉnh Sơn La"
     assert result.note is not None and "conversion table" in result.note
+
+
+def test_town_merged_with_others_is_merged_not_renamed() -> None:
+    """Thị trấn Sóc Sơn went into Xã Sóc Sơn together with other communes: merged."""
+    result = resolve_unit("Thị trấn Sóc Sơn, Hà Nội")
+    assert result.status is ResolutionStatus.MERGED
+    assert [u.name for u in result.units] == ["Xã Sóc Sơn"]
+    assert len(result.units[0].predecessor_codes) > 1

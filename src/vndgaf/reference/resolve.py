@@ -249,7 +249,7 @@ def _resolve_entry(index: _Index, query: str, entry: _Entry) -> Resolution:
         status = ResolutionStatus.CURRENT
     elif entry.level is Level.PROVINCIAL:
         status = ResolutionStatus.MERGED
-    elif parse_name(news[0].name).bare == parse_name(old.name).bare or _is_rename(links[0].note):
+    elif _sole_predecessor(index, news[0], old):
         status = ResolutionStatus.RENAMED
     else:
         status = ResolutionStatus.MERGED
@@ -258,9 +258,11 @@ def _resolve_entry(index: _Index, query: str, entry: _Entry) -> Resolution:
     )
 
 
-def _is_rename(note: str | None) -> bool:
-    folded = fold(note or "")
-    return folded.startswith(("doi ten", "doi loai hinh", "giu nguyen"))
+def _sole_predecessor(index: _Index, new: UnitRef, old: UnitRef) -> bool:
+    """True if the current unit was formed from this old unit alone (so it was renamed or
+    re-typed, not merged with others)."""
+    unit = index.cat.commune(new.code)
+    return unit is not None and unit.predecessor_codes == (old.code,)
 
 
 def _resolve_current(index: _Index, query: str, entry: _Entry) -> Resolution:
