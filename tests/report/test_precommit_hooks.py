@@ -37,3 +37,21 @@ def test_hook_file_pattern() -> None:
             if pattern.search(p)
         ]
         assert matched == ["a/b.yaml", "c.yml", "d.json"]
+
+
+def test_documented_configuration_uses_shipped_hooks() -> None:
+    """Every YAML example in docs/pre-commit.md parses and names only hooks that exist."""
+    doc = (HOOKS.parent / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)
+    assert len(blocks) == 2
+    shipped = set(_hooks())
+    remote, local = (yaml.safe_load(b) for b in blocks)
+    remote_ids = [h["id"] for h in remote["repos"][0]["hooks"]]
+    assert remote_ids == ["vndgaf-validate", "vndgaf-check"]
+    assert set(remote_ids) <= shipped
+    local_hook = local["repos"][0]["hooks"][0]
+    assert local["repos"][0]["repo"] == "local"
+    assert local_hook["entry"] == _hooks()[local_hook["id"]]["entry"]
+    for hook in [*remote["repos"][0]["hooks"], local_hook]:
+        assert re.search(hook["files"], "architecture/flows.yaml")
+        assert not re.search(hook["files"], ".github/workflows/ci.yml")
