@@ -277,3 +277,23 @@ def test_submission_round_trips_through_model_properties() -> None:
         dt.date(2025, 7, 1),
         "Kiến trúc tỉnh Tuyên Quang",
     )
+
+
+def test_second_owner_is_kept_aside() -> None:
+    """Two agencies composing one system: the first becomes the owner, the second is noted."""
+    text = HEAD + (
+        "<elements>"
+        '<element identifier="a1" xsi:type="BusinessActor"><name>A</name></element>'
+        '<element identifier="a2" xsi:type="BusinessActor"><name>B</name></element>'
+        '<element identifier="c1" xsi:type="ApplicationComponent"><name>App</name></element>'
+        "</elements><relationships>"
+        '<relationship identifier="r1" source="a1" target="c1" xsi:type="Composition"/>'
+        '<relationship identifier="r2" source="a2" target="c1" xsi:type="Aggregation"/>'
+        "</relationships></model>"
+    )
+    result = from_archimate(text)
+    assert result.architecture.systems[0].owner == "a1"
+    assert [m.kind for m in result.mapped if m.source_id == "r1"] == ["owner"]
+    assert ("r2", "second owner 'a2' of c1 (kept: 'a1')") in {
+        (k.source_id, k.reason) for k in result.kept_aside
+    }

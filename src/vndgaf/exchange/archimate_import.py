@@ -9,6 +9,7 @@ has no place in the model is listed in ``kept_aside`` with the reason, never dro
 from __future__ import annotations
 
 import re
+import typing
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -297,32 +298,53 @@ class _Importer:
         if a is None or b is None:
             self.keep(node, rel_type, name, "an end of this relationship was not imported")
             return
-        if role is not None and self.set_role(role, src, tgt, a, b):
-            self.mapped.append(MappedItem(xid, rel_type, name, role, f"{a[1]} -> {b[1]}"))
+        target = self.role_target(role, src, tgt, a, b) if role is not None else None
+        if target is not None:
+            self.place(node, rel_type, name, *target, f"{a[1]} -> {b[1]}")
             return
         self.foreign_relationship(node, xid, rel_type, name, props, src, tgt, a, b)
 
-    def set_role(
+    def role_target(
         self, role: str, src: str, tgt: str, a: tuple[str, str], b: tuple[str, str]
-    ) -> bool:
+    ) -> tuple[_Pending, str, str] | None:
+        """(element holding the field, field, referenced id) for a ``vndgaf:role`` relationship."""
         for holder_xid, other, reverse in ((tgt, a, True), (src, b, False)):
             holder = self.pending.get(holder_xid)
             if holder is None:
                 continue
             spec = ROLES.get((holder.kind, role))
             if spec is not None and spec.reverse == reverse:
-                return self.assign(holder, role, other[1])
-        return False
+                return holder, role, other[1]
+        return None
 
-    def assign(self, holder: _Pending, field_name: str, value: str) -> bool:
+    def place(
+        self,
+        node: ET.Element,
+        rel_type: str,
+        name: str,
+        holder: _Pending,
+        field_name: str,
+        value: str,
+        described: str,
+    ) -> None:
+        """Set (or append to) a reference field; a second value for a single field is kept aside."""
         f = attrs.fields_dict(_CLASS[holder.kind])[field_name]
-        if "tuple" in str(f.type):
-            holder.values[field_name] = (*holder.values.get(field_name, ()), value)
-            return True
-        if holder.values.get(field_name) is None:
+        current = holder.values.get(field_name)
+        if typing.get_origin(f.type) is tuple:
+            holder.values[field_name] = (*(current or ()), value)
+        elif current is None:
             holder.values[field_name] = value
-            return True
-        return False
+        else:
+            self.keep(
+                node,
+                rel_type,
+                name,
+                f"second {field_name} {value!r} of {holder.vid} (kept: {current!r})",
+            )
+            return
+        self.mapped.append(
+            MappedItem(node.get("identifier", ""), rel_type, name, field_name, described)
+        )
 
     def foreign_relationship(
         self,
@@ -364,8 +386,8 @@ class _Importer:
             holder, field, value = self.pending[src], "tenants", b[1]
         elif rel_type == "Serving" and ka in _SYSTEMS and kb == "service":
             holder, field, value = self.pending[tgt], "handled_by", a[1]
-        if holder is not None and field is not None and self.assign(holder, field, value):
-            self.mapped.append(MappedItem(xid, rel_type, name, field, f"{a[1]} -> {b[1]}"))
+        if holder is not None and field is not None:
+            self.place(node, rel_type, name, holder, field, value, f"{a[1]} -> {b[1]}")
             for key, text in props:
                 self.keep(node, rel_type, name, f"property {key!r} = {text!r} has no field")
             return
