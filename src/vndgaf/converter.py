@@ -8,6 +8,7 @@ field order, so the same model always gives the same bytes.
 import datetime as dt
 import functools
 import json
+import re
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -68,8 +69,15 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_AMBIGUOUS = re.compile(r"^(?:[-+.~0-9].*|(?:y|n|yes|no|on|off|true|false|null)|)$", re.IGNORECASE)
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    """Block style for multi-line text; quotes for anything a YAML 1.1 or 1.2 reader could
+    take for a number, boolean or null (so dumped text always reads back as the same string)."""
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    style = '"' if _AMBIGUOUS.match(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

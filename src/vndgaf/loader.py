@@ -178,6 +178,7 @@ class _Loading:
     origins: dict[str, Origin] = attrs.Factory(dict)
     id_kinds: dict[str, str] = attrs.Factory(dict)
     declared: list[tuple[str, str, Submission]] = attrs.Factory(list)
+    structured: list[str] = attrs.Factory(list)
 
     def at(self, path: str, pointer: str, *, key: bool = False) -> Location:
         line, column = self.sources[path].locate(pointer, key=key)
@@ -239,6 +240,7 @@ class _Loading:
             arch = converter.structure(kept, Architecture)
         except Exception as exc:  # schema and classes disagree: a bug, not a user error
             raise InternalError(f"{path}: schema-valid data failed to structure: {exc}") from exc
+        self.structured.append(path)
         if arch.submission is not None:
             self.declared.append((path, "/submission", arch.submission))
             key = submission_key(arch.submission.submitter)
@@ -282,7 +284,7 @@ class _Loading:
 
 
 def _kind_words(kinds: Sequence[str]) -> str:
-    return " or ".join(kinds)
+    return ", ".join(kinds)
 
 
 def _check_refs(state: _Loading) -> None:
@@ -359,8 +361,9 @@ def _check_ref(
             _finding(
                 "REF004",
                 Text(
-                    f"'{ref}' is a {kind}, but this field needs a {_kind_words(kinds)}",
-                    f"'{ref}' là {kind}, nhưng trường này cần {_kind_words(kinds)}",
+                    f"'{ref}' is an element of kind '{kind}', but this field needs: "
+                    f"{_kind_words(kinds)}",
+                    f"'{ref}' là phần tử loại '{kind}', nhưng trường này cần: {_kind_words(kinds)}",
                 ),
                 state.at(path, pointer),
                 subject=subject,
@@ -405,7 +408,7 @@ def _submissions(
     for _dir, (_path, sub) in sorted(by_dir.items()):
         distinct.setdefault(sub.submitter, sub)
     subs = tuple(distinct[k] for k in sorted(distinct))
-    if not subs and files:
+    if not subs and state.structured:
         state.findings.append(
             _finding(
                 "REF006",
@@ -413,7 +416,7 @@ def _submissions(
                     "no file declares the submission block (submitter, framework_version, as_of)",
                     "không tệp nào khai báo khối submission (submitter, framework_version, as_of)",
                 ),
-                Location(files[0]),
+                Location(state.structured[0]),
             )
         )
     return submitters, (subs[0] if len(subs) == 1 else None), subs

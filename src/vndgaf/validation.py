@@ -112,7 +112,7 @@ def _field(path: Sequence[str | int]) -> str:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
-    match = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.7)
     if not match:
         return "", ""
     return f" (did you mean '{match[0]}'?)", f" (có phải ý bạn là '{match[0]}'?)"
