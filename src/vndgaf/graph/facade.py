@@ -191,8 +191,8 @@ class ArchGraph:
             if code is not None:
                 return f"vn:province/{code}"
         element = self.elements.get(element_id)
-        agency_id = element_id if isinstance(element, Agency) else getattr(element, "owner", None)
-        return self.top_agency(agency_id) if self.agency(agency_id) is not None else None
+        agency = element if isinstance(element, Agency) else self.owner(element_id)
+        return self.top_agency(agency.id) if agency is not None else None
 
     # -- flows and routes ---------------------------------------------------------------------
 

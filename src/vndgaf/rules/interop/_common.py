@@ -1,0 +1,76 @@
+"""Small helpers shared by the IOP rules: dates, labels and per-organisation indexes."""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from vndgaf.graph import ArchGraph
+from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, PROCEDURE_TEMPLATE
+from vndgaf.model import DataFlow, InformationSystem, Status
+
+__all__ = [
+    "NDOP_DEADLINE",
+    "SINGLE_WINDOW",
+    "active_flows",
+    "is_national_platform",
+    "is_procedure_system",
+    "label",
+    "lgsps_by_organisation",
+    "reaches_via_flow",
+]
+
+#: From this day NPSP is the single window and provincial portal interfaces are closed.
+SINGLE_WINDOW = dt.date(2025, 7, 1)
+#: First day after the NĐ 278/2025 deadline (31/12/2026) for mandatory sharing through NDOP.
+NDOP_DEADLINE = dt.date(2027, 1, 1)
+
+PROCEDURE_CAPABILITY = "procedure_case_handling"
+
+
+def label(graph: ArchGraph, element_id: str) -> str:
+    """The element's name (its id when it has none), for messages."""
+    element = graph.element(element_id)
+    name = getattr(element, "name", None)
+    return name if isinstance(name, str) and name else element_id
+
+
+def active_flows(graph: ArchGraph) -> Iterator[DataFlow]:
+    """Flows of the submission that are not retired, sorted by id."""
+    for flow in sorted(graph.architecture.flows, key=lambda f: f.id):
+        if flow.status is not Status.RETIRED:
+            yield flow
+
+
+def is_national_platform(graph: ArchGraph, element_id: str) -> bool:
+    """True for a national catalogue platform (NDXP, NPSP, VDXP …), not for a template."""
+    return (
+        graph.is_catalogue(element_id)
+        and graph.platform(element_id) is not None
+        and element_id not in (INTEGRATION_TEMPLATE, PROCEDURE_TEMPLATE)
+    )
+
+
+def is_procedure_system(graph: ArchGraph, system: InformationSystem) -> bool:
+    """A ministry/provincial administrative-procedure (TTHC) information system."""
+    return (
+        graph.template_of(system.id) == PROCEDURE_TEMPLATE
+        or PROCEDURE_CAPABILITY in system.capabilities
+    )
+
+
+def lgsps_by_organisation(graph: ArchGraph) -> dict[str, tuple[str, ...]]:
+    """Organisation (``vn:province/CODE`` or top agency) -> its submission LGSPs, sorted."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for platform in sorted(graph.architecture.platforms, key=lambda p: p.id):
+        if platform.status is Status.RETIRED or platform.instance_of != INTEGRATION_TEMPLATE:
+            continue
+        organisation = graph.organisation_of(platform.id)
+        if organisation is not None:
+            index[organisation].append(platform.id)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def reaches_via_flow(graph: ArchGraph, system_id: str, hub: str) -> bool:
+    """True when an active flow starting or ending at the system has ``hub`` on its route."""
+    flows = (*graph.flows_from(system_id), *graph.flows_to(system_id))
+    return any(hub in graph.route(flow) for flow in flows)

@@ -1,0 +1,104 @@
+"""IOP001 — a flow between agencies that is a direct point-to-point link."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.graph.wellknown import NDOP, NDXP, VDXP
+from vndgaf.model import FlowMode
+from vndgaf.rules.base import Context, rule
+from vndgaf.rules.interop._common import active_flows, is_national_platform, label
+
+NATIONAL_EXCHANGE = frozenset({NDXP, NDOP})
+
+
+@rule(
+    code="IOP001",
+    name="flow-bypasses-integration-platform",
+    severity=Severity.ERROR,
+    title=(
+        "Data flow between agencies bypasses the integration platforms",
+        "Luồng dữ liệu giữa các cơ quan không đi qua nền tảng tích hợp, chia sẻ dữ liệu",
+    ),
+    legal_basis="NĐ 47/2024/NĐ-CP (default sharing via NDXP and the ministry/provincial "
+    "integration platforms); NĐ 194/2025/NĐ-CP Art. 20",
+    sourced=True,
+    fix=(
+        "Add the integration platforms to the flow's 'via': the ministry/provincial LGSP, and "
+        "NDXP (or NDOP) when the other end belongs to another ministry or province.",
+        "Bổ sung các nền tảng tích hợp vào 'via' của luồng: LGSP của bộ/tỉnh, và NDXP (hoặc "
+        "NDOP) khi đầu kia thuộc bộ hoặc tỉnh khác.",
+    ),
+)
+def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
+    """What it checks: every active flow whose two ends are owned by different agencies.
+    The organisation of an end is its province for provincial and commune elements, else the
+    top central agency (the ministry). A flow between two organisations must pass NDXP or NDOP
+    (VDXP for ``document_exchange`` flows); a flow between two agencies of one organisation must
+    pass an integration platform (the LGSP, NDXP or NDOP). A flow that starts or ends at a
+    national catalogue platform (NDXP, NPSP, VDXP …) is a connection to the national
+    infrastructure itself and is not checked. Cross-organisation findings are errors; findings
+    inside one province or ministry are warnings.
+
+    Why it matters: data between state agencies is shared by default through NDXP and the
+    ministry/provincial integration platforms (NĐ 47/2024/NĐ-CP); NĐ 194/2025/NĐ-CP Art. 20
+    makes NDXP the hub that connects national databases and the ministry/provincial
+    infrastructures. A point-to-point link escapes monitoring, duplicates connections and breaks
+    when either side changes.
+
+    Example: ``{id: f-hotich-bo, source: hotich-tinh, target: vn:db/civil-status}`` — a
+    provincial system sending straight to a ministry database.
+
+    Use instead: ``via: [lgsp-tinh, vn:platform/ndxp]``.
+    """
+    graph = ctx.graph
+    for flow in active_flows(graph):
+        if is_national_platform(graph, flow.source) or is_national_platform(graph, flow.target):
+            continue
+        source_owner, target_owner = graph.owner(flow.source), graph.owner(flow.target)
+        if source_owner is None or target_owner is None or source_owner.id == target_owner.id:
+            continue
+        source_org = graph.organisation_of(flow.source)
+        target_org = graph.organisation_of(flow.target)
+        if source_org is None or target_org is None:
+            continue
+        route = graph.route(flow)
+        name = flow.name or flow.id
+        ends = (
+            f"'{label(graph, flow.source)}' ({label(graph, source_org)}) to "
+            f"'{label(graph, flow.target)}' ({label(graph, target_org)})",
+            f"'{label(graph, flow.source)}' ({label(graph, source_org)}) đến "
+            f"'{label(graph, flow.target)}' ({label(graph, target_org)})",
+        )
+        if source_org != target_org:
+            hubs = set(NATIONAL_EXCHANGE)
+            if flow.mode is FlowMode.DOCUMENT_EXCHANGE:
+                hubs.add(VDXP)
+            if hubs.intersection(route):
+                continue
+            yield Violation(
+                subject=flow.id,
+                message=Text(
+                    f"flow '{name}' from {ends[0]} crosses organisations without passing NDXP "
+                    "or NDOP: it is a direct point-to-point link",
+                    f"luồng dữ liệu '{name}' từ {ends[1]} đi giữa hai cơ quan khác nhau mà không "
+                    "qua NDXP hoặc NDOP: đây là kết nối điểm-điểm trực tiếp",
+                ),
+                related=tuple(sorted({flow.source, flow.target})),
+                field="via",
+            )
+        elif not any(graph.is_integration_platform(hop) for hop in route):
+            yield Violation(
+                subject=flow.id,
+                message=Text(
+                    f"flow '{name}' from {ends[0]} links two agencies of the same organisation "
+                    "directly, without passing its integration platform (LGSP)",
+                    f"luồng dữ liệu '{name}' từ {ends[1]} kết nối trực tiếp hai cơ quan cùng một "
+                    "bộ/tỉnh mà không qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP)",
+                ),
+                related=tuple(sorted({flow.source, flow.target})),
+                field="via",
+                severity=Severity.WARNING,
+            )
+
+
+RULE = flow_bypasses_integration_platform

@@ -1,0 +1,57 @@
+"""IOP006 — a public service still offered through a provincial portal after 1/7/2025."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import Channel
+from vndgaf.rules.base import Context, rule
+from vndgaf.rules.interop._common import SINGLE_WINDOW
+
+
+@rule(
+    code="IOP006",
+    name="provincial-portal-channel",
+    severity=Severity.WARNING,
+    title=(
+        "Public service still lists the provincial portal as a channel",
+        "Dịch vụ công vẫn khai báo kênh Cổng dịch vụ công cấp tỉnh",
+    ),
+    legal_basis="Provincial public-service portal interfaces closed from 1/7/2025 (Kế hoạch "
+    "02-KH/BCĐTW; CV 623/TTg-KSTT)",
+    sourced=True,
+    fix=(
+        "Replace 'provincial_portal' with 'npsp' in the service's channels.",
+        "Thay 'provincial_portal' bằng 'npsp' trong kênh cung cấp của dịch vụ.",
+    ),
+)
+def provincial_portal_channel(ctx: Context) -> Iterator[Violation]:
+    """What it checks: for a check date on or after 1/7/2025, a public service whose
+    ``channels`` include ``provincial_portal``.
+
+    Why it matters: from 1/7/2025 provinces close the interfaces of their provincial public-
+    service portals and the National Public Service Portal becomes the single window; a
+    service that still points citizens to the provincial portal describes a channel that is
+    gone.
+
+    Example: ``{id: dv-chung-thuc, channels: [counter, provincial_portal]}``.
+
+    Use instead: ``channels: [npsp, counter]``.
+    """
+    if ctx.as_of < SINGLE_WINDOW:
+        return
+    for service in sorted(ctx.graph.architecture.services, key=lambda s: s.id):
+        if Channel.PROVINCIAL_PORTAL not in service.channels:
+            continue
+        yield Violation(
+            subject=service.id,
+            message=Text(
+                f"service '{service.name}' lists the provincial portal as a channel; provincial "
+                "portal interfaces were closed on 1/7/2025",
+                f"dịch vụ '{service.name}' vẫn khai báo kênh Cổng dịch vụ công cấp tỉnh; giao "
+                "diện cổng cấp tỉnh đã đóng từ 1/7/2025",
+            ),
+            field="channels",
+        )
+
+
+RULE = provincial_portal_channel
