@@ -99,11 +99,11 @@ def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
         node(element, "  ")
 
     defined = {e.id for _, e in iter_nodes(arch)}
-    referenced: list[str] = []
+    referenced: dict[str, None] = {}  # ordered set
     for flow in arch.flows:
         for ref in (flow.source, *flow.via, flow.target):
-            if ref not in defined and ref not in referenced:
-                referenced.append(ref)
+            if ref not in defined:
+                referenced.setdefault(ref)
     if referenced:
         inner = subgraph("x_references", label("references", lang), "  ")
         for ref in referenced:
