@@ -8,6 +8,7 @@ from vndgaf.cli.export import export_command
 from vndgaf.cli.reference import reference_command
 from vndgaf.cli.rules import rule_command, rules_command
 from vndgaf.cli.schema import schema_command
+from vndgaf.cli.synth import synth_command
 from vndgaf.cli.units import units_group
 from vndgaf.cli.validate import validate_command
 
@@ -21,4 +22,5 @@ ALL: tuple[click.Command, ...] = (
     import_group,
     reference_command,
     units_group,
+    synth_command,
 )
