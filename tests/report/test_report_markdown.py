@@ -129,3 +129,14 @@ def test_markdown_is_deterministic(national_report: Report) -> None:
     assert render_markdown(national_report, lang="vi") == render_markdown(
         national_report, lang="vi"
     )
+
+
+def test_markdown_max_rows_caps_each_table(national_report: Report) -> None:
+    """With max_rows=1 each findings table keeps one row and says how many were left out."""
+    text = render_markdown(national_report, max_rows=1)
+    tables = _parse(text).tables
+    assert [len(t) - 1 for t in tables[3:]] == [1, 1, 1, 1]
+    assert text.count("… and 1 more not shown here (see the full report).") == 2
+    vi = render_markdown(national_report, lang="vi", max_rows=0)
+    assert "… và 2 phát hiện khác không hiển thị ở đây (xem báo cáo đầy đủ)." in vi
+    assert render_markdown(national_report, max_rows=10) == render_markdown(national_report)

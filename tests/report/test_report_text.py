@@ -107,3 +107,17 @@ def test_text_is_deterministic(national_report: Report) -> None:
 def test_hostile_constant_is_hostile() -> None:
     """The hostile fixture text contains every dangerous character class the tests rely on."""
     assert all(c in HOSTILE for c in ['"', "<b>", "|", "`", "\x1b[31m", "\n"])
+
+
+def test_location_without_column_or_line() -> None:
+    """A known line without column reads path:line; no line reads path; none, (no location)."""
+    from vndgaf.diagnostics import Finding, Location, Severity, Text
+
+    def line(loc: Location | None) -> str:
+        f = Finding("GOV001", "n", Severity.NOTE, Text("m", "m"), location=loc)
+        return render_text(Report(findings=(f,))).splitlines()[0]
+
+    assert line(Location("a.yaml", 7, 0)) == "a.yaml:7: GOV001 [note] m"
+    assert line(Location("a.yaml", 7, 3)) == "a.yaml:7:3: GOV001 [note] m"
+    assert line(Location("a.yaml")) == "a.yaml: GOV001 [note] m"
+    assert line(None) == "(no location): GOV001 [note] m"

@@ -8,7 +8,7 @@ import json
 
 import attrs
 
-from vndgaf.diagnostics import Finding, Report, RuleInfo, Severity, Text
+from vndgaf.diagnostics import Finding, Location, Report, RuleInfo, Severity, Text
 
 __all__ = [
     "SEVERITIES",
@@ -17,6 +17,7 @@ __all__ = [
     "families",
     "file_count",
     "fingerprint",
+    "location_text",
     "rules_for",
     "suppressed_count",
 ]
@@ -33,6 +34,15 @@ def fingerprint(finding: Finding) -> str:
     code, subject, related = finding.identity
     blob = json.dumps([code, subject, list(related)], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def location_text(loc: Location) -> str:
+    """``path:line:col``, ``path:line`` when the column is unknown, ``path`` without a line."""
+    if loc.line <= 0:
+        return loc.path
+    if loc.column <= 0:
+        return f"{loc.path}:{loc.line}"
+    return f"{loc.path}:{loc.line}:{loc.column}"
 
 
 def suppressed_count(report: Report) -> int:

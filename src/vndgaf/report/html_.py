@@ -20,6 +20,7 @@ from vndgaf.report._facts import (
     by_submitter,
     families,
     file_count,
+    location_text,
     rules_for,
     suppressed_count,
 )
@@ -69,8 +70,14 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; }
 .filters fieldset { border: 1px solid var(--line); border-radius: 6px; }
 .filters label { margin-right: .75rem; white-space: nowrap; }
 .nojs .filters, .nojs .shown { display: none; }
-figure.diagram { margin: 0; overflow: auto; border: 1px solid var(--line); padding: .5rem; }
+figure.diagram { margin: 0; overflow: auto; border: 1px solid var(--line); padding: .5rem;
+  cursor: zoom-in; }
 figure.diagram svg { max-width: 100%; height: auto; }
+figure.diagram.actual { cursor: zoom-out; max-height: 90vh; }
+figure.diagram.actual svg { max-width: none; }
+.hint { color: #555; font-size: .85rem; margin: .25rem 0; }
+.nojs .hint { display: none; }
+td.where { min-width: 12rem; } td.rule { min-width: 10rem; }
 footer { margin-top: 2rem; color: #777; font-size: .85rem; }
 """
 
@@ -103,6 +110,10 @@ SCRIPT = """
     b.addEventListener("change", apply);
   });
   apply();
+  var figure = document.querySelector("figure.diagram");
+  if (figure) {
+    figure.addEventListener("click", function () { figure.classList.toggle("actual"); });
+  }
 })();
 """
 
@@ -131,7 +142,7 @@ def _where(f: Finding, lang: str) -> str:
         return f'<span class="nolocation">{_e(label("no_location", lang))}</span>'
     pointer = f.location.pointer
     title = f' title="{_e(pointer)}"' if pointer else ""
-    return f"<code{title}>{_e(str(f.location))}</code>"
+    return f"<code{title}>{_e(location_text(f.location))}</code>"
 
 
 def _status(f: Finding, lang: str) -> str:
@@ -158,8 +169,9 @@ def _row(f: Finding, lang: str) -> str:
     cells = [
         f'<td><span class="badge {sev}">{_e(severity_label(f.severity, lang, form="singular"))}'
         "</span></td>",
-        f'<td><code>{_e(f.code)}</code><br><span class="name">{_e(f.name)}</span></td>',
-        f"<td>{_where(f, lang)}</td>",
+        f'<td class="rule"><code>{_e(f.code)}</code><br><span class="name">{_e(f.name)}</span>'
+        "</td>",
+        f'<td class="where">{_where(f, lang)}</td>',
         f'<td class="message">{_e(f.message.get(lang))}</td>',
         f"<td>{subject}</td>",
         f'<td class="legal">{_e(f.legal_basis)}</td>',
@@ -342,6 +354,7 @@ def render_html(report: Report, *, lang: str = "en", diagram_svg: str | None = N
     if diagram_svg:
         out += [
             f'<section id="diagram"><h2>{_e(label("diagram", lang))}</h2>',
+            f'<p class="hint">{_e(label("diagram_hint", lang))}</p>',
             f'<figure class="diagram">{inline_svg(diagram_svg)}</figure>',
             "</section>",
         ]

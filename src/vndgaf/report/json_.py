@@ -11,7 +11,14 @@ import math
 from typing import Any
 
 from vndgaf.diagnostics import Finding, Report, RuleInfo
-from vndgaf.report._facts import SEVERITIES, by_submitter, file_count, fingerprint, suppressed_count
+from vndgaf.report._facts import (
+    SEVERITIES,
+    by_submitter,
+    file_count,
+    fingerprint,
+    rules_for,
+    suppressed_count,
+)
 from vndgaf.report._safe import harden_json
 
 __all__ = ["FORMAT_VERSION", "render_json"]
@@ -96,7 +103,7 @@ def render_json(report: Report, *, lang: str = "en") -> str:
         "lang": lang,
         "findings": [_finding(f, lang) for f in report.findings],
         "metrics": {k: _number(v) for k, v in report.metrics.items()},
-        "rules": [_rule(r, lang) for r in sorted(report.rules, key=lambda r: r.code)],
+        "rules": [_rule(r, lang) for r in rules_for(report)],
         "inputs": list(report.inputs),
         "as_of": report.as_of.isoformat() if report.as_of else None,
         "submitters": list(report.submitters),

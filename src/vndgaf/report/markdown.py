@@ -10,7 +10,13 @@ import re
 from collections.abc import Iterable
 
 from vndgaf.diagnostics import Finding, Report
-from vndgaf.report._facts import SEVERITIES, by_submitter, file_count, suppressed_count
+from vndgaf.report._facts import (
+    SEVERITIES,
+    by_submitter,
+    file_count,
+    location_text,
+    suppressed_count,
+)
 from vndgaf.report._safe import printable
 from vndgaf.report.i18n import (
     format_metric,
@@ -52,7 +58,7 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[str]], align: str = "") 
 
 def _where(f: Finding, lang: str) -> str:
     return (
-        escape_markdown(str(f.location))
+        escape_markdown(location_text(f.location))
         if f.location
         else escape_markdown(label("no_location", lang))
     )
@@ -110,8 +116,19 @@ def _suppressed_table(findings: list[Finding], lang: str) -> list[str]:
     return _table(head, rows)
 
 
-def render_markdown(report: Report, *, lang: str = "en") -> str:
-    """The report as GitHub-flavoured Markdown, ending with a newline."""
+def _limited(table: list[str], shown: int, total: int, lang: str) -> list[str]:
+    if shown >= total:
+        return table
+    return [*table, "", label("more_rows", lang).format(n=total - shown)]
+
+
+def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = None) -> str:
+    """The report as GitHub-flavoured Markdown, ending with a newline.
+
+    ``max_rows`` caps the rows of each findings table (a pull-request comment has a size limit);
+    the rest are counted in a line below the table.
+    """
+    cap = len(report.findings) if max_rows is None else max(0, max_rows)
     counts = report.counts()
     suppressed = suppressed_count(report)
     out = [
@@ -166,9 +183,9 @@ def render_markdown(report: Report, *, lang: str = "en") -> str:
         group = [f for f in active if f.severity is severity]
         if group:
             out += ["", f"### {severity_label(severity, lang)} ({len(group)})", ""]
-            out += _findings_table(group, lang)
+            out += _limited(_findings_table(group[:cap], lang), cap, len(group), lang)
     accepted = [f for f in report.findings if f.suppressed]
     if accepted:
         out += ["", f"### {label('suppressed', lang)} ({len(accepted)})", ""]
-        out += _suppressed_table(accepted, lang)
+        out += _limited(_suppressed_table(accepted[:cap], lang), cap, len(accepted), lang)
     return "\n".join(out) + "\n"

@@ -8,7 +8,7 @@ sequences in a submission cannot recolour or rewrite the terminal, even with ``c
 """
 
 from vndgaf.diagnostics import Finding, Report, Severity
-from vndgaf.report._facts import by_submitter, file_count, suppressed_count
+from vndgaf.report._facts import by_submitter, file_count, location_text, suppressed_count
 from vndgaf.report._safe import printable
 from vndgaf.report.i18n import (
     counts_phrase,
@@ -33,7 +33,7 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def _line(f: Finding, lang: str, color: bool) -> str:
-    where = printable(str(f.location)) if f.location else label("no_location", lang)
+    where = printable(location_text(f.location)) if f.location else label("no_location", lang)
     severity = severity_label(f.severity, lang, form="singular")
     line = (
         f"{_paint(where, _BOLD, color)}: {_paint(f.code, _BOLD, color)} "
