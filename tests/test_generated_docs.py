@@ -22,6 +22,13 @@ def test_generated_pages_are_up_to_date() -> None:
     assert stale == [], "run `make docs` and commit the result"
 
 
+def test_cli_reference_is_up_to_date() -> None:
+    """docs/cli.md equals the help of every command."""
+    from vndgaf.cli._docs import cli_reference
+
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_reference()
+
+
 def test_every_rule_documents_its_basis() -> None:
     """Each rule's page names a legal basis or says plainly it is a design inference."""
     for info in all_rule_infos():

@@ -198,9 +198,22 @@ def check_loaded(
     )
 
 
-def check(paths: Iterable[str | os.PathLike[str]], **options: object) -> Report:
+def check(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity_overrides: Mapping[str, Severity] | None = None,
+    as_of: dt.date | None = None,
+) -> Report:
     """Load ``paths`` and check them: ``vndgaf.check(["examples/tuyen-quang"])``.
 
-    Options are those of :func:`check_loaded` (select, ignore, severity_overrides, as_of).
+    The options are those of :func:`check_loaded`.
     """
-    return check_loaded(load(paths), **options)  # type: ignore[arg-type]
+    return check_loaded(
+        load(paths),
+        select=select,
+        ignore=ignore,
+        severity_overrides=severity_overrides,
+        as_of=as_of,
+    )
