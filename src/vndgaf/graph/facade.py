@@ -314,10 +314,15 @@ class ArchGraph:
 
     @functools.cached_property
     def national_capabilities(self) -> dict[str, tuple[Platform, ...]]:
-        """Capability code -> national catalogue platforms providing it (templates excluded)."""
+        """Capability code -> national catalogue platforms providing it (templates excluded).
+
+        A template (``properties.catalogue_role: template``, e.g. the LGSP or the procedure
+        system) is deployed by each ministry and province, so it provides nothing nationally.
+        """
         index: dict[str, list[Platform]] = defaultdict(list)
         for platform in self.catalogue_platforms:
-            if platform.id in (INTEGRATION_TEMPLATE,) or platform.properties.get("template"):
+            role = platform.properties.get("catalogue_role")
+            if platform.id == INTEGRATION_TEMPLATE or role == "template":
                 continue
             for capability in platform.capabilities:
                 index[capability].append(platform)

@@ -1,0 +1,63 @@
+"""DAT004 — an authoritative database that shares its data with nobody."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.rules.base import Context, rule
+
+
+@rule(
+    code="DAT004",
+    name="authoritative-db-not-shared",
+    severity=Severity.WARNING,
+    title=(
+        "Authoritative database with no outgoing flow (not shared)",
+        'Cơ sở dữ liệu gốc không chia sẻ dữ liệu (không "dùng chung")',
+    ),
+    legal_basis='Kế hoạch 02-KH/BCĐTW ("đúng, đủ, sạch, sống, thống nhất, dùng chung"); '
+    "NĐ 194/2025/NĐ-CP Art. 16(2) (shared by default)",
+    sourced=True,
+    fix=(
+        "Publish the data through the integration platform (a flow from the database to its "
+        "consumers via LGSP and NDXP/NDOP).",
+        "Chia sẻ dữ liệu qua nền tảng tích hợp (luồng dữ liệu từ cơ sở dữ liệu tới nơi sử dụng "
+        "qua LGSP và NDXP/NDOP).",
+    ),
+)
+def authoritative_db_not_shared(ctx: Context) -> Iterator[Violation]:
+    """What it checks: a submission database with a non-empty ``authoritative_for`` that is the
+    source of no active flow. Databases holding state secrets are skipped: NĐ 278/2025/NĐ-CP
+    excludes state-secret data from mandatory sharing.
+
+    Why it matters: the slogan of Plan 02-KH/BCĐTW ends with "dùng chung" (shared), and
+    NĐ 194/2025/NĐ-CP Art. 16(2) makes shared data available to state agencies by default; a
+    refusal must be written and reasoned. A master database that nobody reads from is where
+    agencies start keeping their own copies.
+
+    Example: ``{id: csdl-quy-hoach, authoritative_for: [quy-hoach-xay-dung]}`` with no flow
+    whose source is ``csdl-quy-hoach``.
+
+    Use instead: a flow from ``csdl-quy-hoach`` to the systems that use the plans, through the
+    provincial integration platform.
+    """
+    graph = ctx.graph
+    for database in sorted(graph.architecture.databases, key=lambda d: d.id):
+        if not database.authoritative_for or database.state_secret:
+            continue
+        if graph.flows_from(database.id):
+            continue
+        entities = ", ".join(sorted(set(database.authoritative_for)))
+        yield Violation(
+            subject=database.id,
+            message=Text(
+                f"'{database.id}' is the authoritative source of {entities} but shares it with "
+                "nobody: no flow starts from it",
+                f"'{database.id}' là nguồn gốc của {entities} nhưng không chia sẻ cho ai: không "
+                "có luồng dữ liệu nào xuất phát từ cơ sở dữ liệu này",
+            ),
+            related=tuple(sorted(set(database.authoritative_for))),
+            field="authoritative_for",
+        )
+
+
+RULE = authoritative_db_not_shared

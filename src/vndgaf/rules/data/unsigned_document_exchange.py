@@ -1,0 +1,64 @@
+"""DAT009 — official documents sent over VDXP without the special-use signature."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.graph.wellknown import VDXP
+from vndgaf.model import FlowMode, Status
+from vndgaf.rules.base import Context, rule
+
+
+@rule(
+    code="DAT009",
+    name="unsigned-document-exchange",
+    severity=Severity.WARNING,
+    title=(
+        "Document exchange over VDXP without the special-use official signature",
+        "Liên thông văn bản qua Trục quốc gia không dùng chữ ký số chuyên dùng công vụ",
+    ),
+    legal_basis="QĐ 28/2018/QĐ-TTg (electronic documents between state agencies); 2026 digital "
+    "transformation programme (documents processed with the special-use public-service "
+    "signature)",
+    sourced=True,
+    fix=(
+        "Sign the documents with the special-use public-service signature and set "
+        "'official_signature: true'.",
+        "Ký văn bản bằng chữ ký số chuyên dùng công vụ và khai báo 'official_signature: true'.",
+    ),
+)
+def unsigned_document_exchange(ctx: Context) -> Iterator[Violation]:
+    """What it checks: an active submission flow with ``mode: document_exchange`` whose route
+    (``via`` hops or target) includes the national document exchange axis ``vn:platform/vdxp``
+    and whose ``official_signature`` is not ``true`` (unset counts as unsigned).
+
+    Why it matters: QĐ 28/2018/QĐ-TTg governs electronic documents sent between state agencies
+    over the national axis, and the 2026 digital transformation programme targets all work files
+    at ministry, province and commune level processed with the special-use public-service digital
+    signature (chữ ký số chuyên dùng công vụ). An unsigned document on the axis has no legal
+    standing as an official document.
+
+    Example: ``{source: qlvb-tinh, target: vn:platform/vdxp, mode: document_exchange}``.
+
+    Use instead: the same flow with ``official_signature: true``.
+    """
+    for flow in sorted(ctx.graph.architecture.flows, key=lambda f: f.id):
+        if flow.status is Status.RETIRED or flow.mode is not FlowMode.DOCUMENT_EXCHANGE:
+            continue
+        if VDXP not in (*flow.via, flow.target) or flow.official_signature is True:
+            continue
+        state_en = "false" if flow.official_signature is False else "not declared"
+        state_vi = "false" if flow.official_signature is False else "chưa khai báo"
+        yield Violation(
+            subject=flow.id,
+            message=Text(
+                f"flow '{flow.id}' exchanges documents over {VDXP} without the special-use "
+                f"official signature (official_signature: {state_en})",
+                f"luồng '{flow.id}' liên thông văn bản qua {VDXP} mà không dùng chữ ký số "
+                f"chuyên dùng công vụ (official_signature: {state_vi})",
+            ),
+            related=(VDXP,),
+            field="official_signature" if flow.official_signature is False else "mode",
+        )
+
+
+RULE = unsigned_document_exchange
