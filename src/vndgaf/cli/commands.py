@@ -6,6 +6,7 @@ from vndgaf.cli.check import check_command
 from vndgaf.cli.exchange import import_group
 from vndgaf.cli.export import export_command
 from vndgaf.cli.reference import reference_command
+from vndgaf.cli.render import render_command
 from vndgaf.cli.rules import rule_command, rules_command
 from vndgaf.cli.schema import schema_command
 from vndgaf.cli.synth import synth_command
@@ -19,6 +20,7 @@ ALL: tuple[click.Command, ...] = (
     rule_command,
     schema_command,
     export_command,
+    render_command,
     import_group,
     reference_command,
     units_group,

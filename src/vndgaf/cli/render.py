@@ -1,0 +1,70 @@
+"""``vndgaf render``: draw a view of a submission as DOT, SVG, PNG or PDF."""
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from vndgaf.cli._common import fail, guarded, paths_argument, write_output
+from vndgaf.engine import check_loaded
+from vndgaf.graph import build_graph
+from vndgaf.loader import load
+from vndgaf.reference import catalogue
+from vndgaf.render import FORMATS, render, to_bytes
+
+__all__ = ["render_command"]
+
+
+@click.command("render")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file; its suffix picks the format: .dot, .svg, .png or .pdf.",
+)
+@click.option(
+    "--view",
+    default="overview",
+    show_default=True,
+    help="overview, province:CODE, agency:ID, entity:ID or impact:ID (a platform).",
+)
+@click.option("--highlight", is_flag=True, help="Colour elements by their worst finding.")
+@click.option("--expand", is_flag=True, help="Overview: draw communes one by one.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of names and labels.",
+)
+def render_command(
+    paths: tuple[str, ...], output: str, view: str, highlight: bool, expand: bool, lang: str
+) -> None:
+    """Draw a view of PATH... (files or directories) into FILE. Exit 0 when written, 2 on
+    usage, input or Graphviz errors."""
+    items = paths_argument(paths)
+    fmt = Path(output).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        fail(f"{output}: unknown diagram format; use one of .{', .'.join(FORMATS)}")
+    result = guarded(lambda: load(items))
+    as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
+    graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
+    findings = guarded(lambda: check_loaded(result).findings) if highlight else ()
+    try:
+        dot = render(
+            graph, view=view, findings=findings, highlight=highlight, expand=expand, lang=lang
+        )
+    except ValueError as exc:
+        fail(str(exc))
+    data = guarded(lambda: to_bytes(dot, fmt))
+    write_output(output, data)
+    errors = sum(1 for f in result.findings if f.severity.value == "error")
+    if errors:
+        click.echo(
+            f"vndgaf: warning: the input has {errors} error(s); the diagram shows what could be "
+            "loaded (run 'vndgaf validate')",
+            err=True,
+        )
+    click.echo(f"{output}: {view} ({fmt})")

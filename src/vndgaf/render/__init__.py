@@ -1,0 +1,20 @@
+"""Architecture diagrams: views of the graph as deterministic Graphviz DOT, and SVG/PNG/PDF.
+
+>>> dot = render(graph, view="province:08", findings=report.findings, highlight=True)
+>>> svg = to_bytes(dot, "svg")  # doctest: +SKIP
+"""
+
+from vndgaf.render.api import render, severity_index
+from vndgaf.render.output import FORMATS, to_bytes
+from vndgaf.render.scene import NODE_LIMIT
+from vndgaf.render.views import VIEW_KINDS, parse_view
+
+__all__ = [
+    "FORMATS",
+    "NODE_LIMIT",
+    "VIEW_KINDS",
+    "parse_view",
+    "render",
+    "severity_index",
+    "to_bytes",
+]

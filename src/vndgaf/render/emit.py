@@ -1,0 +1,208 @@
+"""Write a scene as a ``pydot.Dot``: clusters, nodes and edges in sorted order, a legend.
+
+The DOT text depends only on the scene: clusters are emitted by (order, key), nodes by key,
+edges by (tail, head, style), attributes in a fixed order. ``pydot`` is imported here only.
+"""
+
+import itertools
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from vndgaf.diagnostics import Severity
+from vndgaf.render._text import html_label, node_token
+from vndgaf.render.placement import ClusterRef
+from vndgaf.render.scene import Scene, SceneEdge, SceneNode
+from vndgaf.render.theme import (
+    CLUSTER_STYLE,
+    EDGE_STYLES,
+    FONT,
+    KIND_STYLES,
+    MARK_STYLES,
+    SEVERITY_COLOURS,
+    text,
+)
+
+__all__ = ["emit"]
+
+
+def _worst(subjects: frozenset[str], severities: Mapping[str, Severity]) -> Severity | None:
+    found = [severities[s] for s in sorted(subjects) if s in severities]
+    return max(found, key=lambda s: s.rank) if found else None
+
+
+def _merge_style(*styles: str) -> str:
+    parts: list[str] = []
+    for style in styles:
+        for part in style.split(","):
+            if part and part not in parts:
+                parts.append(part)
+    return ",".join(parts)
+
+
+def _node_attrs(
+    kind: str, mark: str | None, severity: Severity | None, label: str
+) -> dict[str, str]:
+    attrs = dict(KIND_STYLES[kind])
+    if mark is not None:
+        extra = dict(MARK_STYLES[mark])
+        style = _merge_style(attrs.get("style", ""), extra.pop("style", ""))
+        attrs.update(extra)
+        attrs["style"] = style
+    if severity is not None:
+        attrs["color"] = SEVERITY_COLOURS[severity]
+        attrs["penwidth"] = "3"
+    attrs["label"] = label
+    return attrs
+
+
+def _node(pydot: Any, node: SceneNode, severities: Mapping[str, Severity]) -> Any:
+    label = html_label(node.title, node.details)
+    return pydot.Node(
+        node.key, **_node_attrs(node.kind, node.mark, _worst(node.subjects, severities), label)
+    )
+
+
+def _edge(pydot: Any, edge: SceneEdge, severities: Mapping[str, Severity]) -> Any:
+    attrs = dict(EDGE_STYLES[edge.style])
+    if edge.back and attrs.get("dir") != "none":
+        attrs["dir"] = "back"
+    if edge.label:
+        attrs["label"] = html_label(edge.label, width=36)
+    severity = _worst(edge.subjects, severities)
+    if severity is not None:
+        attrs["color"] = SEVERITY_COLOURS[severity]
+        attrs["fontcolor"] = SEVERITY_COLOURS[severity]
+        attrs["penwidth"] = "2"
+    return pydot.Edge(edge.tail, edge.head, **attrs)
+
+
+def _cluster(
+    pydot: Any, ref: ClusterRef, severities: Mapping[str, Severity], highlight: bool
+) -> Any:
+    attrs = dict(CLUSTER_STYLE[ref.kind])
+    # An agency's box holds the agency's own node, already labelled; an empty label stops the
+    # box from inheriting its parent's label.
+    attrs["label"] = html_label(ref.label, width=48) if ref.kind != "agency" else "<>"
+    if highlight and ref.subject is not None and ref.subject in severities:
+        attrs["color"] = SEVERITY_COLOURS[severities[ref.subject]]
+        attrs["penwidth"] = "2"
+    return pydot.Cluster(node_token("c", ref.key.replace(":", "-", 1)), **attrs)
+
+
+def _flatten(nodes: tuple[SceneNode, ...]) -> dict[SceneNode, tuple[ClusterRef, ...]]:
+    """Each node's cluster path, without agency clusters that would hold a single node."""
+    counts: dict[str, int] = defaultdict(int)
+    for node in nodes:
+        for ref in node.path:
+            counts[ref.key] += 1
+    return {
+        n: tuple(r for r in n.path if not (r.kind == "agency" and counts[r.key] < 2)) for n in nodes
+    }
+
+
+def _legend(pydot: Any, scene: Scene, lang: str) -> Any:
+    legend = pydot.Cluster(
+        "legend", label=html_label(text("legend", lang)), **CLUSTER_STYLE["legend"]
+    )
+    previous: str | None = None
+    for entry in scene.legend:
+        key = "legend_" + entry.replace(":", "_")
+        family, _, name = entry.partition(":")
+        if family == "mark":
+            attrs = _node_attrs("system", name, None, html_label(text(name, lang)))
+        elif family == "severity":
+            attrs = _node_attrs("system", None, Severity(name), html_label(text(name, lang)))
+        else:
+            attrs = _node_attrs(entry, None, None, html_label(text(entry, lang), width=28))
+        legend.add_node(pydot.Node(key, **attrs))
+        if previous is not None:
+            legend.add_edge(pydot.Edge(previous, key, style="invis"))
+        previous = key
+    return legend
+
+
+def _layout_edges(
+    scene: Scene, paths: Mapping[SceneNode, tuple[ClusterRef, ...]]
+) -> list[tuple[str, str, str]]:
+    """Invisible edges that stack the tiers top to bottom and put agencies above what they own.
+
+    Every node of a tier points at an anchor of the next tier (the anchor is then below the
+    whole tier) and the anchor points at every node of its tier with ``minlen=0`` (no node of
+    the tier may rise above it). Linear in the number of nodes.
+    """
+    tiers: dict[int, list[str]] = defaultdict(list)
+    agencies: dict[int, list[str]] = defaultdict(list)
+    owners: dict[str, str] = {}
+    for node in scene.nodes:
+        path = paths[node]
+        if (path and path[0].kind == "tier") or node.rank < 0:
+            tiers[node.rank].append(node.key)
+            if node.kind == "agency":
+                agencies[node.rank].append(node.key)
+        if node.kind == "agency" and path and path[-1].kind == "agency":
+            owners[path[-1].key] = node.key
+    out: list[tuple[str, str, str]] = []
+    order = sorted(tiers)
+    for upper, lower in itertools.pairwise(order):
+        anchor = min(agencies[lower] or tiers[lower])  # agencies sit on top of their boxes
+        out += [(key, anchor, "1") for key in sorted(tiers[upper])]
+        out += [(anchor, key, "0") for key in sorted(tiers[lower]) if key != anchor]
+    for node in scene.nodes:
+        path = paths[node]
+        owner = owners.get(path[-1].key) if path else None
+        if owner is not None and owner != node.key:
+            out.append((owner, node.key, "1"))
+    return sorted(out)
+
+
+def emit(scene: Scene, *, severities: Mapping[str, Severity], highlight: bool, lang: str) -> Any:
+    """The ``pydot.Dot`` of ``scene``; ``severities`` maps ids to their worst finding."""
+    import pydot
+
+    shown = severities if highlight else {}
+    title = "\n".join((scene.title, *scene.notes))
+    dot = pydot.Dot(
+        "vndgaf",
+        graph_type="digraph",
+        charset="UTF-8",
+        rankdir="TB",
+        compound="true",
+        fontname=FONT,
+        fontsize="16",
+        labelloc="t",
+        label=html_label(title, width=100),
+        nodesep="0.3",
+        ranksep="0.5",
+    )
+    dot.set_node_defaults(fontname=FONT, fontsize="10", margin="0.12,0.06")
+    dot.set_edge_defaults(fontname=FONT, fontsize="9", color="#555555", arrowsize="0.7")
+
+    paths = _flatten(scene.nodes)
+    refs: dict[str, ClusterRef] = {}
+    children: dict[str | None, set[str]] = defaultdict(set)
+    members: dict[str | None, list[SceneNode]] = defaultdict(list)
+    for node, path in paths.items():
+        parent: str | None = None
+        for ref in path:
+            refs[ref.key] = ref
+            children[parent].add(ref.key)
+            parent = ref.key
+        members[parent].append(node)
+
+    def fill(container: Any, key: str | None) -> None:
+        for child in sorted(children[key], key=lambda k: (refs[k].order, k)):
+            cluster = _cluster(pydot, refs[child], shown, highlight)
+            fill(cluster, child)
+            container.add_subgraph(cluster)
+        for node in sorted(members[key], key=lambda n: n.key):
+            container.add_node(_node(pydot, node, shown))
+
+    fill(dot, None)
+    dot.add_subgraph(_legend(pydot, scene, lang))
+
+    for tail, head, minlen in _layout_edges(scene, paths):
+        dot.add_edge(pydot.Edge(tail, head, style="invis", minlen=minlen))
+    for edge in scene.edges:
+        dot.add_edge(_edge(pydot, edge, shown))
+    return dot

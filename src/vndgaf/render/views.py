@@ -1,0 +1,268 @@
+"""The five views: each turns the graph into a draft (elements shown, links, marks).
+
+``overview``, ``province:CODE``, ``agency:ID``, ``entity:ID`` and ``impact:ID``. An unknown view or
+id raises :class:`ValueError` with the valid choices.
+"""
+
+import itertools
+from collections.abc import Iterable, Sequence
+
+from vndgaf.graph import ArchGraph, cut_off_by
+from vndgaf.graph.wellknown import HUBS, NDXP
+from vndgaf.model import Agency, Database, DataFlow, InformationSystem, Status
+from vndgaf.render.placement import display_name, drawn_kind, province_name
+from vndgaf.render.scene import Draft, Link
+from vndgaf.render.theme import text
+
+__all__ = ["VIEW_KINDS", "draft_for", "parse_view"]
+
+VIEW_KINDS = ("overview", "province", "agency", "entity", "impact")
+_SYNTAX = "overview, province:CODE, agency:ID, entity:ID or impact:ID"
+_SHOWN_CHOICES = 25
+
+
+def parse_view(view: str) -> tuple[str, str]:
+    """Split ``kind:argument`` (the argument may itself contain ``:``)."""
+    kind, sep, argument = view.strip().partition(":")
+    if kind not in VIEW_KINDS:
+        raise ValueError(f"unknown view {view!r}; valid views: {_SYNTAX}")
+    if kind == "overview":
+        if sep:
+            raise ValueError("the overview view takes no argument (use --view overview)")
+        return kind, ""
+    if not argument:
+        raise ValueError(f"view {kind} needs an argument: {kind}:{kind.upper()[0]}… ({_SYNTAX})")
+    return kind, argument.strip()
+
+
+def _choices(values: Iterable[str]) -> str:
+    items = sorted(set(values))
+    shown = ", ".join(items[:_SHOWN_CHOICES])
+    more = len(items) - _SHOWN_CHOICES
+    return shown + (f" … and {more} more" if more > 0 else "") if items else "(none)"
+
+
+def _active_flows(graph: ArchGraph) -> list[DataFlow]:
+    flows = [f for f in graph.architecture.flows if f.status is not Status.RETIRED]
+    return sorted(flows, key=lambda f: f.id)
+
+
+def _known(graph: ArchGraph, ids: Iterable[str]) -> set[str]:
+    return {i for i in ids if graph.kind(i) is not None}
+
+
+def _flow_links(
+    graph: ArchGraph, flows: Sequence[DataFlow], lang: str, style_of: dict[str, str] | None = None
+) -> list[Link]:
+    """One link per hop of each flow; the flow's name on its first hop."""
+    links: list[Link] = []
+    for flow in flows:
+        hops = [h for h in graph.route(flow) if graph.kind(h) is not None]
+        name = flow.name or flow.id
+        style = (style_of or {}).get(flow.id, "flow")
+        for index, (a, b) in enumerate(itertools.pairwise(hops)):
+            links.append(Link(a, b, style, name if index == 0 else "", (flow.id,)))
+    return links
+
+
+def _with_owners(graph: ArchGraph, members: set[str]) -> frozenset[str]:
+    """``members`` plus the agency owning each system, database or service among them."""
+    out = set(members)
+    for member in members:
+        if member in HUBS or drawn_kind(graph, member) in ("agency", "entity", "other"):
+            continue
+        owner = graph.owner(member)
+        if owner is not None:
+            out.add(owner.id)
+    return frozenset(out)
+
+
+def _titled(graph: ArchGraph, lang: str, heading: str) -> str:
+    submission = graph.architecture.submission
+    if submission is not None and submission.title:
+        return f"{heading} — {submission.title}"
+    return heading
+
+
+def overview(graph: ArchGraph, lang: str, expand: bool) -> Draft:
+    """Tiers top to bottom, hubs apart, communes of a province collapsed unless ``expand``."""
+    arch = graph.architecture
+    flows = _active_flows(graph)
+    members = {a.id for a in arch.agencies} | {s.id for s in graph.own_systems}
+    members |= _known(graph, HUBS)
+    for flow in flows:
+        members |= _known(graph, graph.route(flow))
+    return Draft(
+        title=_titled(graph, lang, text("title:overview", lang)),
+        members=_with_owners(graph, members),
+        links=tuple(_flow_links(graph, flows, lang)),
+        start_level=0 if expand else 1,
+    )
+
+
+def _province_code(graph: ArchGraph, argument: str) -> str:
+    code = argument.rpartition("/")[2] if argument.startswith("vn:province/") else argument
+    present = {
+        p for p in (graph.province_of(a.id) for a in graph.architecture.agencies) if p is not None
+    }
+    if code not in present:
+        listed = _choices(f"{p} ({province_name(graph, p, 'vi')})" for p in present)
+        raise ValueError(
+            f"no element of this submission is in province {argument!r}; "
+            f"provinces in the submission: {listed}"
+        )
+    return code
+
+
+def province(graph: ArchGraph, argument: str, lang: str) -> Draft:
+    """One province: its agencies and systems, its communes grouped, what its flows reach."""
+    code = _province_code(graph, argument)
+    arch = graph.architecture
+    ids = [a.id for a in arch.agencies] + [s.id for s in graph.own_systems]
+    inside = {i for i in ids if graph.province_of(i) == code}
+    flows = [f for f in _active_flows(graph) if any(h in inside for h in graph.route(f))]
+    members = set(inside)
+    for flow in flows:
+        members |= _known(graph, graph.route(flow))
+    name = province_name(graph, code, lang)
+    return Draft(
+        title=text("title:province", lang, name=f"{name} ({code})"),
+        members=_with_owners(graph, members),
+        links=tuple(_flow_links(graph, flows, lang)),
+    )
+
+
+def _systems(graph: ArchGraph) -> list[InformationSystem]:
+    """Every system, platform and database of the submission and the catalogue, by id."""
+    return [e for _, e in sorted(graph.elements.items()) if isinstance(e, InformationSystem)]
+
+
+def agency(graph: ArchGraph, argument: str, lang: str) -> Draft:
+    """One agency: what it owns or operates, the flows in and out with their other ends."""
+    found = graph.agency(argument)
+    if found is None:
+        owners = {s.owner for s in graph.own_systems if s.owner and graph.agency(s.owner)}
+        valid = {a.id for a in graph.architecture.agencies} | owners
+        raise ValueError(f"unknown agency {argument!r}; agencies: {_choices(valid)}")
+    systems = {s.id for s in _systems(graph) if argument in (s.owner, s.operator)}
+    flows = [f for f in _active_flows(graph) if any(h in systems for h in graph.route(f))]
+    members = {argument} | systems
+    links = _flow_links(graph, flows, lang)
+    for flow in flows:
+        members |= _known(graph, graph.route(flow))
+    if found.parent and graph.kind(found.parent) is not None:
+        members.add(found.parent)
+        links.append(Link(argument, found.parent, "relation", text("part-of", lang)))
+    for system in _systems(graph):
+        if argument in system.tenants and system.owner != argument:
+            members.add(system.id)
+            links.append(Link(argument, system.id, "relation", text("uses", lang)))
+        if system.operator == argument and system.owner != argument:
+            links.append(Link(argument, system.id, "relation", text("operates", lang)))
+    for service in graph.architecture.services:
+        if service.owner != argument:
+            continue
+        members.add(service.id)
+        if service.handled_by and graph.kind(service.handled_by) is not None:
+            members.add(service.handled_by)
+            links.append(Link(service.handled_by, service.id, "relation", text("handles", lang)))
+    return Draft(
+        title=text("title:agency", lang, name=f"{display_name(found, lang)} ({argument})"),
+        members=_with_owners(graph, members),
+        links=tuple(links),
+        marks={argument: "focus"},
+        edge_labels="names",
+    )
+
+
+def entity(graph: ArchGraph, argument: str, lang: str) -> Draft:
+    """Lineage of an entity: authoritative databases, flows through platforms, consumers."""
+    found = graph.entity(argument)
+    if found is None:
+        valid = {i for i in graph.elements if graph.entity(i) is not None}
+        raise ValueError(f"unknown data entity {argument!r}; entities: {_choices(valid)}")
+    authoritative = set(graph.authoritative_dbs(argument))
+    copies = {
+        d.id
+        for d in _systems(graph)
+        if isinstance(d, Database) and argument in d.copies and d.id not in authoritative
+    }
+    flows = [f for f in _active_flows(graph) if argument in f.entities]
+    members = {argument} | authoritative | copies
+    for flow in flows:
+        members |= _known(graph, graph.route(flow))
+    styles = {f.id: "copy" for f in flows if f.target in copies}
+    links = _flow_links(graph, flows, lang, styles)
+    links += [
+        Link(argument, db, "lineage", text("authoritative-edge", lang))
+        for db in sorted(authoritative)
+    ]
+    fed = {f.target for f in flows}
+    links += [
+        Link(argument, db, "copy", text("copy-undeclared", lang)) for db in sorted(copies - fed)
+    ]
+    details: dict[str, tuple[str, ...]] = {}
+    for service in graph.architecture.services:
+        inputs = [i for i in service.required_inputs if i.entity == argument]
+        if not inputs:
+            continue
+        members.add(service.id)
+        if any(i.obtained_from.value == "citizen" for i in inputs):
+            details[service.id] = (text("asks-citizen", lang),)
+        if service.handled_by and graph.kind(service.handled_by) is not None:
+            members.add(service.handled_by)
+            links.append(Link(service.handled_by, service.id, "relation", text("handles", lang)))
+    marks = dict.fromkeys(copies, "copy") | dict.fromkeys(authoritative, "authoritative")
+    return Draft(
+        title=text("title:entity", lang, name=f"{display_name(found, lang)} ({argument})"),
+        members=_with_owners(graph, members),
+        links=tuple(links),
+        marks=marks,
+        details=details,
+        edge_labels="names",
+    )
+
+
+def impact(graph: ArchGraph, argument: str, lang: str) -> Draft:
+    """What loses its connection to NDXP when one platform fails."""
+    found = graph.platform(argument)
+    if found is None or argument == NDXP:
+        valid = {p.id for p in graph.architecture.platforms} | (set(HUBS) - {NDXP})
+        reason = "NDXP is the reference point" if argument == NDXP else "unknown platform"
+        raise ValueError(f"{reason} {argument!r}; platforms: {_choices(valid)}")
+    exchange = graph.agency_exchange
+    lost = {str(n) for n in cut_off_by(exchange, NDXP, argument) if graph.kind(str(n))}
+    members = {argument, NDXP} | lost
+    links: list[Link] = []
+    for node in sorted(members):
+        if node not in exchange:
+            continue
+        for other in sorted(map(str, exchange.neighbors(node))):
+            if other in members and node < other:
+                links.append(Link(node, other, "link"))
+    if argument in exchange and not exchange.has_edge(argument, NDXP):
+        links.append(Link(argument, NDXP, "reach", text("via-more", lang)))
+    agencies = sum(1 for n in lost if isinstance(graph.element(n), Agency))
+    title = text(
+        "title:impact",
+        lang,
+        name=f"{display_name(found, lang)} ({argument})",
+        agencies=agencies,
+        systems=len(lost) - agencies,
+    )
+    marks = dict.fromkeys(lost, "lost") | {argument: "failed"}
+    return Draft(title=title, members=frozenset(members), links=tuple(links), marks=marks)
+
+
+def draft_for(graph: ArchGraph, view: str, *, lang: str, expand: bool) -> Draft:
+    """The draft of ``view`` (``overview``, ``province:CODE`` …) on ``graph``."""
+    kind, argument = parse_view(view)
+    if kind == "overview":
+        return overview(graph, lang, expand)
+    if kind == "province":
+        return province(graph, argument, lang)
+    if kind == "agency":
+        return agency(graph, argument, lang)
+    if kind == "entity":
+        return entity(graph, argument, lang)
+    return impact(graph, argument, lang)
