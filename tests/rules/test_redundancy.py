@@ -107,3 +107,31 @@ def test_provincial_example_shows_redundant_investment() -> None:
     pairs = {(f.code, f.subject) for f in report.findings}
     assert ("RED001", "sso-tuyen-quang") in pairs
     assert ("RED005", "dt-thanh-toan-tinh") in pairs
+
+
+def test_large_cluster_lists_ten_ids_and_relates_all(tmp_path: Path) -> None:
+    """RED002: a cluster of 12 communes gives one finding; the message lists 10 ids, related all."""
+    lines = [
+        "format_version: 1",
+        'submission: {submitter: ubnd-tinh, framework_version: "4.0", as_of: 2025-11-15}',
+        "agencies:",
+        "  - {id: ubnd-tinh, name: UBND tỉnh, level: provincial, unit: vn:province/08}",
+    ]
+    lines += [
+        f"  - {{id: ubnd-xa-{i:02}, name: UBND xã {i}, level: commune, parent: ubnd-tinh}}"
+        for i in range(12)
+    ]
+    lines.append("systems:")
+    lines += [
+        f"  - {{id: hntt-xa-{i:02}, name: Hội nghị truyền hình xã {i}, owner: ubnd-xa-{i:02}, "
+        "capabilities: [video_conferencing]}"
+        for i in range(12)
+    ]
+    path = tmp_path / "communes.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [finding] = _findings([path], "RED002")
+    assert finding.subject == "hntt-xa-00"
+    assert len(finding.related) == 11
+    assert "by 12 communes of Tỉnh Tuyên Quang (08)" in finding.message.en
+    assert "hntt-xa-09 and 2 more)" in finding.message.en
+    assert "hntt-xa-09 và 2 phần tử khác)" in finding.message.vi

@@ -45,6 +45,9 @@ def format_vnd(amount: int, lang: str) -> str:
     return f"{grouped} VND" if lang == "en" else f"{grouped.replace(',', '.')} đồng"
 
 
+#: At most this many element ids are written in a message (``related`` lists them all).
+MAX_LISTED = 10
+
 _LEVEL_WORDS = {
     Level.COMMUNE: ("communes", "xã, phường"),
     Level.PROVINCIAL: ("provinces", "tỉnh, thành phố"),
@@ -123,6 +126,10 @@ def capability_built_repeatedly(ctx: Context) -> Iterator[Violation]:
             continue
         capability, level, scope = key
         ids = sorted({element_id for element_id, _, _ in members})
+        listed_en = listed_vi = ", ".join(ids[:MAX_LISTED])
+        if len(ids) > MAX_LISTED:
+            listed_en += f" and {len(ids) - MAX_LISTED} more"
+            listed_vi += f" và {len(ids) - MAX_LISTED} phần tử khác"
         total = sum(budget for _, _, budget in members)
         en_level, vi_level = _LEVEL_WORDS[level]
         where_en = where_vi = ""
@@ -141,10 +148,10 @@ def capability_built_repeatedly(ctx: Context) -> Iterator[Violation]:
             subject=ids[0],
             message=Text(
                 f"capability '{capability}' is built separately by {len(parties)} {en_level}"
-                f"{where_en} ({', '.join(ids)}) where one shared platform would serve"
+                f"{where_en} ({listed_en}) where one shared platform would serve"
                 f"{money.en}",
                 f"năng lực '{capability}' được {len(parties)} {vi_level}{where_vi} đầu tư riêng "
-                f"rẽ ({', '.join(ids)}) trong khi một nền tảng dùng chung là đủ{money.vi}",
+                f"rẽ ({listed_vi}) trong khi một nền tảng dùng chung là đủ{money.vi}",
             ),
             related=tuple(ids[1:]),
             field="capability" if isinstance(graph.element(ids[0]), Investment) else "capabilities",
