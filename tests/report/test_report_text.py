@@ -6,7 +6,7 @@ import attrs
 import pytest
 from report_fixtures import HOSTILE, check_golden
 
-from vndgaf.diagnostics import Report
+from vndgaf.diagnostics import Finding, Location, Report, Severity, Text
 from vndgaf.report import render
 from vndgaf.report.text import render_text
 
@@ -111,7 +111,6 @@ def test_hostile_constant_is_hostile() -> None:
 
 def test_location_without_column_or_line() -> None:
     """A known line without column reads path:line; no line reads path; none, (no location)."""
-    from vndgaf.diagnostics import Finding, Location, Severity, Text
 
     def line(loc: Location | None) -> str:
         f = Finding("GOV001", "n", Severity.NOTE, Text("m", "m"), location=loc)
