@@ -54,7 +54,7 @@ def unstructure(obj: Any) -> Any:
 
 def normalise(arch: Architecture) -> Architecture:
     """The same architecture with every element list sorted by id (the canonical form)."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for field in attrs.fields(Architecture):
         value = getattr(arch, field.name)
         if isinstance(value, tuple):

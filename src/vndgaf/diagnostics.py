@@ -115,8 +115,15 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str, tuple[str, ...], str]:
         """Findings are always reported in this order."""
         loc = self.location or Location("")
-        return (loc.path, loc.line, loc.column, self.code, self.subject, self.related,
-                self.message.en)
+        return (
+            loc.path,
+            loc.line,
+            loc.column,
+            self.code,
+            self.subject,
+            self.related,
+            self.message.en,
+        )
 
 
 @attrs.frozen
@@ -150,7 +157,7 @@ class Report:
 
     def counts(self) -> dict[Severity, int]:
         """Number of unsuppressed findings per severity."""
-        out = {s: 0 for s in Severity}
+        out = dict.fromkeys(Severity, 0)
         for f in self.active():
             out[f.severity] += 1
         return out

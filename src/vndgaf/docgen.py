@@ -123,7 +123,7 @@ def _format_page() -> str:
         "(`toan_trinh`, `mot_phan`, `xa`, `phuong`, `dac_khu`). Where a vocabulary is a "
         "design inference rather than a legal list, its description says so.\n\n",
     ]
-    sections = [("Root", schema)] + sorted(schema["$defs"].items())
+    sections = [("Root", schema), *sorted(schema["$defs"].items())]
     for name, definition in sections:
         anchor = name if name != "Root" else "root"
         out.append(f"## {anchor}\n\n{definition.get('description', '')}\n\n")

@@ -7,7 +7,6 @@ for bugs (:class:`InternalError`).
 """
 
 import difflib
-import functools
 import os
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from vndgaf.errors import InputError, InternalError
 from vndgaf.input_checks import input_check
 from vndgaf.model import ELEMENT_LISTS, Architecture, Submission
 from vndgaf.parse import Limits, ParseResult, SourceMap, parse_file
-from vndgaf.validation import pointer_of, validate
+from vndgaf.validation import validate
 
 __all__ = ["Catalogue", "LoadResult", "Origin", "discover", "load", "submission_key"]
 
@@ -131,22 +130,28 @@ def _split(pointer: str) -> list[str]:
     return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
 
 
-@functools.cache
-def _ref_plan(cls: type) -> tuple[tuple[str, tuple[str, ...], type | None], ...]:
+_RefPlan = tuple[tuple[str, tuple[str, ...], type | None], ...]
+_PLANS: dict[type, _RefPlan] = {}
+
+
+def _ref_plan(cls: type) -> _RefPlan:
     """For a model class: (field, allowed kinds, nested class) for fields that hold refs."""
+    if cls in _PLANS:
+        return _PLANS[cls]
     hints = typing.get_type_hints(cls)
     plan = []
     for field in attrs.fields(cls):
         kinds = tuple(field.metadata.get("ref", ()))
-        nested = None
+        nested: type | None = None
         tp = hints[field.name]
         args = typing.get_args(tp)
         inner = args[0] if typing.get_origin(tp) is tuple and args else tp
         if isinstance(inner, type) and attrs.has(inner):
-            nested = inner
+            nested = typing.cast(type, inner)
         if kinds or (nested is not None and _ref_plan(nested)):
             plan.append((field.name, kinds, nested))
-    return tuple(plan)
+    _PLANS[cls] = tuple(plan)
+    return _PLANS[cls]
 
 
 def _refs(obj: Any, pointer: str) -> Iterable[tuple[str, str, tuple[str, ...]]]:
@@ -272,8 +277,10 @@ class _Loading:
                 _finding(
                     "REF005",
                     Text(
-                        f"'{element_id}' is a reserved catalogue id; refer to it instead of defining it",
-                        f"'{element_id}' là mã danh mục dành riêng; hãy tham chiếu thay vì định nghĩa",
+                        f"'{element_id}' is a reserved catalogue id; "
+                        "refer to it instead of defining it",
+                        f"'{element_id}' là mã danh mục dành riêng; "
+                        "hãy tham chiếu thay vì định nghĩa",
                     ),
                     self.at(path, pointer + "/id"),
                     subject=element_id,

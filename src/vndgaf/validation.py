@@ -70,14 +70,14 @@ def pointer_of(path: Iterable[str | int]) -> str:
 def _precise() -> jsonschema.protocols.Validator:
     schema = submission_schema()
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 @functools.cache
 def _fast() -> Callable[[Any], Any]:
     schema = submission_schema()
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    return fastjsonschema.compile(schema, formats={"date": _is_date})  # type: ignore[no-any-return]
+    return fastjsonschema.compile(schema, formats={"date": _is_date})
 
 
 def _is_date(value: str) -> bool:
@@ -121,11 +121,14 @@ def _suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
 def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
     path = list(error.absolute_path)
     ptr = pointer_of(path)
-    kind = error.validator
-    value = error.instance
+    kind: Any = error.validator
+    value: Any = error.instance
+    schema: Any = error.schema
+    expected_value: Any = error.validator_value
+    message: str = error.message
     field = _field(path)
     if path == ["format_version"] or (
-        kind == "required" and "format_version" in str(error.message) and not path
+        kind == "required" and "format_version" in str(message) and not path
     ):
         if not path:
             return [
@@ -149,7 +152,7 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             )
         ]
     if kind == "additionalProperties":
-        allowed = error.schema.get("properties", {})
+        allowed = schema.get("properties", {})
         out = []
         for extra in sorted(k for k in value if k not in allowed):
             en, vi = _suggest(extra, allowed)
@@ -157,8 +160,8 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
                 SchemaProblem(
                     "SCH010",
                     Text(
-                        f"unknown field '{extra}' in {error.schema.get('title', field)}{en}",
-                        f"trường không xác định '{extra}' trong {error.schema.get('title', field)}{vi}",
+                        f"unknown field '{extra}' in {schema.get('title', field)}{en}",
+                        f"trường không xác định '{extra}' trong {schema.get('title', field)}{vi}",
                     ),
                     pointer_of([*path, extra]),
                     key=True,
@@ -166,8 +169,8 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             )
         return out
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in value]
-        title = error.schema.get("title", field)
+        missing = [name for name in expected_value if name not in value]
+        title = schema.get("title", field)
         return [
             SchemaProblem(
                 "SCH011",
@@ -180,7 +183,7 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             for name in missing
         ]
     if kind == "type":
-        expected = error.validator_value
+        expected = expected_value
         names = expected if isinstance(expected, list) else [expected]
         want_en = " or ".join(_TYPE_NAMES[n][0] for n in names)
         want_vi = " hoặc ".join(_TYPE_NAMES[n][1] for n in names)
@@ -196,7 +199,7 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             )
         ]
     if kind == "enum":
-        allowed_values = [v for v in error.validator_value if v is not None]
+        allowed_values = [v for v in expected_value if v is not None]
         en, vi = _suggest(str(value), [str(v) for v in allowed_values])
         listed = ", ".join(str(v) for v in allowed_values)
         return [
@@ -204,12 +207,13 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
                 "SCH013",
                 Text(
                     f"{_q(value)} is not a valid value for '{field}': expected one of {listed}{en}",
-                    f"{_q(value)} không phải giá trị hợp lệ của '{field}': cần một trong {listed}{vi}",
+                    f"{_q(value)} không phải giá trị hợp lệ của '{field}': "
+                    f"cần một trong {listed}{vi}",
                 ),
                 ptr,
             )
         ]
-    if kind == "format" and error.validator_value == "date":
+    if kind == "format" and expected_value == "date":
         return [
             SchemaProblem(
                 "SCH013",
@@ -225,13 +229,13 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             SchemaProblem(
                 "SCH013",
                 Text(
-                    f"{_q(value)} in '{field}' does not have the required form {error.validator_value}",
-                    f"{_q(value)} trong '{field}' không đúng dạng {error.validator_value}",
+                    f"{_q(value)} in '{field}' does not have the required form {expected_value}",
+                    f"{_q(value)} trong '{field}' không đúng dạng {expected_value}",
                 ),
                 ptr,
             )
         ]
-    if kind == "minLength" and error.validator_value == 1:
+    if kind == "minLength" and expected_value == 1:
         return [
             SchemaProblem(
                 "SCH013",
@@ -240,7 +244,7 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             )
         ]
     if kind in ("minLength", "maxLength"):
-        bound = error.validator_value
+        bound = expected_value
         word_en, word_vi = ("at least", "ít nhất") if kind == "minLength" else ("at most", "tối đa")
         return [
             SchemaProblem(
@@ -258,17 +262,13 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             SchemaProblem(
                 "SCH013",
                 Text(
-                    f"'{field}' must be {word_en} {error.validator_value}, not {_q(value)}",
-                    f"'{field}' phải {word_vi} là {error.validator_value}, không phải {_q(value)}",
+                    f"'{field}' must be {word_en} {expected_value}, not {_q(value)}",
+                    f"'{field}' phải {word_vi} là {expected_value}, không phải {_q(value)}",
                 ),
                 ptr,
             )
         ]
-    return [
-        SchemaProblem(
-            "SCH013", Text(f"'{field}': {error.message}", f"'{field}': {error.message}"), ptr
-        )
-    ]
+    return [SchemaProblem("SCH013", Text(f"'{field}': {message}", f"'{field}': {message}"), ptr)]
 
 
 def validate(data: Any) -> tuple[SchemaProblem, ...]:

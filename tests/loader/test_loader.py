@@ -10,6 +10,9 @@ from vndgaf.errors import InputError
 from vndgaf.loader import discover, load
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
+HEAD = (
+    "format_version: 1\nsubmission: {submitter: %s, framework_version: '4.0', as_of: 2025-10-01}\n"
+)
 
 
 @pytest.mark.parametrize("example", ["tuyen-quang", "bo-tu-phap"])
@@ -112,7 +115,7 @@ def test_json_submission_locations(tmp_path: Path) -> None:
 
 def test_conflicting_submission_blocks_in_one_directory(tmp_path: Path) -> None:
     """Two files of one directory declaring different submissions is SCH015."""
-    head = "format_version: 1\nsubmission: {submitter: %s, framework_version: '4.0', as_of: 2025-10-01}\n"
+    head = HEAD
     (tmp_path / "a.yaml").write_text(
         head % "x" + "agencies: [{id: x, name: X, level: central}]\n", encoding="utf-8"
     )
@@ -125,7 +128,7 @@ def test_conflicting_submission_blocks_in_one_directory(tmp_path: Path) -> None:
 
 def test_submissions_in_sibling_directories_are_separate(tmp_path: Path) -> None:
     """Each directory with its own submission block is its own submission (national picture)."""
-    head = "format_version: 1\nsubmission: {submitter: %s, framework_version: '4.0', as_of: 2025-10-01}\n"
+    head = HEAD
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "s.yaml").write_text(

@@ -56,7 +56,7 @@ def _diagram(result: object, report: Report) -> str | None:
         graph = build_graph(result.architecture, catalogue(), report.as_of)  # type: ignore[attr-defined]
         dot = render_view(graph, view="overview", findings=report.findings, highlight=True)
         return to_bytes(dot, "svg").decode("utf-8")
-    except Exception:  # noqa: BLE001 - the report is still useful without its picture
+    except Exception:
         return None
 
 

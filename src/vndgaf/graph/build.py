@@ -6,6 +6,7 @@ model object); every edge has ``kind`` (:class:`EdgeKind`). Rules read it throug
 """
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -151,7 +152,7 @@ def build_graph(
             continue
         edges.append((flow.source, flow.target, flow.id, {"kind": EdgeKind.FLOW, "flow": flow}))
         hops = (flow.source, *flow.via, flow.target)
-        for i, (a, b) in enumerate(zip(hops, hops[1:], strict=False)):
+        for i, (a, b) in enumerate(itertools.pairwise(hops)):
             edges.append((a, b, f"{flow.id}#{i}", {"kind": EdgeKind.VIA, "flow": flow}))
     for database in catalogue.databases:
         for hub in (NDXP, NDOP):

@@ -31,8 +31,8 @@ from vndgaf.model.enums import (
 from vndgaf.model.meta import ID_PATTERN, doc
 
 __all__ = [
-    "Agency",
     "AdministrativeUnit",
+    "Agency",
     "DataEntity",
     "DataFlow",
     "DataQuality",
@@ -103,7 +103,9 @@ class Agency:
     successor_of: tuple[str, ...] = attrs.field(
         default=(), metadata=doc("Agencies merged into this one.", ref=("agency",))
     )
-    active: bool = attrs.field(default=True, metadata=doc("False for abolished or merged agencies."))
+    active: bool = attrs.field(
+        default=True, metadata=doc("False for abolished or merged agencies.")
+    )
     short_name: str | None = attrs.field(
         default=None, metadata=doc("Abbreviation (Bộ KH&CN, UBND tỉnh …).")
     )
@@ -131,8 +133,10 @@ class InformationSystem:
     layer: Layer | None = attrs.field(default=None, metadata=doc("Architecture layer."))
     capabilities: tuple[str, ...] = attrs.field(
         default=(),
-        metadata=doc("Capability codes from the national taxonomy (vndgaf reference capabilities).",
-                     pattern=r"^[a-z][a-z0-9_]*$"),
+        metadata=doc(
+            "Capability codes from the national taxonomy (vndgaf reference capabilities).",
+            pattern=r"^[a-z][a-z0-9_]*$",
+        ),
     )
     scope: Scope | None = attrs.field(default=None, metadata=doc("Who the system serves."))
     status: Status = attrs.field(default=Status.OPERATING, metadata=doc("Life-cycle status."))
@@ -182,10 +186,16 @@ class DataQuality:
     (evidence, update frequency, last sync) are a design inference [I].
     """
 
-    dung: bool | None = attrs.field(default=None, metadata=doc("đúng — correct, checked against master data."))
-    du: bool | None = attrs.field(default=None, metadata=doc("đủ — complete per the data dictionary."))
+    dung: bool | None = attrs.field(
+        default=None, metadata=doc("đúng — correct, checked against master data.")
+    )
+    du: bool | None = attrs.field(
+        default=None, metadata=doc("đủ — complete per the data dictionary.")
+    )
     sach: bool | None = attrs.field(default=None, metadata=doc("sạch — clean, no duplicates."))
-    song: bool | None = attrs.field(default=None, metadata=doc("sống — live, updated within its SLA."))
+    song: bool | None = attrs.field(
+        default=None, metadata=doc("sống — live, updated within its SLA.")
+    )
     thong_nhat: bool | None = attrs.field(
         default=None, metadata=doc("thống nhất — consistent, uses national keys and dictionary.")
     )
@@ -196,7 +206,9 @@ class DataQuality:
         default=None, metadata=doc("How often the data is updated (daily, realtime …).")
     )
     last_sync: dt.date | None = attrs.field(default=None, metadata=doc("Date of the last sync."))
-    evidence: str | None = attrs.field(default=None, metadata=doc("Where the claims are evidenced."))
+    evidence: str | None = attrs.field(
+        default=None, metadata=doc("Where the claims are evidenced.")
+    )
 
 
 @attrs.frozen
@@ -209,13 +221,15 @@ class Database(InformationSystem):
         default=DatabaseClass.LOCAL, metadata=doc("national, sectoral, provincial_shared, local …")
     )
     authoritative_for: tuple[str, ...] = attrs.field(
-        default=(), metadata=doc("Entities this database is the trusted source of.", ref=("entity",))
+        default=(),
+        metadata=doc("Entities this database is the trusted source of.", ref=("entity",)),
     )
     copies: tuple[str, ...] = attrs.field(
         default=(), metadata=doc("Entities this database keeps a copy of.", ref=("entity",))
     )
     quality: DataQuality | None = attrs.field(
-        default=None, metadata=doc("Data-quality profile (đúng, đủ, sạch, sống, thống nhất, dùng chung).")
+        default=None,
+        metadata=doc("Data-quality profile (đúng, đủ, sạch, sống, thống nhất, dùng chung)."),
     )
     state_secret: bool = attrs.field(
         default=False, metadata=doc("Holds state-secret data (excluded from NDOP sharing, NĐ 278).")
@@ -338,7 +352,8 @@ class Investment:
         default=None, metadata=doc("Investing agency.", ref=("agency",))
     )
     capability: str | None = attrs.field(
-        default=None, metadata=doc("Capability code the investment builds.", pattern=r"^[a-z][a-z0-9_]*$")
+        default=None,
+        metadata=doc("Capability code the investment builds.", pattern=r"^[a-z][a-z0-9_]*$"),
     )
     budget_vnd: int | None = attrs.field(
         default=None, metadata=doc("Budget in Vietnamese đồng.", minimum=0, maximum=10**16)

@@ -34,7 +34,8 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Violation]:
     """
     graph = ctx.graph
     arch = graph.architecture
-    parents = {e.id: e.parent for e in (*arch.agencies, *arch.units) if e.parent}
+    parents: dict[str, str] = {a.id: a.parent for a in arch.agencies if a.parent}
+    parents.update({u.id: u.parent for u in arch.units if u.parent})
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     for start in sorted(parents):
         path: list[str] = []

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import InformationSystem, Investment, PublicService
 from vndgaf.rules.base import Context, rule
 
 
@@ -36,7 +37,12 @@ def element_without_owner(ctx: Context) -> Iterator[Violation]:
     Use instead: ``{id: he-thong-x, name: Hệ thống X, owner: so-khcn}``.
     """
     arch = ctx.graph.architecture
-    for element in (*ctx.graph.own_systems, *arch.services, *arch.investments):
+    owned: list[InformationSystem | PublicService | Investment] = [
+        *ctx.graph.own_systems,
+        *arch.services,
+        *arch.investments,
+    ]
+    for element in owned:
         if element.owner is None:
             yield Violation(
                 subject=element.id,

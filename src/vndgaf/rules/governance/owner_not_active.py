@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import InformationSystem, Investment, PublicService
 from vndgaf.rules.base import Context, rule
 
 
@@ -40,7 +41,12 @@ def owner_not_active(ctx: Context) -> Iterator[Violation]:
         for old in agency.successor_of
     }
     arch = graph.architecture
-    for element in (*graph.own_systems, *arch.services, *arch.investments):
+    owned: list[InformationSystem | PublicService | Investment] = [
+        *graph.own_systems,
+        *arch.services,
+        *arch.investments,
+    ]
+    for element in owned:
         for field in ("owner", "operator"):
             agency = graph.agency(getattr(element, field, None))
             if agency is not None and not agency.active and agency.id not in merged:

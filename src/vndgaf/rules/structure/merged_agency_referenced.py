@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.loader import submission_key
-from vndgaf.model import Agency
+from vndgaf.model import Agency, InformationSystem, Investment, PublicService
 from vndgaf.rules.base import Context, rule
 
 _AGENCY_FIELDS = ("owner", "operator", "parent")
@@ -67,7 +67,13 @@ def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
         if pair:
             yield violation(submission_key(submission.submitter), "submitter", pair)
     arch = graph.architecture
-    for element in (*arch.agencies, *graph.own_systems, *arch.services, *arch.investments):
+    elements: list[Agency | InformationSystem | PublicService | Investment] = [
+        *arch.agencies,
+        *graph.own_systems,
+        *arch.services,
+        *arch.investments,
+    ]
+    for element in elements:
         for field in _AGENCY_FIELDS:
             pair = merged(getattr(element, field, None))
             if pair:
