@@ -162,3 +162,46 @@ def test_ministry_example_has_no_interoperability_errors() -> None:
     """The Ministry of Justice example is clean of IOP errors (warnings and notes only)."""
     report = check_loaded(load([EXAMPLES / "bo-tu-phap"]), select=["IOP"])
     assert [f.subject for f in report.findings if f.severity is Severity.ERROR] == []
+
+
+def test_aggregate_sync_is_a_note_until_2030_then_an_error() -> None:
+    """IOP014: a master database without a sync to the aggregate DB is a note before 2031."""
+    path = FIXTURES / "IOP014" / "bad.yaml"
+    before = _findings(path, "IOP014")
+    after = _findings(path, "IOP014", as_of=dt.date(2031, 1, 1))
+    assert sorted(before) == sorted(after) == ["bad-csdl-lltp", "bad-csdl-nganh"]
+    assert before["bad-csdl-nganh"].severity is Severity.NOTE
+    assert before["bad-csdl-nganh"].message.en.endswith("(target: by 2030)")
+    assert after["bad-csdl-nganh"].severity is Severity.ERROR
+
+
+def test_idle_system_message_names_the_system() -> None:
+    """IOP008: the message names the idle system, in English and Vietnamese."""
+    found = _findings(FIXTURES / "IOP008" / "bad.yaml", "IOP008")
+    assert sorted(found) == ["bad-cap-phep", "bad-csdl-dat-dai", "bad-gis-cu", "bad-sso-tinh"]
+    assert found["bad-gis-cu"].message.en == (
+        "system 'GIS quy hoạch cũ' is operating but has no data flow, no tenants and handles no "
+        "public service"
+    )
+    assert found["bad-gis-cu"].message.vi.startswith("hệ thống đang vận hành 'GIS quy hoạch cũ'")
+
+
+def test_commune_system_message_says_the_province_has_no_platform() -> None:
+    """IOP003: without a provincial LGSP the message says the province declares none."""
+    found = _findings(FIXTURES / "IOP003" / "bad-no-lgsp.yaml", "IOP003")
+    assert found["bad-ql-xa-a"].message.en == (
+        "commune system 'Quản lý phường Hà Giang 1' is not connected to an integration platform "
+        "('Tỉnh Tuyên Quang' declares none)"
+    )
+    assert found["bad-ql-xa-a"].related == ()
+
+
+def test_commune_flow_outside_the_province_names_the_commune_system() -> None:
+    """IOP013: the finding names the commune system, the other end and the provincial LGSP."""
+    found = _findings(FIXTURES / "IOP013" / "bad.yaml", "IOP013")
+    finding = found["bad-f-xa-hcm"]
+    assert finding.severity is Severity.WARNING
+    assert finding.related == ("lgsp-tinh", "ql-xa")
+    assert "'Quản lý phường Hà Giang 1' to 'Kho dữ liệu TP.HCM' outside 'Tỉnh Tuyên Quang'" in (
+        finding.message.en
+    )

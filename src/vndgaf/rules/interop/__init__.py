@@ -3,11 +3,13 @@
 from vndgaf.rules.base import Rule
 from vndgaf.rules.interop import (
     api_not_registered,
+    commune_flow_skips_province,
     commune_system_unreachable,
     document_system_not_on_vdxp,
     flow_bypasses_integration_platform,
     idle_system,
     mandatory_sharing_not_via_ndop,
+    master_data_not_synced_to_aggregate,
     missing_integration_platform,
     open_data_not_on_portal,
     procedure_system_not_on_npsp,
@@ -29,4 +31,6 @@ RULES: tuple[Rule, ...] = (
     mandatory_sharing_not_via_ndop.RULE,
     api_not_registered.RULE,
     open_data_not_on_portal.RULE,
+    commune_flow_skips_province.RULE,
+    master_data_not_synced_to_aggregate.RULE,
 )

@@ -36,9 +36,9 @@ def commune_system_unreachable(ctx: Context) -> Iterator[Violation]:
     Why it matters: the national and shared platforms are deployed "to provincial and commune
     level where the business reaches the commune" (QĐ 2618/QĐ-BKHCN, 55-platform list), and
     since 1/7/2025 the commune is the only tier below the province. A commune that reaches no
-    provincial platform cannot share data or handle procedures on the common systems. That a
-    commune must connect only through its province is a design inference, not a legal
-    requirement (DOMAIN.md §5.2 C5).
+    provincial platform cannot share data or handle procedures on the common systems. Requiring
+    the connection to go through the province's own platform goes further than the texts: this
+    is a design inference, not a legal requirement (DOMAIN.md §5.2 C5).
 
     Example: ``{id: ql-xa, owner: ubnd-xa-tan-trao}`` with no flow to any system linked to
     ``lgsp-tinh``; ``{id: ubnd-xa-tan-trao, level: commune}`` in no platform's ``tenants``.

@@ -50,8 +50,8 @@ def idle_system(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=system.id,
             message=Text(
-                f"operating system '{system.name}' has no data flow, no tenants and handles no "
-                "public service",
+                f"system '{system.name}' is operating but has no data flow, no tenants and "
+                "handles no public service",
                 f"hệ thống đang vận hành '{system.name}' không có luồng dữ liệu, không có đơn vị "
                 "sử dụng và không xử lý dịch vụ công nào",
             ),

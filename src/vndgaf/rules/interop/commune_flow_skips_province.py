@@ -1,0 +1,82 @@
+"""IOP013 — a commune system exchanging data outside its province without the provincial LGSP."""
+
+from collections.abc import Iterator
+
+from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import Level
+from vndgaf.rules.base import Context, rule
+from vndgaf.rules.interop._common import (
+    active_flows,
+    is_national_platform,
+    label,
+    lgsps_by_organisation,
+)
+
+
+@rule(
+    code="IOP013",
+    name="commune-flow-skips-province",
+    severity=Severity.WARNING,
+    title=(
+        "Commune system exchanges data beyond its province without the provincial platform",
+        "Hệ thống cấp xã trao đổi dữ liệu ra ngoài tỉnh mà không qua nền tảng tích hợp của tỉnh",
+    ),
+    legal_basis="Design inference from NĐ 194/2025/NĐ-CP Art. 20 (ministry/provincial "
+    "infrastructure connected to NDXP) and the two-tier reform (communes under provinces)",
+    sourced=False,
+    fix=(
+        "Route the flow through the provincial LGSP (add it to 'via' before NDXP or NDOP).",
+        "Cho luồng dữ liệu đi qua LGSP của tỉnh (thêm vào 'via' trước NDXP hoặc NDOP).",
+    ),
+)
+def commune_flow_skips_province(ctx: Context) -> Iterator[Violation]:
+    """What it checks: every active flow with an end owned by a commune-level agency whose
+    other end lies outside the commune's province (another ministry or province, or a national
+    platform such as NDXP or NPSP) must pass an integration platform (LGSP) of the commune's
+    province.
+
+    Why it matters: NĐ 194/2025/NĐ-CP Art. 20 connects the ministry/provincial infrastructure
+    to NDXP, and since 1/7/2025 communes sit directly under their province; commune systems
+    that talk to national or other bodies on their own multiply connections the province
+    cannot see or secure. This is a design inference, not a legal requirement (DOMAIN.md §5.2
+    C5: communes reach NDXP/NDOP only via the provincial platform).
+
+    Example: ``{source: ql-xa, target: vn:platform/ndxp}`` for a commune system.
+
+    Use instead: ``{source: ql-xa, target: vn:platform/ndxp, via: [lgsp-tinh]}``.
+    """
+    graph = ctx.graph
+    lgsps = lgsps_by_organisation(graph)
+    for flow in active_flows(graph):
+        for end, other in ((flow.source, flow.target), (flow.target, flow.source)):
+            if graph.level_of(end) is not Level.COMMUNE or graph.is_catalogue(end):
+                continue
+            province = graph.organisation_of(end)
+            if province is None or not province.startswith("vn:province/"):
+                continue
+            if not is_national_platform(graph, other) and graph.organisation_of(other) in (
+                province,
+                None,
+            ):
+                continue
+            platforms = lgsps.get(province, ())
+            if any(hop in platforms for hop in graph.route(flow)):
+                continue
+            name = flow.name or flow.id
+            yield Violation(
+                subject=flow.id,
+                message=Text(
+                    f"flow '{name}' links commune system '{label(graph, end)}' to "
+                    f"'{label(graph, other)}' outside '{label(graph, province)}' without "
+                    "passing the provincial integration platform",
+                    f"luồng dữ liệu '{name}' nối hệ thống cấp xã '{label(graph, end)}' với "
+                    f"'{label(graph, other)}' ngoài '{label(graph, province)}' mà không qua nền "
+                    "tảng tích hợp của tỉnh",
+                ),
+                related=tuple(sorted({end, *platforms})),
+                field="via",
+            )
+            break
+
+
+RULE = commune_flow_skips_province
