@@ -65,7 +65,7 @@ LABELS: Mapping[str, Text] = {
     "as_of": Text("As of", "Tính đến ngày"),
     "filter": Text("Filter", "Lọc"),
     "show_suppressed": Text("Show suppressed findings", "Hiện các phát hiện đã chấp nhận"),
-    "showing": Text("Showing", "Đang hiện"),
+    "showing": Text("Showing", "Đang hiển thị"),
     "of": Text("of", "trên"),
     "diagram": Text("Overview diagram", "Sơ đồ tổng quan"),
     "diagram_hint": Text(
