@@ -3,6 +3,7 @@
 import click
 
 from vndgaf.cli.check import check_command
+from vndgaf.cli.diff import diff_command
 from vndgaf.cli.exchange import import_group
 from vndgaf.cli.export import export_command
 from vndgaf.cli.reference import reference_command
@@ -25,4 +26,5 @@ ALL: tuple[click.Command, ...] = (
     reference_command,
     units_group,
     synth_command,
+    diff_command,
 )

@@ -1,0 +1,52 @@
+"""``vndgaf diff OLD NEW``: what changed between two versions of a submission."""
+
+import click
+
+from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded, write_output
+from vndgaf.diff import diff, render_diff_json, render_diff_text
+from vndgaf.engine import check_loaded
+from vndgaf.loader import load
+
+__all__ = ["diff_command"]
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "vi"]),
+    default="en",
+    show_default=True,
+    help="Language of labels and finding messages (text format).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the diff to FILE instead of standard output.",
+)
+def diff_command(old: str, new: str, fmt: str, lang: str, output: str | None) -> None:
+    """Compare two versions of a submission (files or directories): elements added, removed or
+    changed, and findings introduced or resolved. Exit 0 when nothing changed, 1 when something
+    changed (like diff), 2 on usage or I/O errors."""
+    old_result = guarded(lambda: load([old]))
+    new_result = guarded(lambda: load([new]))
+    old_report = guarded(lambda: check_loaded(old_result))
+    new_report = guarded(lambda: check_loaded(new_result))
+    changes = diff(old_result, new_result, old_report, new_report)
+    text = render_diff_json(changes) if fmt == "json" else render_diff_text(changes, lang)
+    if output:
+        write_output(output, text)
+    else:
+        click.echo(text, nl=False)
+    raise SystemExit(EXIT_CLEAN if changes.empty else EXIT_FINDINGS)

@@ -1,0 +1,152 @@
+"""vndgaf.diff: field-level element changes and findings introduced or resolved."""
+
+import json
+from pathlib import Path
+
+from vndgaf.diff import SubmissionDiff, diff, render_diff_json, render_diff_text
+from vndgaf.engine import check_loaded
+from vndgaf.loader import load
+
+HEAD = """format_version: 1
+submission:
+  submitter: ubnd
+  framework_version: "4.0"
+  as_of: 2026-01-15
+agencies:
+  - {id: ubnd, name: Ủy ban nhân dân tỉnh Tuyên Quang, level: provincial,
+     type: provincial_peoples_committee, unit: vn:province/08}
+  - {id: so-a, name: Sở A, level: provincial, type: department, unit: vn:province/08,
+     parent: ubnd}
+"""
+
+
+def _diff(tmp_path: Path, old_body: str, new_body: str) -> SubmissionDiff:
+    results = []
+    for name, body in (("old", old_body), ("new", new_body)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "architecture.yaml").write_text(HEAD + body, encoding="utf-8")
+        result = load([folder])
+        assert result.findings == ()
+        results.append(result)
+    old, new = results
+    return diff(old, new, check_loaded(old), check_loaded(new))
+
+
+DB = """databases:
+  - id: kho
+    name: Kho dữ liệu
+    owner: ubnd
+    layer: data
+    tenants: [so-a]
+    quality: {dung: true, song: true}
+"""
+
+
+def test_changed_fields_carry_old_and_new_values_in_field_order(tmp_path: Path) -> None:
+    """Changed scalars, lists (as lists) and nested fields (dotted) are listed with both values."""
+    new = (
+        DB.replace("owner: ubnd", "owner: so-a")
+        .replace("tenants: [so-a]", "tenants: [so-a, ubnd]")
+        .replace("song: true", "song: false")
+    )
+    d = _diff(tmp_path, DB, new)
+    [change] = d.kind("databases").changed
+    assert change.id == "kho"
+    assert [(c.field, c.old, c.new) for c in change.fields] == [
+        ("owner", "ubnd", "so-a"),
+        ("tenants", ["so-a"], ["so-a", "ubnd"]),
+        ("quality.song", True, False),
+    ]
+    assert d.names["kho"] == "Kho dữ liệu"
+    assert "      quality.song: true -> false" in render_diff_text(d).splitlines()
+
+
+def test_writing_a_default_explicitly_is_not_a_change(tmp_path: Path) -> None:
+    """`status: operating` spelled out equals the omitted default: nothing changed."""
+    d = _diff(
+        tmp_path, DB, DB.replace("    layer: data\n", "    layer: data\n    status: operating\n")
+    )
+    assert d.empty
+    assert render_diff_text(d, "vi").endswith("\nKhông có thay đổi.\n")
+
+
+def test_field_set_from_nothing_shows_not_set(tmp_path: Path) -> None:
+    """A field added in the new version shows its old value as unset (null in JSON)."""
+    d = _diff(
+        tmp_path, DB, DB.replace("    layer: data\n", "    layer: data\n    hosting: gov_cloud\n")
+    )
+    [change] = d.kind("databases").changed
+    assert [(c.field, c.old, c.new) for c in change.fields] == [("hosting", None, "gov_cloud")]
+    assert '      hosting: (not set) -> "gov_cloud"' in render_diff_text(d)
+    doc = json.loads(render_diff_json(d))
+    assert doc["elements"]["databases"]["changed"][0]["fields"] == [
+        {"field": "hosting", "old": None, "new": "gov_cloud"}
+    ]
+
+
+DISTRICT = """  - {id: huyen-x, name: Ủy ban nhân dân huyện X, level: district,
+     type: district_peoples_committee, parent: ubnd}
+"""
+
+
+def test_removing_an_element_resolves_its_finding(tmp_path: Path) -> None:
+    """Dropping a district agency removes it and resolves its STR001 finding."""
+    d = _diff(tmp_path, DISTRICT, "")
+    assert d.kind("agencies").removed == ("huyen-x",)
+    assert [(f.code, f.subject) for f in d.resolved if f.code == "STR001"] == [
+        ("STR001", "huyen-x")
+    ]
+    assert all(f.code != "STR001" for f in d.introduced)
+    text = render_diff_text(d)
+    assert "  - huyen-x (Ủy ban nhân dân huyện X)" in text
+    assert "STR001 [error] district-level agency" in text
+
+
+def test_adding_an_element_introduces_its_finding(tmp_path: Path) -> None:
+    """The reverse edit introduces the same finding, located in the new file."""
+    d = _diff(tmp_path, "", DISTRICT)
+    assert d.kind("agencies").added == ("huyen-x",)
+    [finding] = [f for f in d.introduced if f.code == "STR001"]
+    assert finding.subject == "huyen-x"
+    assert finding.location is not None and finding.location.path.endswith("new/architecture.yaml")
+    doc = json.loads(render_diff_json(d))
+    assert doc["summary"]["introduced"]["error"] >= 1
+    assert "STR001" in [f["code"] for f in doc["findings"]["introduced"]]
+
+
+def test_moved_findings_are_neither_introduced_nor_resolved(tmp_path: Path) -> None:
+    """Findings are matched by identity, not location: reordering lines changes nothing."""
+    moved = "# a new comment block pushes every line down\n#\n#\n" + DISTRICT
+    d = _diff(tmp_path, DISTRICT, moved)
+    assert d.introduced == () and d.resolved == ()
+    assert d.empty
+
+
+def test_suppressing_a_finding_resolves_it(tmp_path: Path) -> None:
+    """A finding accepted by a new suppression counts as resolved."""
+    suppressed = DISTRICT.replace(
+        "parent: ubnd}",
+        "parent: ubnd,\n     suppress: [{rule: STR001, reason: dissolving in 2026}]}",
+    )
+    d = _diff(tmp_path, DISTRICT, suppressed)
+    assert [(f.code, f.subject) for f in d.resolved] == [("STR001", "huyen-x")]
+    [change] = d.kind("agencies").changed
+    assert change.fields[0].field == "suppress"
+    assert change.fields[0].old == []
+    assert change.fields[0].new == [{"rule": "STR001", "reason": "dissolving in 2026"}]
+
+
+def test_json_is_versioned_sorted_and_deterministic(tmp_path: Path) -> None:
+    """The JSON has version 1, sorted keys, raw UTF-8, and the same bytes every time."""
+    d = _diff(tmp_path, DISTRICT, "")
+    text = render_diff_json(d)
+    assert text == render_diff_json(d)
+    doc = json.loads(text)
+    assert doc["version"] == 1
+    assert list(doc) == sorted(doc)
+    assert "Ủy ban nhân dân huyện X" in text
+    assert list(doc["elements"]) == sorted(doc["elements"])
+    assert doc["elements"]["agencies"]["removed"] == [
+        {"id": "huyen-x", "name": "Ủy ban nhân dân huyện X"}
+    ]
