@@ -297,3 +297,16 @@ def test_second_owner_is_kept_aside() -> None:
     assert ("r2", "second owner 'a2' of c1 (kept: 'a1')") in {
         (k.source_id, k.reason) for k in result.kept_aside
     }
+
+
+def test_element_without_a_name_is_named_by_its_identifier() -> None:
+    """An empty name would not validate: the identifier is used and the change is noted."""
+    text = HEAD + (
+        '<elements><element identifier="x1" xsi:type="DataObject"><name xml:lang="vi"></name>'
+        "</element></elements></model>"
+    )
+    result = from_archimate(text)
+    assert result.architecture.entities[0].name == "x1"
+    assert ("x1", "name missing; the identifier is used as the name") in {
+        (k.source_id, k.reason) for k in result.kept_aside
+    }

@@ -220,6 +220,9 @@ class _Importer:
             return
         cls = _CLASS[kind]
         vid = self.new_id(pmap.get(PROP.ID), xid)
+        if not name:
+            self.keep(node, xsi_type, name, "name missing; the identifier is used as the name")
+            name = xid
         values: dict[str, Any] = {"id": vid, "name": name}
         field_names = {f.name for f in attrs.fields(cls)}
         english = [text for lang, text in names if lang == "en"]
