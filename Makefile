@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test lint typecheck layers unit bench fuzz docs schema clean system-deps
+.PHONY: demo test lint typecheck layers unit bench fuzz docs schema clean system-deps browser-deps
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,19 @@ system-deps:
 	  fi; \
 	fi
 
+# Chromium, for the test that opens the HTML report in a real headless browser.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Chromium for the HTML report test (apt-get)…"; \
+	    (apt-get install -y -q chromium >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)) || \
+	    echo "Chromium could not be installed: the browser test will be skipped."; \
+	  else \
+	    echo "Chromium is missing: the browser test will be skipped (apt-get install chromium)."; \
+	  fi; \
+	fi
+
 demo: $(STAMP) system-deps
 	@$(BIN)/python scripts/demo.py
 
@@ -39,7 +52,7 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	@$(BIN)/lint-imports --no-cache
 
-unit: $(STAMP) system-deps
+unit: $(STAMP) system-deps browser-deps
 	@$(BIN)/pytest
 
 test: lint typecheck layers unit

@@ -48,6 +48,9 @@ def write_output(path: str | os.PathLike[str], text: str | bytes) -> None:
         fail(f"{target}: output directory {directory} does not exist")
     data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)  # mkstemp creates 0600; give the usual permissions
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
