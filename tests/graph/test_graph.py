@@ -1,0 +1,116 @@
+"""The graph and its facade: node and edge kinds, routes, tiers, provinces, connectivity."""
+
+import datetime as dt
+from pathlib import Path
+
+import networkx as nx
+
+from vndgaf.graph import EdgeKind, NodeKind, articulation_impact, build_graph, cut_off_by
+from vndgaf.graph.facade import ArchGraph
+from vndgaf.loader import load
+from vndgaf.model import Level
+from vndgaf.reference import catalogue
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "tuyen-quang"
+
+
+def _graph() -> ArchGraph:
+    return build_graph(load([EXAMPLE]).architecture, catalogue(), dt.date(2025, 11, 15))
+
+
+def test_nodes_and_edges_are_typed() -> None:
+    """Every node has a NodeKind and its model element; every edge has an EdgeKind."""
+    g = _graph()
+    for _node, data in g.graph.nodes(data=True):
+        assert isinstance(data["kind"], NodeKind) and data["element"] is not None
+    kinds = {data["kind"] for _a, _b, data in g.graph.edges(data=True)}
+    assert {
+        EdgeKind.OWNS,
+        EdgeKind.FLOW,
+        EdgeKind.VIA,
+        EdgeKind.TENANT_OF,
+        EdgeKind.HANDLES,
+        EdgeKind.REQUIRES,
+        EdgeKind.AUTHORITATIVE_FOR,
+        EdgeKind.COPIES,
+        EdgeKind.PART_OF,
+        EdgeKind.INSTANCE_OF,
+        EdgeKind.CONNECTS,
+    } <= kinds
+    assert g.graph.has_edge("ubnd-tuyen-quang", "lgsp-tuyen-quang")
+    assert g.kind("vn:platform/ndxp") is NodeKind.PLATFORM
+    assert g.is_catalogue("vn:platform/ndxp") and not g.is_catalogue("lgsp-tuyen-quang")
+
+
+def test_route_of_a_flow_follows_via_in_order() -> None:
+    """The route is source, each via platform in order, target; VIA edges follow it."""
+    g = _graph()
+    flow = next(f for f in g.architecture.flows if f.id == "f-dancu-kho")
+    assert g.route(flow) == (
+        "vn:db/population",
+        "vn:platform/ndxp",
+        "lgsp-tuyen-quang",
+        "kho-dl-tuyen-quang",
+    )
+    hops = sorted(
+        (a, b) for a, b, k in g.graph.edges(keys=True) if str(k).startswith("f-dancu-kho#")
+    )
+    assert hops == sorted(
+        [
+            ("vn:db/population", "vn:platform/ndxp"),
+            ("vn:platform/ndxp", "lgsp-tuyen-quang"),
+            ("lgsp-tuyen-quang", "kho-dl-tuyen-quang"),
+        ]
+    )
+
+
+def test_tier_and_province_of_elements() -> None:
+    """Tier and province come from the unit, the parent agency or the owner."""
+    g = _graph()
+    assert g.level_of("ubnd-xa-tan-trao") is Level.COMMUNE
+    assert g.level_of("lgsp-tuyen-quang") is Level.PROVINCIAL
+    assert g.province_of("ubnd-xa-tan-trao") == "08"  # via vn:commune/02545 -> province 08
+    assert g.province_of("qlvb-tuyen-quang") == "08"  # via its owner
+    assert g.province_of("ubnd-huyen-yen-son") == "08"  # no unit: via its parent agency
+    assert g.province_of("vn:agency/bo-cong-an") is None
+
+
+def test_exchange_connectivity() -> None:
+    """Systems linked by flow hops are connected; national DBs are linked to NDXP/NDOP."""
+    g = _graph()
+    assert g.connected("tthc-tuyen-quang", "vn:db/population")
+    assert g.reaches_national_exchange("hotich-tuyen-quang")
+    assert not g.connected("gis-ha-giang-cu", "vn:platform/ndxp")
+    assert g.authoritative_dbs("vn:entity/person") == ("vn:db/population",)
+
+
+def test_articulation_impact_counts_agencies_cut_off() -> None:
+    """A hub whose failure cuts nodes off the root is found from the block-cut tree."""
+    g = nx.Graph(
+        [
+            ("ndxp", "lgsp"),
+            ("lgsp", "a1"),
+            ("lgsp", "a2"),
+            ("a2", "a3"),
+            ("ndxp", "x"),
+            ("x", "y"),
+            ("y", "ndxp"),
+        ]
+    )
+    impact = articulation_impact(g, "ndxp", ["a1", "a2", "a3", "x", "y"])
+    assert impact == {"lgsp": frozenset({"a1", "a2", "a3"}), "a2": frozenset({"a3"})}
+    assert cut_off_by(g, "ndxp", "lgsp") == frozenset({"a1", "a2", "a3"})
+    assert cut_off_by(g, "ndxp", "x") == frozenset()
+
+
+def test_province_of_survives_a_parent_cycle(tmp_path: Path) -> None:
+    """Cycles in the agency hierarchy never hang tier or province queries."""
+    doc = tmp_path / "c.yaml"
+    doc.write_text(
+        "format_version: 1\nagencies:\n"
+        "  - {id: a, name: A, level: provincial, parent: b}\n"
+        "  - {id: b, name: B, level: provincial, parent: a}\n",
+        encoding="utf-8",
+    )
+    g = build_graph(load([doc]).architecture, catalogue(), dt.date(2025, 11, 15))
+    assert g.province_of("a") is None and g.province_of("b") is None
