@@ -46,8 +46,9 @@ class Architecture:
     """
 
     format_version: int = attrs.field(
-        metadata=doc("Version of the submission format.", minimum=FORMAT_VERSION,
-                     maximum=FORMAT_VERSION)
+        metadata=doc(
+            "Version of the submission format.", minimum=FORMAT_VERSION, maximum=FORMAT_VERSION
+        )
     )
     submission: Submission | None = attrs.field(
         default=None, metadata=doc("Submitter, framework version and date (in one file).")
@@ -66,9 +67,7 @@ class Architecture:
     services: tuple[PublicService, ...] = attrs.field(
         default=(), metadata=doc("Public services / administrative procedures.")
     )
-    investments: tuple[Investment, ...] = attrs.field(
-        default=(), metadata=doc("IT investments.")
-    )
+    investments: tuple[Investment, ...] = attrs.field(default=(), metadata=doc("IT investments."))
 
 
 #: The element lists of an Architecture, with the element kind each one holds.

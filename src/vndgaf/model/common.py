@@ -18,8 +18,9 @@ class Provenance:
     or unverified [U] say so in ``confidence`` and are never presented as law.
     """
 
-    source: str = attrs.field(metadata=doc("Legal basis or document the fact is taken from.",
-                                           min_length=1))
+    source: str = attrs.field(
+        metadata=doc("Legal basis or document the fact is taken from.", min_length=1)
+    )
     confidence: Confidence = attrs.field(
         default=Confidence.SOURCED,
         metadata=doc("sourced, secondary, inference or unverified (the DOMAIN.md marks)."),
@@ -39,13 +40,12 @@ class Suppression:
     """
 
     rule: str = attrs.field(
-        metadata=doc("Rule code (IOP001) or name (flow-bypasses-integration-platform).",
-                     min_length=1)
+        metadata=doc(
+            "Rule code (IOP001) or name (flow-bypasses-integration-platform).", min_length=1
+        )
     )
     reason: str = attrs.field(metadata=doc("Why the finding is accepted.", min_length=1))
     expires: dt.date | None = attrs.field(
         default=None, metadata=doc("After this date the finding is reported again.")
     )
-    owner: str | None = attrs.field(
-        default=None, metadata=doc("Who answers for this decision.")
-    )
+    owner: str | None = attrs.field(default=None, metadata=doc("Who answers for this decision."))
