@@ -205,3 +205,36 @@ def test_commune_flow_outside_the_province_names_the_commune_system() -> None:
     assert "'Quản lý phường Hà Giang 1' to 'Kho dữ liệu TP.HCM' outside 'Tỉnh Tuyên Quang'" in (
         finding.message.en
     )
+
+
+def test_ministry_without_platform_is_found_when_submissions_are_checked_together(
+    tmp_path: Path,
+) -> None:
+    """IOP002: with two submissions (no single submitter) a ministry's agencies still count."""
+    ministry = tmp_path / "bo"
+    ministry.mkdir()
+    (ministry / "bo.yaml").write_text(
+        "format_version: 1\n"
+        "submission: {submitter: vn:agency/bo-y-te, framework_version: '4.0', as_of: 2025-12-01}\n"
+        "agencies:\n"
+        "  - {id: cuc-cntt-byt, name: Cục CNTT Bộ Y tế, level: central,"
+        " parent: vn:agency/bo-y-te}\n",
+        encoding="utf-8",
+    )
+    province = tmp_path / "tinh"
+    province.mkdir()
+    (province / "tinh.yaml").write_text(
+        "format_version: 1\n"
+        "submission: {submitter: ubnd, framework_version: '4.0', as_of: 2025-12-01}\n"
+        "agencies:\n"
+        "  - {id: ubnd, name: UBND tỉnh, level: provincial, type: provincial_peoples_committee,"
+        " unit: vn:province/08}\n"
+        "platforms:\n"
+        "  - {id: lgsp, name: LGSP tỉnh, instance_of: vn:platform/lgsp, owner: ubnd}\n"
+        "flows:\n"
+        "  - {id: f, source: lgsp, target: vn:platform/ndxp}\n",
+        encoding="utf-8",
+    )
+    found = _findings(tmp_path, "IOP002")
+    assert list(found) == ["cuc-cntt-byt"]
+    assert found["cuc-cntt-byt"].message.en.startswith("'Bộ Y tế' has no")

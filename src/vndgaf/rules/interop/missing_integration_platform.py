@@ -12,10 +12,13 @@ from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import label, lgsps_by_organisation
 
 LOCAL_LEVELS = (Level.PROVINCIAL, Level.DISTRICT, Level.COMMUNE)
+MINISTRY_TYPES = (AgencyType.MINISTRY, AgencyType.MINISTERIAL_AGENCY)
 
 
 def _organisations(graph: ArchGraph) -> set[str]:
-    """The submitter's organisation and the provinces of the submission's local agencies."""
+    """The submitter's organisation, the provinces of the submission's local agencies, and the
+    ministries its central agencies belong to (several submissions checked together have no
+    single submitter)."""
     found: set[str] = set()
     submission = graph.architecture.submission
     if submission is not None:
@@ -23,9 +26,15 @@ def _organisations(graph: ArchGraph) -> set[str]:
         if organisation is not None:
             found.add(organisation)
     for agency in graph.architecture.agencies:
+        organisation = graph.organisation_of(agency.id)
+        if organisation is None:
+            continue
         if agency.level in LOCAL_LEVELS:
-            organisation = graph.organisation_of(agency.id)
-            if organisation is not None and organisation.startswith("vn:province/"):
+            if organisation.startswith("vn:province/"):
+                found.add(organisation)
+        else:
+            top = graph.agency(organisation)
+            if top is not None and top.type in MINISTRY_TYPES:
                 found.add(organisation)
     return found
 
@@ -71,7 +80,8 @@ def _representative(graph: ArchGraph, organisation: str, members: list[str]) -> 
 )
 def missing_integration_platform(ctx: Context) -> Iterator[Violation]:
     """What it checks: every organisation represented in the submission — the submitter's
-    ministry or province, and the province of every provincial or commune agency — has a
+    ministry or province, the province of every provincial or commune agency, and the ministry
+    (or ministerial-level agency) of every central agency — has a
     ministry/provincial integration platform (a platform with ``instance_of: vn:platform/lgsp``
     owned by one of its agencies) that a flow hop links directly to NDXP. Without one, the
     organisation's top agency is flagged; an LGSP that is not linked is flagged itself; a second
