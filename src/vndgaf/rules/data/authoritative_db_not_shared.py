@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import DatabaseClass
 from vndgaf.rules.base import Context, rule
 
 
@@ -11,8 +12,8 @@ from vndgaf.rules.base import Context, rule
     name="authoritative-db-not-shared",
     severity=Severity.WARNING,
     title=(
-        "Authoritative database with no outgoing flow (not shared)",
-        'Cơ sở dữ liệu gốc không chia sẻ dữ liệu (không "dùng chung")',
+        "Authoritative or national database with no outgoing flow (not shared)",
+        'Cơ sở dữ liệu gốc hoặc quốc gia không chia sẻ dữ liệu (không "dùng chung")',
     ),
     legal_basis='Kế hoạch 02-KH/BCĐTW ("đúng, đủ, sạch, sống, thống nhất, dùng chung"); '
     "NĐ 194/2025/NĐ-CP Art. 16(2) (shared by default)",
@@ -25,14 +26,15 @@ from vndgaf.rules.base import Context, rule
     ),
 )
 def authoritative_db_not_shared(ctx: Context) -> Iterator[Violation]:
-    """What it checks: a submission database with a non-empty ``authoritative_for`` that is the
-    source of no active flow. Databases holding state secrets are skipped: NĐ 278/2025/NĐ-CP
-    excludes state-secret data from mandatory sharing.
+    """What it checks: a submission database with a non-empty ``authoritative_for``, or of class
+    ``national``, that is the source of no active flow. Databases holding state secrets are
+    skipped: NĐ 278/2025/NĐ-CP excludes state-secret data from mandatory sharing.
 
     Why it matters: the slogan of Plan 02-KH/BCĐTW ends with "dùng chung" (shared), and
     NĐ 194/2025/NĐ-CP Art. 16(2) makes shared data available to state agencies by default; a
-    refusal must be written and reasoned. A master database that nobody reads from is where
-    agencies start keeping their own copies.
+    refusal must be written and reasoned. A master or national database that nobody reads from
+    is where agencies start keeping their own copies (DOMAIN.md rule A11 for national
+    databases).
 
     Example: ``{id: csdl-quy-hoach, authoritative_for: [quy-hoach-xay-dung]}`` with no flow
     whose source is ``csdl-quy-hoach``.
@@ -42,21 +44,29 @@ def authoritative_db_not_shared(ctx: Context) -> Iterator[Violation]:
     """
     graph = ctx.graph
     for database in sorted(graph.architecture.databases, key=lambda d: d.id):
-        if not database.authoritative_for or database.state_secret:
+        national = database.db_class is DatabaseClass.NATIONAL
+        if not (database.authoritative_for or national) or database.state_secret:
             continue
         if graph.flows_from(database.id):
             continue
-        entities = ", ".join(sorted(set(database.authoritative_for)))
+        entities = sorted(set(database.authoritative_for))
+        if entities:
+            what = Text(
+                f"is the authoritative source of {', '.join(entities)}",
+                f"là nguồn gốc của {', '.join(entities)}",
+            )
+        else:
+            what = Text("is a national database", "là cơ sở dữ liệu quốc gia")
         yield Violation(
             subject=database.id,
             message=Text(
-                f"'{database.id}' is the authoritative source of {entities} but shares it with "
-                "nobody: no flow starts from it",
-                f"'{database.id}' là nguồn gốc của {entities} nhưng không chia sẻ cho ai: không "
-                "có luồng dữ liệu nào xuất phát từ cơ sở dữ liệu này",
+                f"'{database.id}' {what.en} but shares its data with nobody: no flow starts "
+                "from it",
+                f"'{database.id}' {what.vi} nhưng không chia sẻ cho ai: không có luồng dữ liệu "
+                "nào xuất phát từ cơ sở dữ liệu này",
             ),
-            related=tuple(sorted(set(database.authoritative_for))),
-            field="authoritative_for",
+            related=tuple(entities),
+            field="authoritative_for" if entities else "db_class",
         )
 
 
