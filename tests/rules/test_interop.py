@@ -164,17 +164,6 @@ def test_ministry_example_has_no_interoperability_errors() -> None:
     assert [f.subject for f in report.findings if f.severity is Severity.ERROR] == []
 
 
-def test_aggregate_sync_is_a_note_until_2030_then_an_error() -> None:
-    """IOP014: a master database without a sync to the aggregate DB is a note before 2031."""
-    path = FIXTURES / "IOP014" / "bad.yaml"
-    before = _findings(path, "IOP014")
-    after = _findings(path, "IOP014", as_of=dt.date(2031, 1, 1))
-    assert sorted(before) == sorted(after) == ["bad-csdl-lltp", "bad-csdl-nganh"]
-    assert before["bad-csdl-nganh"].severity is Severity.NOTE
-    assert before["bad-csdl-nganh"].message.en.endswith("(target: by 2030)")
-    assert after["bad-csdl-nganh"].severity is Severity.ERROR
-
-
 def test_idle_system_message_names_the_system() -> None:
     """IOP008: the message names the idle system, in English and Vietnamese."""
     found = _findings(FIXTURES / "IOP008" / "bad.yaml", "IOP008")

@@ -9,7 +9,6 @@ from vndgaf.rules.interop import (
     flow_bypasses_integration_platform,
     idle_system,
     mandatory_sharing_not_via_ndop,
-    master_data_not_synced_to_aggregate,
     missing_integration_platform,
     open_data_not_on_portal,
     procedure_system_not_on_npsp,
@@ -32,5 +31,4 @@ RULES: tuple[Rule, ...] = (
     api_not_registered.RULE,
     open_data_not_on_portal.RULE,
     commune_flow_skips_province.RULE,
-    master_data_not_synced_to_aggregate.RULE,
 )
