@@ -24,11 +24,20 @@ __all__ = ["dumps", "make_converter", "normalise", "structure", "unstructure"]
 T = TypeVar("T")
 
 
+def _structure_date(value: object, _type: object) -> dt.date:
+    """ISO strings (submissions) or dates already parsed (the catalogue's YAML data files)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    raise TypeError(f"not a date: {value!r}")
+
+
 def make_converter() -> cattrs.Converter:
     """A fresh converter configured for the vndgaf model."""
     conv = cattrs.Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
     conv.register_unstructure_hook(StrEnum, lambda e: e.value)
-    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
+    conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook_factory(
         attrs.has,

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from vndgaf.converter import structure
 from vndgaf.model import (
     AdministrativeUnit,
     Agency,
@@ -23,7 +24,7 @@ from vndgaf.model import (
     Provenance,
     UnitKind,
 )
-from vndgaf.reference._data import make_structurer, read_json, read_yaml
+from vndgaf.reference._data import read_json, read_yaml
 from vndgaf.reference.capability import Capability
 
 __all__ = [
@@ -196,8 +197,7 @@ def _suggestion_buckets(
 def _structure_items(name: str, cls: type[_T]) -> tuple[tuple[_T, ...], dict[str, Any]]:
     """Structure the ``items`` of one YAML data file into ``cls``; return them and the meta."""
     doc = read_yaml(name)
-    converter = make_structurer()
-    items = tuple(converter.structure(item, cls) for item in doc["items"])
+    items = tuple(structure(item, cls) for item in doc["items"])
     return items, dict(doc["meta"])
 
 
