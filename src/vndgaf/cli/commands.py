@@ -5,6 +5,7 @@ import click
 from vndgaf.cli.check import check_command
 from vndgaf.cli.diff import diff_command
 from vndgaf.cli.exchange import import_group
+from vndgaf.cli.init import init_command
 from vndgaf.cli.export import export_command
 from vndgaf.cli.reference import reference_command
 from vndgaf.cli.render import render_command
@@ -27,4 +28,5 @@ ALL: tuple[click.Command, ...] = (
     units_group,
     synth_command,
     diff_command,
+    init_command,
 )

@@ -1,0 +1,73 @@
+"""``vndgaf init``: write a starter submission for a province or a ministry."""
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from vndgaf.cli._common import fail, write_output
+from vndgaf.starter import StarterError, starter
+
+__all__ = ["init_command"]
+
+
+@click.command("init")
+@click.option(
+    "--province", metavar="CODE", default=None, help="Official province code, e.g. 08 or 79."
+)
+@click.option(
+    "--ministry", metavar="ID", default=None, help="Catalogue agency id, e.g. bo-tu-phap."
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="Directory to write the submission to (created if missing).",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date written as the submission's as_of (default: today).",
+)
+def init_command(
+    province: str | None,
+    ministry: str | None,
+    output: str,
+    force: bool,
+    as_of: dt.datetime | None,
+) -> None:
+    """Write a starter submission for a province (--province CODE) or a ministry (--ministry
+    ID), pre-filled from the national catalogue, into DIR. Placeholders are marked TODO. Refuses
+    to overwrite existing files unless --force. Exit 0 on success, 2 on errors."""
+    if (province is None) == (ministry is None):
+        fail("give exactly one of --province CODE or --ministry ID")
+    try:
+        files = starter(province, ministry, as_of=as_of.date() if as_of else dt.date.today())
+    except StarterError as exc:
+        fail(str(exc))
+    root = Path(output)
+    if root.exists() and not root.is_dir():
+        fail(f"{root}: exists and is not a directory")
+    existing = [name for name in files if (root / name).exists()]
+    if existing and not force:
+        fail(
+            f"{root}: would overwrite {', '.join(existing)}; use --force to overwrite, "
+            "or choose another directory"
+        )
+    for name, text in files.items():
+        target = root / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"{target.parent}: cannot create directory: {exc.strerror}")
+        write_output(target, text)
+    yaml_files = sum(1 for name in files if name.endswith(".yaml"))
+    click.echo(
+        f"wrote {yaml_files} submission files, README.md and the schema to {root}; "
+        f"next: edit the TODOs, then `vndgaf check {root}`"
+    )
