@@ -1,0 +1,1 @@
+"""Tests of the synthetic architectures, the benchmarks support and validator agreement."""
