@@ -134,7 +134,12 @@ def _metrics(graph: ArchGraph, findings: Sequence[Finding]) -> dict[str, float]:
     metrics["databases.shared_share"] = (
         sum(1 for d in dbs if graph.flows_from(d.id)) / len(dbs) if dbs else 0.0
     )
-    flagged = {f.subject for f in findings if f.family == "RED" and not f.suppressed}
+    flagged = {
+        i
+        for f in findings
+        if f.family == "RED" and not f.suppressed
+        for i in (f.subject, *f.related)
+    }
     metrics["investments.redundant_budget_vnd"] = float(
         sum(i.budget_vnd or 0 for i in arch.investments if i.id in flagged)
     )
