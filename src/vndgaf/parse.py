@@ -493,6 +493,8 @@ class _YamlBuilder:
         if len(text) > self.limits.max_scalar_length:
             raise _Fatal(_too_long(self.limits.max_scalar_length, pos, pointer))
         if is_key:  # keys keep their text: `1:`, `0x1F:` and `null:` give "1", "0x1F", "null"
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (text, 1)
             self.set_key(text, pos)
             return
         try:
@@ -875,7 +877,7 @@ def _parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, 
 
 
 def _is_json(path: str, text: str) -> bool:
-    suffix = os.path.splitext(path)[1].lower()  # noqa: PTH122 - path may be any label
+    suffix = os.path.splitext(path)[1].lower()
     if suffix == ".json":
         return True
     if suffix in (".yaml", ".yml"):
@@ -917,7 +919,7 @@ def parse_file(path: str | os.PathLike[str], *, limits: Limits = Limits()) -> Pa
     """Read and parse a file; raises :class:`InputError` only when it cannot be read."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:  # noqa: PTH123 - plain file read
+        with open(name, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limits.max_bytes:
                 return ParseResult(name, None, SourceMap({}, {}), (_too_big(limits.max_bytes),))

@@ -266,3 +266,9 @@ def test_float_forms():
     assert parse_bytes(raw, "f.yaml").data == {
         "a": 1.5, "b": 0.5, "c": 1000.0, "d": -0.25, "e": "1_000", "f": "1:30",
     }  # fmt: skip
+
+
+def test_anchored_key_can_be_aliased():
+    """An anchor on a key names the key's text, usable later as a value or a key."""
+    result = parse_bytes(b"&k name: 1\nother: *k\nm: {*k : 2}\n", "f.yaml")
+    assert result.data == {"name": 1, "other": "name", "m": {"name": 2}}
