@@ -74,10 +74,39 @@ def _precise() -> jsonschema.protocols.Validator:
 
 
 @functools.cache
-def _fast() -> Callable[[Any], Any]:
+def _fast() -> Callable[[Any], bool]:
+    """The fastest compiled validator available: jsonschema-rs (Rust) when installed, else
+    fastjsonschema (generated Python). Both are tested to agree with jsonschema."""
+    try:
+        return _rust()
+    except ImportError:
+        return _compiled()
+
+
+@functools.cache
+def _rust() -> Callable[[Any], bool]:
+    # Optional: an order of magnitude faster than fastjsonschema on national-scale files.
+    import jsonschema_rs  # type: ignore[import-not-found,unused-ignore]
+
+    validator = jsonschema_rs.validator_for(submission_schema(), validate_formats=True)
+    is_valid: Callable[[Any], bool] = validator.is_valid
+    return is_valid
+
+
+@functools.cache
+def _compiled() -> Callable[[Any], bool]:
     schema = submission_schema()
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    return fastjsonschema.compile(schema, formats={"date": _is_date})
+    check = fastjsonschema.compile(schema, formats={"date": _is_date})
+
+    def is_valid(data: Any) -> bool:
+        try:
+            check(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return is_valid
 
 
 def _is_date(value: str) -> bool:
@@ -92,11 +121,7 @@ def _is_date(value: str) -> bool:
 
 def is_valid_fast(data: Any) -> bool:
     """The compiled validator's verdict (used as the fast path, and tested against jsonschema)."""
-    try:
-        _fast()(data)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
+    return _fast()(data)
 
 
 def _q(value: Any) -> str:
