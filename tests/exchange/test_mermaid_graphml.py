@@ -1,51 +1,20 @@
 """Mermaid and GraphML exports: structure, ids, escaping, and a parse back with networkx."""
 
 import io
-import re
 
 import networkx as nx
 from exchange_fixtures import HOSTILE, hostile, ministry, province
+from mermaid_check import check_lines, unescape
 
 from vndgaf.exchange._text import safe_text
 from vndgaf.exchange.graphml import to_graphml
 from vndgaf.exchange.mermaid import escape_label, to_mermaid
 
-_NODE_LINE = re.compile(
-    r'^\s*(n_[A-Za-z0-9_]+)(\(\[|\[\(|\[/|\[\\|\{\{|\[)"([^"\n<>]*)"(\]\)|\)\]|/\]|\\\]|\}\}|\])$'
-)
-_EDGE_LINE = re.compile(r'^\s*(n_[A-Za-z0-9_]+) -->(\|"[^"\n<>]*"\|)? (n_[A-Za-z0-9_]+)$')
-
-
-def _unescape(label: str) -> str:
-    named = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
-    return re.sub(r"#(\w+);", lambda m: named.get(m.group(1)) or chr(int(m.group(1))), label)
-
-
-def _check_lines(text: str) -> dict[str, str]:
-    """Every line is a header, subgraph, end, node or edge; returns node id -> label."""
-    labels: dict[str, str] = {}
-    lines = text.splitlines()
-    assert lines[0] == "flowchart LR"
-    depth = 0
-    for line in lines[1:]:
-        stripped = line.strip()
-        if stripped.startswith("subgraph "):
-            assert re.fullmatch(r'subgraph sg_[A-Za-z0-9_]+\["[^"\n<>]*"\]', stripped)
-            depth += 1
-        elif stripped == "end":
-            depth -= 1
-        elif m := _NODE_LINE.match(line):
-            labels[m.group(1)] = _unescape(m.group(3))
-        else:
-            assert _EDGE_LINE.match(line), line
-    assert depth == 0
-    return labels
-
 
 def test_mermaid_groups_by_tier_and_agency() -> None:
     """Tiers and agencies are nested subgraphs; the agency's systems sit inside it."""
     text = to_mermaid(province())
-    _check_lines(text)
+    check_lines(text)
     lines = text.splitlines()
     assert lines[1] == '  subgraph sg_t_provincial["Cấp tỉnh"]'
     assert lines[2].startswith("    subgraph sg_a_ubnd") and lines[2].endswith(
@@ -58,7 +27,7 @@ def test_mermaid_groups_by_tier_and_agency() -> None:
 def test_mermaid_draws_flows_through_via_platforms() -> None:
     """f-dat-ndxp is drawn database -> LGSP -> NDXP -> national database, labelled once."""
     text = to_mermaid(province())
-    labels = _check_lines(text)
+    labels = check_lines(text)
     by_label = {v: k for k, v in labels.items()}
     db, lgsp = by_label["CSDL đất đai"], by_label["LGSP Tuyên Quang"]
     ndxp, land = by_label["vn:platform/ndxp"], by_label["vn:db/land"]
@@ -70,7 +39,7 @@ def test_mermaid_draws_flows_through_via_platforms() -> None:
 def test_mermaid_is_deterministic_and_ids_are_distinct() -> None:
     """Same text twice; ids with ':' and '/' stay distinct from similar ids."""
     assert to_mermaid(province()) == to_mermaid(province())
-    labels = _check_lines(to_mermaid(province()))
+    labels = check_lines(to_mermaid(province()))
     assert len(labels) == len(set(labels))
     # tq, tq-xa-1, tq/motcua, tq:ketoan, tq-lgsp, tq-db-dat
     assert sum(1 for k in labels if k.startswith("n_tq")) == 6
@@ -80,10 +49,10 @@ def test_mermaid_is_deterministic_and_ids_are_distinct() -> None:
 def test_mermaid_hostile_names_survive_literally() -> None:
     """A name with quotes, brackets, markup, backslash, newline decodes back to itself."""
     text = to_mermaid(hostile())
-    labels = _check_lines(text)
+    labels = check_lines(text)
     assert list(labels.values()).count(safe_text(HOSTILE)) == 2
     assert "<b>" not in text and '"Sở "' not in text
-    assert _unescape(escape_label("#quot;")) == "#quot;"
+    assert unescape(escape_label("#quot;")) == "#quot;"
 
 
 def test_graphml_parses_back_with_networkx() -> None:

@@ -30,8 +30,9 @@ _SHAPES: dict[str, tuple[str, str]] = {
 }
 
 _NAMED = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
-# Characters that could end a label, open markup or start an entity: written as entity codes.
-_SPECIAL = re.compile(r"[\"<>&#\[\]{}()|\\`\n\t]")
+# Characters that could end a label, open markup or start an entity, and the Unicode line
+# separators a JavaScript lexer treats as line ends: written as entity codes.
+_SPECIAL = re.compile('["<>&#\\[\\]{}()|\\\\`\n\t\x85\u2028\u2029]')
 
 
 def escape_label(text: str) -> str:
