@@ -1,13 +1,17 @@
 """Archi's sample files and the repository's examples through import and export."""
 
+import io
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from exchange_xsd import schema_errors
+from mermaid_check import check_lines
 
 from vndgaf.converter import dumps
 from vndgaf.diagnostics import Severity
-from vndgaf.exchange import from_archimate, to_archimate
+from vndgaf.exchange import from_archimate, to_archimate, to_graphml, to_mermaid
+from vndgaf.exchange._fields import iter_nodes
 from vndgaf.loader import load
 from vndgaf.model import Level
 
@@ -88,3 +92,17 @@ def test_examples_export_validates_and_round_trips(example: Path, tmp_path: Path
     assert result.kept_aside == ()
     if clean:
         assert _errors(tmp_path, dumps(result.architecture)) == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_examples_export_to_mermaid_and_graphml(example: Path) -> None:
+    """Each example gives a well-formed Mermaid flowchart and GraphML with every element."""
+    arch = load([example]).architecture
+    labels = check_lines(to_mermaid(arch))
+    graph = nx.read_graphml(io.BytesIO(to_graphml(arch).encode("utf-8")), force_multigraph=True)
+    vids = {d["vid"] for _, d in graph.nodes(data=True)}
+    for _, element in iter_nodes(arch):
+        assert element.id in vids
+        assert element.name in labels.values()
+    hops = [d for _, _, d in graph.edges(data=True) if d["kind"] == "flow"]
+    assert len(hops) == sum(len(f.via) + 1 for f in arch.flows)
