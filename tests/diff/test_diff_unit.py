@@ -3,6 +3,9 @@
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from vndgaf.cli import main
 from vndgaf.diff import SubmissionDiff, diff, render_diff_json, render_diff_text
 from vndgaf.engine import check_loaded
 from vndgaf.loader import load
@@ -150,3 +153,28 @@ def test_json_is_versioned_sorted_and_deterministic(tmp_path: Path) -> None:
     assert doc["elements"]["agencies"]["removed"] == [
         {"id": "huyen-x", "name": "Ủy ban nhân dân huyện X"}
     ]
+
+
+def test_as_of_checks_both_versions_on_the_same_date(tmp_path: Path) -> None:
+    """A suppression expiring between the two as_of dates reappears, unless --as-of aligns them."""
+    body = DISTRICT.replace(
+        "parent: ubnd}",
+        "parent: ubnd,\n     suppress: [{rule: STR001, reason: dissolving, expires: 2026-02-01}]}",
+    )
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old" / "a.yaml").write_text(HEAD + body, encoding="utf-8")
+    later = HEAD.replace("as_of: 2026-01-15", "as_of: 2026-03-01")
+    (tmp_path / "new" / "a.yaml").write_text(later + body, encoding="utf-8")
+    old, new = str(tmp_path / "old"), str(tmp_path / "new")
+    run = CliRunner().invoke(main, ["diff", old, new, "--format", "json"])
+    assert run.exit_code == 1
+    doc = json.loads(run.output)
+    assert [(f["code"], f["subject"]) for f in doc["findings"]["introduced"]] == [
+        ("STR001", "huyen-x")
+    ]
+    assert "suppression expired on 2026-02-01" in doc["findings"]["introduced"][0]["message"]["en"]
+    run = CliRunner().invoke(main, ["diff", old, new, "--format", "json", "--as-of", "2026-01-20"])
+    doc = json.loads(run.output)
+    assert doc["findings"] == {"introduced": [], "resolved": []}
+    assert [c["id"] for c in doc["elements"]["submissions"]["changed"]] == ["ubnd"]

@@ -1,5 +1,7 @@
 """``vndgaf diff OLD NEW``: what changed between two versions of a submission."""
 
+import datetime as dt
+
 import click
 
 from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded, write_output
@@ -35,14 +37,24 @@ __all__ = ["diff_command"]
     default=None,
     help="Write the diff to FILE instead of standard output.",
 )
-def diff_command(old: str, new: str, fmt: str, lang: str, output: str | None) -> None:
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check both versions as of this date (default: each version's own as_of).",
+)
+def diff_command(
+    old: str, new: str, fmt: str, lang: str, output: str | None, as_of: dt.datetime | None
+) -> None:
     """Compare two versions of a submission (files or directories): elements added, removed or
     changed, and findings introduced or resolved. Exit 0 when nothing changed, 1 when something
     changed (like diff), 2 on usage or I/O errors."""
     old_result = guarded(lambda: load([old]))
     new_result = guarded(lambda: load([new]))
-    old_report = guarded(lambda: check_loaded(old_result))
-    new_report = guarded(lambda: check_loaded(new_result))
+    date = as_of.date() if as_of else None
+    old_report = guarded(lambda: check_loaded(old_result, as_of=date))
+    new_report = guarded(lambda: check_loaded(new_result, as_of=date))
     changes = diff(old_result, new_result, old_report, new_report)
     text = render_diff_json(changes) if fmt == "json" else render_diff_text(changes, lang)
     if output:
