@@ -124,9 +124,18 @@ _DATA_TEMPLATE = """\
 #     owner: {owner}
 #     db_class: {db_class}
 #     layer: data
-#     copies: [vn:entity/person]   # copies need a sync flow from the authoritative source
+#     copies: [vn:entity/person]   # a copy needs a sync flow from its authoritative source:
 #     quality: {{dung: true, du: true, sach: true, song: true, thong_nhat: true,
 #               dung_chung: true, update_frequency: daily}}
+#
+# flows:
+#   - id: f-dan-cu-kho
+#     name: "Đồng bộ dữ liệu công dân từ CSDL quốc gia về dân cư"
+#     source: vn:db/population
+#     target: kho-du-lieu
+#     entities: [vn:entity/person]
+#     via: [vn:platform/ndxp, {lgsp}]
+#     mode: sync_master
 """
 
 
@@ -277,7 +286,7 @@ def _province_files(cat: Catalogue, code: str, as_of: dt.date) -> dict[str, str]
         "platforms.yaml": "\n".join(platforms) + "\n",
         "flows.yaml": flows,
         "data.yaml": _template_file(
-            "Data / Dữ liệu", _DATA_TEMPLATE, owner=pc, db_class="provincial_shared"
+            "Data / Dữ liệu", _DATA_TEMPLATE, owner=pc, db_class="provincial_shared", lgsp=lgsp
         ),
         "services.yaml": _template_file(
             "Public services and investments / Dịch vụ công, đầu tư",
@@ -390,7 +399,7 @@ def _ministry_files(cat: Catalogue, ministry: str, as_of: dt.date) -> dict[str, 
         "platforms.yaml": "\n".join(platforms) + "\n",
         "flows.yaml": _flows_file(agency.name, "ministry", lgsp, tthc, qlvb),
         "data.yaml": _template_file(
-            "Data / Dữ liệu", _DATA_TEMPLATE, owner=ident, db_class="sectoral"
+            "Data / Dữ liệu", _DATA_TEMPLATE, owner=ident, db_class="sectoral", lgsp=lgsp
         ),
         "services.yaml": _template_file(
             "Public services and investments / Dịch vụ công, đầu tư",

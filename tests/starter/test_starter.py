@@ -233,3 +233,39 @@ def _write(folder: Path, files: dict[str, str]) -> None:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def _uncomment(text: str) -> str:
+    """The file with its commented-out example turned into YAML (what an author would do).
+
+    Example lines are the ``# `` comments that are indented or hold a key; the schema pointer,
+    the title and the TODO lines stay comments.
+    """
+    out = []
+    for line in text.splitlines():
+        body = line[2:]
+        example = line.startswith("# ") and not body.startswith(("TODO", "yaml-language"))
+        out.append(body if example and (body.startswith(" ") or ":" in body) else line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("kwargs", [{"province": "08"}, {"ministry": "bo-y-te"}])
+def test_commented_examples_are_valid_when_uncommented(
+    tmp_path: Path, kwargs: dict[str, str]
+) -> None:
+    """The example services, investments, databases and flows load and check with no error."""
+    files = starter(**kwargs, as_of=AS_OF)
+    for name in ("data.yaml", "services.yaml"):
+        files[name] = _uncomment(files[name])
+    _write(tmp_path, files)
+    arch = _load_clean(tmp_path).architecture
+    assert [s.id for s in arch.services] == ["dv-dang-ky-khai-sinh"]
+    assert [i.id for i in arch.investments] == ["dt-vi-du"]
+    assert [d.id for d in arch.databases] == ["kho-du-lieu"]
+    assert "f-dan-cu-kho" in {f.id for f in arch.flows}
+    errors = [
+        f"{f.code} {f.message.en}"
+        for f in check_loaded(load([tmp_path])).findings
+        if f.severity is Severity.ERROR
+    ]
+    assert errors == []
