@@ -70,8 +70,9 @@ KIND_CLASSES: tuple[tuple[str, type[Any], str], ...] = (
 _KIND_BY_CLASS = {cls: kind for kind, cls, _ in KIND_CLASSES}
 _KIND_BY_CLASS[DataFlow] = "flow"
 
-#: Fields written by every format on their own (identity, names, free properties).
-_IDENTITY = frozenset({"id", "name", "name_en", "properties"})
+#: Fields every format writes in its own way (id, name, free properties). ``name_en`` is also a
+#: plain property because Archi keeps a single name per element.
+_IDENTITY = frozenset({"id", "name", "properties"})
 
 
 def kind_of(element: object) -> str:
