@@ -310,3 +310,24 @@ def test_element_without_a_name_is_named_by_its_identifier() -> None:
     assert ("x1", "name missing; the identifier is used as the name") in {
         (k.source_id, k.reason) for k in result.kept_aside
     }
+
+
+def test_survives_an_archi_style_rewrite() -> None:
+    """Renamed property-definition ids and a single name per element (as Archi writes them)
+    still import to the same architecture."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.opengroup.org/xsd/archimate/3.0/}"
+    root = ET.fromstring(to_archimate(province()))
+    renamed = {}
+    for n, pd in enumerate(root.iter(f"{ns}propertyDefinition"), start=1):
+        renamed[pd.get("identifier")] = f"propid-{n}"
+        pd.set("identifier", f"propid-{n}")
+    for p in root.iter(f"{ns}property"):
+        p.set("propertyDefinitionRef", renamed[p.get("propertyDefinitionRef")])
+    for element in root.iter(f"{ns}element"):
+        for extra in element.findall(f"{ns}name")[1:]:
+            element.remove(extra)
+    text = ET.tostring(root, encoding="unicode")
+    assert "Tuyen Quang PC" in text  # only the vndgaf:name_en property still holds it
+    assert from_archimate(text).architecture == province()
