@@ -1,6 +1,8 @@
 """ArchiMate exchange import: exact round trip, mapping of foreign models, hostile input."""
 
 import datetime as dt
+import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from exchange_fixtures import ALL, province
@@ -255,8 +257,6 @@ def test_broken_flow_chain_is_rebuilt_and_reported() -> None:
     )
     assert hop1.startswith("rel-")
     # drop hop 1 (LGSP -> NDXP) of f-dat-ndxp
-    import re
-
     rels = re.findall(r"<relationship .*?</relationship>", text, flags=re.S)
     hop = next(r for r in rels if "<value>f-dat-ndxp</value>" in r and "<value>1</value>" in r)
     broken = from_archimate(text.replace(hop, ""))
@@ -315,8 +315,6 @@ def test_element_without_a_name_is_named_by_its_identifier() -> None:
 def test_survives_an_archi_style_rewrite() -> None:
     """Renamed property-definition ids and a single name per element (as Archi writes them)
     still import to the same architecture."""
-    import xml.etree.ElementTree as ET
-
     ns = "{http://www.opengroup.org/xsd/archimate/3.0/}"
     root = ET.fromstring(to_archimate(province()))
     renamed = {}
