@@ -72,3 +72,11 @@ def test_import_archimate_is_from_archimate() -> None:
     """The package-level import gives the same result as the module function."""
     text = to_archimate(ministry())
     assert import_archimate(text, path="m.xml") == from_archimate(text, path="m.xml")
+
+
+def test_stable_token_is_injective_on_underscores() -> None:
+    """A text that already looks like a changed token gets its own hash, never a collision."""
+    changed = stable_token("vndgaf:level")
+    assert stable_token(changed) != changed
+    assert stable_token("a_b") == "a_b_" + stable_token("a_b").rsplit("_", 1)[1]
+    assert stable_token("a_b") != stable_token("a:b")

@@ -36,13 +36,13 @@ def short_hash(text: str, length: int = 8) -> str:
 def stable_token(text: str, allowed: str = r"A-Za-z0-9.\-") -> str:
     """``text`` reduced to ``allowed`` characters, plus ``_`` and a hash if anything changed.
 
-    ``_`` is never in ``allowed`` and never in a valid vndgaf id, so a token that was changed
-    cannot collide with one that was not, and two changed tokens differ by their hash.
+    ``_`` is never in ``allowed``, so a text holding one is changed too: a changed token always
+    contains ``_`` and an unchanged one never does, and two changed tokens differ by their hash.
     """
-    cleaned = re.sub(f"[^{allowed}]", "_", text)
-    if cleaned == text and text:
+    outside = re.compile(f"[^{allowed}]")
+    if text and not outside.search(text):
         return text
-    return f"{cleaned}_{short_hash(text)}"
+    return f"{outside.sub('_', text)}_{short_hash(text)}"
 
 
 _DANGEROUS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)

@@ -52,10 +52,6 @@ _STEP_X, _STEP_Y = 240, 100
 _MARGIN = 24
 
 
-def _q(tag: str) -> str:
-    return tag
-
-
 @attrs.frozen
 class _Rel:
     """One relationship to write."""
@@ -125,7 +121,7 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
     _name(root, title or label("model", lang), lang)
     _properties(root, _model_props(arch), used_props)
 
-    elements = ET.SubElement(root, _q("elements"))
+    elements = ET.SubElement(root, "elements")
     for kind, element, xid in node_xids:
         _element(
             elements,
@@ -153,7 +149,7 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
         root.remove(elements)
 
     if rels:
-        rel_root = ET.SubElement(root, _q("relationships"))
+        rel_root = ET.SubElement(root, "relationships")
         for rel in rels:
             _relationship(rel_root, rel, lang, used_props)
 
@@ -161,11 +157,11 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
     _organizations(root, group_by_tier(arch), xid_by_object, xid_of, placeholders, lang)
 
     if used_props:
-        defs = ET.SubElement(root, _q("propertyDefinitions"))
+        defs = ET.SubElement(root, "propertyDefinitions")
         for name in sorted(used_props):
             pd = ET.SubElement(
                 defs,
-                _q("propertyDefinition"),
+                "propertyDefinition",
                 {"identifier": _propdef_id(name), "type": used_props[name]},
             )
             _name(pd, name, None)
@@ -176,14 +172,14 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _propdef_id(name: str) -> str:
     # From the written form of the name, so that a re-imported name gives the same id.
     return "pd-" + stable_token(safe_text(name))
 
 
 def _name(parent: ET.Element, text: str, lang: str | None, tag: str = "name") -> None:
-    node = ET.SubElement(parent, _q(tag))
+    node = ET.SubElement(parent, tag)
     if lang:
         node.set(_LANG, lang)
     node.text = safe_text(text)
@@ -193,11 +189,11 @@ def _properties(parent: ET.Element, props: Iterable[tuple[str, Any]], used: dict
     items = [(k, v) for k, v in props if v is not None and v != () and v != {}]
     if not items:
         return
-    holder = ET.SubElement(parent, _q("properties"))
+    holder = ET.SubElement(parent, "properties")
     for key, value in items:
         used.setdefault(safe_text(key), field_type_name(value))
-        node = ET.SubElement(holder, _q("property"), {"propertyDefinitionRef": _propdef_id(key)})
-        ET.SubElement(node, _q("value")).text = safe_text(encode_value(value))
+        node = ET.SubElement(holder, "property", {"propertyDefinitionRef": _propdef_id(key)})
+        ET.SubElement(node, "value").text = safe_text(encode_value(value))
 
 
 def _model_props(arch: Architecture) -> list[tuple[str, Any]]:
@@ -228,7 +224,7 @@ def _element(
     props: list[tuple[str, Any]],
     used: dict[str, str],
 ) -> None:
-    node = ET.SubElement(parent, _q("element"), {"identifier": xid, _TYPE: xsi_type})
+    node = ET.SubElement(parent, "element", {"identifier": xid, _TYPE: xsi_type})
     _name(node, name, lang)
     if name_en is not None and lang != "en":
         _name(node, name_en, "en")
@@ -302,7 +298,7 @@ def _flow_rels(flow: DataFlow, target_xid: Any, ids: _Ids) -> list[_Rel]:
 def _relationship(parent: ET.Element, rel: _Rel, lang: str, used: dict[str, str]) -> None:
     node = ET.SubElement(
         parent,
-        _q("relationship"),
+        "relationship",
         {"identifier": rel.xid, "source": rel.source, "target": rel.target, _TYPE: rel.rel_type},
     )
     if rel.access_type:
@@ -322,7 +318,7 @@ def _organizations(
     placeholders: dict[str, str],
     lang: str,
 ) -> None:
-    orgs = ET.Element(_q("organizations"))
+    orgs = ET.Element("organizations")
 
     def xid(element: NodeElement) -> str:
         return xid_by_object[id(element)]
@@ -331,13 +327,13 @@ def _organizations(
         refs = list(members)
         if not refs:
             return
-        item = ET.SubElement(parent, _q("item"))
+        item = ET.SubElement(parent, "item")
         _name(item, text, lang, tag="label")
         for ref in refs:
-            ET.SubElement(item, _q("item"), {"identifierRef": ref})
+            ET.SubElement(item, "item", {"identifierRef": ref})
 
     for tier in grouping.tiers:
-        tier_item = ET.SubElement(orgs, _q("item"))
+        tier_item = ET.SubElement(orgs, "item")
         _name(tier_item, label(tier.tier, lang), lang, tag="label")
         for group in tier.agencies:
             folder(
@@ -359,9 +355,9 @@ def _view(
     rels: list[_Rel],
     lang: str,
 ) -> None:
-    views = ET.SubElement(root, _q("views"))
-    diagrams = ET.SubElement(views, _q("diagrams"))
-    view = ET.SubElement(diagrams, _q("view"), {"identifier": "view-overview", _TYPE: "Diagram"})
+    views = ET.SubElement(root, "views")
+    diagrams = ET.SubElement(views, "diagrams")
+    view = ET.SubElement(diagrams, "view", {"identifier": "view-overview", _TYPE: "Diagram"})
     _name(view, label("overview", lang), lang)
     bands: dict[str, list[str]] = {}
     for kind, element, xid in node_xids:
@@ -395,7 +391,7 @@ def _view(
             y = _MARGIN + (row + i // _COLUMNS) * _STEP_Y
             ET.SubElement(
                 view,
-                _q("node"),
+                "node",
                 {
                     "identifier": node_id,
                     "elementRef": xid,
@@ -412,7 +408,7 @@ def _view(
         if rel.source in node_of and rel.target in node_of:
             ET.SubElement(
                 view,
-                _q("connection"),
+                "connection",
                 {
                     "identifier": "c-" + rel.xid,
                     "relationshipRef": rel.xid,
