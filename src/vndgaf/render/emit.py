@@ -63,8 +63,12 @@ def _node(pydot: Any, node: SceneNode, severities: Mapping[str, Severity]) -> An
     )
 
 
-def _edge(pydot: Any, edge: SceneEdge, severities: Mapping[str, Severity]) -> Any:
+def _edge(
+    pydot: Any, edge: SceneEdge, severities: Mapping[str, Severity], *, loose: bool = False
+) -> Any:
     attrs = dict(EDGE_STYLES[edge.style])
+    if loose:
+        attrs["constraint"] = "false"
     if edge.back and attrs.get("dir") != "none":
         attrs["dir"] = "back"
     if edge.label:
@@ -122,18 +126,53 @@ def _legend(pydot: Any, scene: Scene, lang: str) -> Any:
     return legend
 
 
+#: Boxes side by side before a new row starts: in a tier, and inside a province.
+_ROW_IN_TIER = 8
+_ROW_IN_PROVINCE = 4
+
+
+def _rows(units: Mapping[str, list[SceneNode]], width: int) -> list[tuple[str, str, str]]:
+    """Invisible edges that wrap side-by-side boxes into rows of ``width``.
+
+    Each box (a cluster, or a lone node) has a top node, preferably an agency; every node of a
+    box points at the top node of the box one row below, and each top node points at the rest
+    of its box with ``minlen=0`` so nothing of the box rises above it.
+    """
+    keys = sorted(units)
+    if len(keys) <= width:
+        return []
+    tops = {
+        k: min(n.key for n in units[k] if n.kind == "agency")
+        if any(n.kind == "agency" for n in units[k])
+        else min(n.key for n in units[k])
+        for k in keys
+    }
+    out: list[tuple[str, str, str]] = []
+    for index, key in enumerate(keys):
+        top = tops[key]
+        out += [(top, n.key, "0") for n in units[key] if n.key != top]
+        if index >= width:
+            out += [(n.key, top, "1") for n in units[keys[index - width]]]
+    return out
+
+
 def _layout_edges(
     scene: Scene, paths: Mapping[SceneNode, tuple[ClusterRef, ...]]
-) -> list[tuple[str, str, str]]:
-    """Invisible edges that stack the tiers top to bottom and put agencies above what they own.
+) -> tuple[list[tuple[str, str, str]], dict[str, frozenset[tuple[str, str]]]]:
+    """Invisible edges that stack the tiers top to bottom, wrap wide tiers and provinces into
+    rows, and put agencies above what they own.
 
     Every node of a tier points at an anchor of the next tier (the anchor is then below the
     whole tier) and the anchor points at every node of its tier with ``minlen=0`` (no node of
-    the tier may rise above it). Linear in the number of nodes.
+    the tier may rise above it). Linear in the number of nodes. Also returns, for each node in a
+    box that was wrapped into rows, its (container, box) pairs: edges between two boxes of the
+    same wrapped container must not pull the rows out of order.
     """
     tiers: dict[int, list[str]] = defaultdict(list)
     agencies: dict[int, list[str]] = defaultdict(list)
     owners: dict[str, str] = {}
+    in_tier: dict[str, dict[str, list[SceneNode]]] = defaultdict(lambda: defaultdict(list))
+    in_province: dict[str, dict[str, list[SceneNode]]] = defaultdict(lambda: defaultdict(list))
     for node in scene.nodes:
         path = paths[node]
         if (path and path[0].kind == "tier") or node.rank < 0:
@@ -142,6 +181,12 @@ def _layout_edges(
                 agencies[node.rank].append(node.key)
         if node.kind == "agency" and path and path[-1].kind == "agency":
             owners[path[-1].key] = node.key
+        if path and path[0].kind == "tier":
+            unit = path[1].key if len(path) > 1 else node.key
+            in_tier[path[0].key][unit].append(node)
+            if len(path) > 1 and path[1].kind == "province":
+                inner = path[2].key if len(path) > 2 else node.key
+                in_province[path[1].key][inner].append(node)
     out: list[tuple[str, str, str]] = []
     order = sorted(tiers)
     for upper, lower in itertools.pairwise(order):
@@ -153,7 +198,22 @@ def _layout_edges(
         owner = owners.get(path[-1].key) if path else None
         if owner is not None and owner != node.key:
             out.append((owner, node.key, "1"))
-    return sorted(out)
+    boxes: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for containers, width in ((in_tier, _ROW_IN_TIER), (in_province, _ROW_IN_PROVINCE)):
+        for container in sorted(containers):
+            wrapped = _rows(containers[container], width)
+            out += wrapped
+            for unit, nodes in containers[container].items() if wrapped else ():
+                for node in nodes:
+                    boxes[node.key].add((container, unit))
+    return sorted(set(out)), {k: frozenset(v) for k, v in boxes.items()}
+
+
+def _across_rows(edge: SceneEdge, boxes: Mapping[str, frozenset[tuple[str, str]]]) -> bool:
+    """True when an edge joins two different boxes of one container wrapped into rows."""
+    tail = dict(boxes.get(edge.tail, ()))
+    head = dict(boxes.get(edge.head, ()))
+    return any(c in head and head[c] != unit for c, unit in tail.items())
 
 
 def emit(scene: Scene, *, severities: Mapping[str, Severity], highlight: bool, lang: str) -> Any:
@@ -168,6 +228,7 @@ def emit(scene: Scene, *, severities: Mapping[str, Severity], highlight: bool, l
         charset="UTF-8",
         rankdir="TB",
         compound="true",
+        newrank="true",
         fontname=FONT,
         fontsize="16",
         labelloc="t",
@@ -201,8 +262,9 @@ def emit(scene: Scene, *, severities: Mapping[str, Severity], highlight: bool, l
     fill(dot, None)
     dot.add_subgraph(_legend(pydot, scene, lang))
 
-    for tail, head, minlen in _layout_edges(scene, paths):
+    layout, boxes = _layout_edges(scene, paths)
+    for tail, head, minlen in layout:
         dot.add_edge(pydot.Edge(tail, head, style="invis", minlen=minlen))
     for edge in scene.edges:
-        dot.add_edge(_edge(pydot, edge, shown))
+        dot.add_edge(_edge(pydot, edge, shown, loose=_across_rows(edge, boxes)))
     return dot

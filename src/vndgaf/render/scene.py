@@ -38,6 +38,7 @@ from vndgaf.render.placement import (
     drawn_kind,
     place,
     province_name,
+    province_ref,
     tier_of,
     tier_ref,
 )
@@ -185,11 +186,11 @@ def _fold_province(include_platforms: bool) -> _Fold:
         if not include_platforms and drawn_kind(graph, element_id) == "integration":
             return None
         code = graph.province_of(element_id)
+        path: tuple[ClusterRef, ...] = (tier_ref("provincial", lang),)
+        if not include_platforms:  # the province's box holds its node and its platforms
+            path = (*path, province_ref(graph, "provincial", code, lang))
         return _Target(
-            f"g_province_{code or 'unknown'}",
-            "group",
-            province_name(graph, code, lang),
-            (tier_ref("provincial", lang),),
+            f"g_province_{code or 'unknown'}", "group", province_name(graph, code, lang), path
         )
 
     return fold
