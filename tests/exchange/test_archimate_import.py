@@ -262,6 +262,7 @@ def test_broken_flow_chain_is_rebuilt_and_reported() -> None:
     broken = from_archimate(text.replace(hop, ""))
     flow = next(f for f in broken.architecture.flows if f.id == "f-dat-ndxp")
     assert flow.source == "tq-db-dat" and flow.target == "vn:db/land"
+    assert flow.via == ("tq-lgsp", "vn:platform/ndxp")  # both ends of the gap are kept
     assert [k.reason for k in broken.kept_aside] == [
         "flow f-dat-ndxp: hops do not form one chain; rebuilt from hop order"
     ]

@@ -116,7 +116,7 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
     root = ET.Element(
         "model", {"xmlns": NS3, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA_LOCATION}
     )
-    root.set("identifier", "id-vndgaf-model")
+    root.set("identifier", "model")  # never an element id: those start with "id-"
     title = arch.submission.title if arch.submission and arch.submission.title else None
     _name(root, title or label("model", lang), lang)
     _properties(root, _model_props(arch), used_props)

@@ -177,7 +177,6 @@ class _Importer:
         self.references: dict[str, str] = {}  # xid -> vndgaf id of a catalogue/undefined ref
         self.flows: dict[str, dict[str, Any]] = {}  # vndgaf flow id -> values
         self.flow_hops: dict[str, list[tuple[int, str, str, str, ET.Element]]] = {}
-        self.flow_of_rel: dict[str, str] = {}  # relationship xid -> flow id
         # (flow id, entity id, relationship, type, name) of each flow-entity association
         self.entity_links: list[tuple[str, str, ET.Element, str, str]] = []
 
@@ -289,7 +288,6 @@ class _Importer:
                 hop = 0
             flow_id = pmap[PROP.FLOW]
             self.flow_hops.setdefault(flow_id, []).append((hop, src, tgt, name, node))
-            self.flow_of_rel[xid] = flow_id
             self.flows.setdefault(flow_id, {})
             return
         if role == "entities" and PROP.FLOW in pmap:
@@ -403,7 +401,14 @@ class _Importer:
         fields = {prop(f.name): f for f in value_fields(DataFlow)}
         for flow_id, hops in self.flow_hops.items():
             hops.sort(key=lambda h: h[0])
-            points = [self.endpoint(hops[0][1])] + [self.endpoint(h[2]) for h in hops]
+            # Walk the hops in order; where a hop does not start where the previous one ended
+            # (a hop was deleted in another tool), keep both ends so no platform is lost.
+            path = [hops[0][1]]
+            for _, src, tgt, _, _ in hops:
+                if src != path[-1]:
+                    path.append(src)
+                path.append(tgt)
+            points = [self.endpoint(x) for x in path]
             first_node = hops[0][4]
             ends = [p for p in points if p is not None]
             if len(ends) != len(points):
