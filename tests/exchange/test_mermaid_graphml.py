@@ -92,3 +92,16 @@ def test_graphml_is_deterministic_and_keeps_hostile_names() -> None:
     assert graph.nodes["a"]["label"] == safe_text(HOSTILE)
     assert graph.nodes["a"]["name_en"] == safe_text(HOSTILE)
     assert graph.nodes["t"]["label"] == "]]>"
+
+
+def test_graphml_carries_yed_graphics() -> None:
+    """yEd sees a label, shape and grid position per node; flows are solid, ownership dashed."""
+    text = to_graphml(province())
+    graph = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
+    lgsp = graph.nodes["tq-lgsp"]
+    assert (lgsp["shape_type"], lgsp["label"]) == ("hexagon", "LGSP Tuyên Quang")
+    positions = {(d["x"], d["y"]) for _, d in graph.nodes(data=True)}
+    assert len(positions) == graph.number_of_nodes()
+    assert text.count('<y:LineStyle type="dashed"') == 6  # the ownership edges
+    assert text.count("<y:EdgeLabel>") == 3  # first hop of each flow
+    assert "<y:EdgeLabel>Đồng bộ đất đai</y:EdgeLabel>" in text

@@ -2,7 +2,9 @@
 
 Nodes are the elements (and the catalogue ids they reference); edges are the hops of every data
 flow (tagged with the flow id, hop index and full ``via`` list) and ownership (agency to what it
-owns). Written with ElementTree, so names are escaped by the XML writer.
+owns). Each node and edge also carries yEd graphics (label, shape, colour, grid position), so the
+file opens in yEd with readable boxes; other tools ignore them. Written with ElementTree, so
+names are escaped by the XML writer.
 """
 
 from __future__ import annotations
@@ -17,6 +19,21 @@ from vndgaf.model import Architecture
 __all__ = ["GRAPHML_NS", "to_graphml"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+YED_NS = "http://www.yworks.com/xml/graphml"
+
+#: yEd shape and fill colour per node kind.
+_LOOK: dict[str, tuple[str, str]] = {
+    "agency": ("roundrectangle", "#FFF2CC"),
+    "system": ("rectangle", "#DAE8FC"),
+    "platform": ("hexagon", "#D5E8D4"),
+    "database": ("ellipse", "#E1D5E7"),
+    "entity": ("parallelogram", "#F5F5F5"),
+    "service": ("roundrectangle", "#FFE6CC"),
+    "investment": ("trapezoid", "#F8CECC"),
+    "unit": ("octagon", "#FFFFFF"),
+    "reference": ("rectangle", "#EEEEEE"),
+}
+_GRID_COLUMNS, _STEP_X, _STEP_Y, _NODE_W, _NODE_H = 8, 220, 90, 180, 50
 
 #: (key id, applies to, attribute name, GraphML type)
 _KEYS: tuple[tuple[str, str, str, str], ...] = (
@@ -70,13 +87,39 @@ def _data(parent: ET.Element, key: str, value: Any) -> None:
     ET.SubElement(parent, "data", {"key": key}).text = safe_text(_text(value))
 
 
+def _node_graphics(node: ET.Element, kind: str, text: str, index: int) -> None:
+    shape, fill = _LOOK[kind]
+    holder = ET.SubElement(ET.SubElement(node, "data", {"key": "n_graphics"}), "y:ShapeNode")
+    x, y = (index % _GRID_COLUMNS) * _STEP_X, (index // _GRID_COLUMNS) * _STEP_Y
+    ET.SubElement(
+        holder,
+        "y:Geometry",
+        {"x": str(x), "y": str(y), "width": str(_NODE_W), "height": str(_NODE_H)},
+    )
+    ET.SubElement(holder, "y:Fill", {"color": fill, "transparent": "false"})
+    ET.SubElement(holder, "y:NodeLabel").text = safe_text(text)
+    ET.SubElement(holder, "y:Shape", {"type": shape})
+
+
+def _edge_graphics(edge: ET.Element, data: dict[str, Any]) -> None:
+    holder = ET.SubElement(ET.SubElement(edge, "data", {"key": "e_graphics"}), "y:PolyLineEdge")
+    style = "line" if data["e_kind"] == "flow" else "dashed"
+    ET.SubElement(holder, "y:LineStyle", {"type": style, "width": "1.0", "color": "#000000"})
+    ET.SubElement(holder, "y:Arrows", {"source": "none", "target": "standard"})
+    if data.get("e_hop") == 0:  # the flow's name (or id) on its first hop, as in Mermaid
+        text = data.get("e_label") or data["e_flow"]
+        ET.SubElement(holder, "y:EdgeLabel").text = safe_text(str(text))
+
+
 def to_graphml(arch: Architecture) -> str:
     """The architecture as a GraphML document (deterministic text)."""
-    root = ET.Element("graphml", {"xmlns": GRAPHML_NS})
+    root = ET.Element("graphml", {"xmlns": GRAPHML_NS, "xmlns:y": YED_NS})
     for key_id, applies, name, typ in _KEYS:
         ET.SubElement(
             root, "key", {"id": key_id, "for": applies, "attr.name": name, "attr.type": typ}
         )
+    ET.SubElement(root, "key", {"id": "n_graphics", "for": "node", "yfiles.type": "nodegraphics"})
+    ET.SubElement(root, "key", {"id": "e_graphics", "for": "edge", "yfiles.type": "edgegraphics"})
     graph = ET.SubElement(root, "graph", {"id": "architecture", "edgedefault": "directed"})
 
     node_of: dict[str, str] = {}
@@ -104,6 +147,7 @@ def to_graphml(arch: Architecture) -> str:
             _data(node, key, getattr(element, field, None))
         if kind == "unit":
             _data(node, "n_unit_kind", getattr(element, "kind", None))
+        _node_graphics(node, kind, element.name, len(node_of) - 1)
 
     edges: list[tuple[str, str, dict[str, Any]]] = []
     for flow in arch.flows:
@@ -140,6 +184,7 @@ def to_graphml(arch: Architecture) -> str:
                 _data(node, "n_kind", "reference")
                 _data(node, "n_label", ref)
                 _data(node, "n_reference", "catalogue" if ref.startswith("vn:") else "undefined")
+                _node_graphics(node, "reference", ref, len(node_of) - 1)
 
     seen: set[str] = set()
     for source, target, data in edges:
@@ -154,5 +199,6 @@ def to_graphml(arch: Architecture) -> str:
         )
         for key_id, value in data.items():
             _data(edge, key_id, value)
+        _edge_graphics(edge, data)
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
