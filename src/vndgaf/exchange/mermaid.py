@@ -31,8 +31,9 @@ _SHAPES: dict[str, tuple[str, str]] = {
 
 _NAMED = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 # Characters that could end a label, open markup or start an entity, and the Unicode line
-# separators a JavaScript lexer treats as line ends: written as entity codes.
-_SPECIAL = re.compile('["<>&#\\[\\]{}()|\\\\`\n\t\x85\u2028\u2029]')
+# separators a JavaScript lexer treats as line ends: written as entity codes. Parentheses, common
+# in names ("(cũ)", "(LGSP)"), are safe inside a quoted label and stay as they are.
+_SPECIAL = re.compile('["<>&#\\[\\]{}|\\\\`\n\t\x85\u2028\u2029]')
 
 
 def escape_label(text: str) -> str:
