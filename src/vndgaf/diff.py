@@ -67,6 +67,7 @@ _LABELS: dict[str, Text] = {
     "nothing": Text("No changes.", "Không có thay đổi."),
     "elements": Text("Elements", "Phần tử"),
     "absent": Text("(not set)", "(không có)"),
+    "reordered": Text("(same items, new order)", "(cùng các mục, đổi thứ tự)"),
 }
 
 
@@ -262,6 +263,29 @@ def _inputs_text(files: Sequence[str], lang: str) -> str:
     return f"{_printable(where)} ({count})"
 
 
+#: Lists longer than this are shown as the items added and removed, not in full.
+_LONG_LIST = 6
+
+
+def _change_text(change: FieldChange, lang: str) -> str:
+    """``old -> new``; for long lists of ids (tenants of a platform) only what was added or
+    removed, so one new commune does not print 124 ids twice."""
+    old, new = change.old, change.new
+    if (
+        isinstance(old, list)
+        and isinstance(new, list)
+        and max(len(old), len(new)) > _LONG_LIST
+        and all(isinstance(v, str) for v in (*old, *new))
+    ):
+        gone, came = set(old) - set(new), set(new) - set(old)
+        parts = [f"+{_value_text([v for v in new if v in came], lang)}"] if came else []
+        parts += [f"-{_value_text([v for v in old if v in gone], lang)}"] if gone else []
+        if parts:
+            return _printable(" ".join(parts))
+        return _label("reordered", lang)
+    return f"{_printable(_value_text(old, lang))} -> {_printable(_value_text(new, lang))}"
+
+
 def _element_text(d: SubmissionDiff, ident: str) -> str:
     name = d.names.get(ident)
     return _printable(f"{ident} ({name})" if name else ident)
@@ -297,11 +321,7 @@ def render_diff_text(d: SubmissionDiff, lang: str = "en") -> str:
         lines += [f"  - {_element_text(d, i)}" for i in k.removed]
         for change in k.changed:
             lines.append(f"  ~ {_element_text(d, change.id)}")
-            lines += [
-                f"      {c.field}: {_printable(_value_text(c.old, lang))}"
-                f" -> {_printable(_value_text(c.new, lang))}"
-                for c in change.fields
-            ]
+            lines += [f"      {c.field}: {_change_text(c, lang)}" for c in change.fields]
     if d.introduced or d.resolved:
         counts = _counts([(len(d.introduced), "introduced"), (len(d.resolved), "resolved")], lang)
         lines += ["", f"{_label('findings', lang)}: {counts}"]

@@ -178,3 +178,32 @@ def test_as_of_checks_both_versions_on_the_same_date(tmp_path: Path) -> None:
     doc = json.loads(run.output)
     assert doc["findings"] == {"introduced": [], "resolved": []}
     assert [c["id"] for c in doc["elements"]["submissions"]["changed"]] == ["ubnd"]
+
+
+def test_long_id_lists_show_only_the_items_added_and_removed(tmp_path: Path) -> None:
+    """A tenant list of many communes prints what came and went, not the whole list twice."""
+    many = [f"xa-{i}" for i in range(8)]
+    agencies = "".join(
+        f"  - {{id: {a}, name: Ủy ban nhân dân xã {a}, level: commune,"
+        f" type: commune_peoples_committee, parent: ubnd}}\n"
+        for a in [*many, "xa-moi"]
+    )
+    lgsp = """platforms:
+  - id: lgsp
+    name: LGSP
+    owner: ubnd
+    instance_of: vn:platform/lgsp
+    tenants: [{tenants}]
+"""
+    old = agencies + lgsp.format(tenants=", ".join(many))
+    new = agencies + lgsp.format(tenants=", ".join([*many[1:], "xa-moi"]))
+    d = _diff(tmp_path, old, new)
+    [change] = d.kind("platforms").changed
+    assert [(c.field, c.old, c.new) for c in change.fields] == [
+        ("tenants", many, [*many[1:], "xa-moi"])
+    ]
+    assert '      tenants: +["xa-moi"] -["xa-0"]' in render_diff_text(d).splitlines()
+    shuffled = agencies + lgsp.format(tenants=", ".join(reversed(many)))
+    (tmp_path / "again").mkdir()
+    d = _diff(tmp_path / "again", old, shuffled)
+    assert "      tenants: (same items, new order)" in render_diff_text(d).splitlines()
