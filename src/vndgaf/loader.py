@@ -87,9 +87,11 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
     ``paths``, so neither do the findings.
     """
     found: set[str] = set()
+    searched: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            searched.append(path.as_posix())
             for child in path.rglob("*"):
                 rel = child.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
@@ -102,6 +104,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
             raise InputError(f"{path}: not a regular file or directory")
         else:
             raise InputError(f"{path}: no such file or directory")
+    if not found and searched:  # a mistyped directory must not pass as a clean submission
+        raise InputError(f"{', '.join(searched)}: no submission file (.yaml, .yml or .json) found")
     return tuple(sorted(found))
 
 
@@ -196,7 +200,7 @@ class _Loading:
             self.findings.append(
                 _finding(p.code, p.message, Location(path, p.line, p.column, p.pointer))
             )
-        if parsed.data is None:
+        if parsed.data is None and parsed.problems:  # a fatal problem; a null document goes on
             return
         data = parsed.data
         problems = validate(data)

@@ -10,6 +10,7 @@ from typing import NoReturn, TypeVar
 import click
 
 from vndgaf.errors import InputError, InternalError
+from vndgaf.report._safe import printable
 
 __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "fail", "guarded", "write_output"]
 
@@ -18,8 +19,12 @@ T = TypeVar("T")
 
 
 def fail(message: str) -> NoReturn:
-    """Print one line on stderr and exit 2 (usage, I/O or internal error)."""
-    click.echo(f"vndgaf: error: {message}", err=True)
+    """Print one line on stderr and exit 2 (usage, I/O or internal error).
+
+    Control characters (from a file name or a value) are shown as escapes: one line, and a
+    terminal is never reprogrammed by an error message.
+    """
+    click.echo(f"vndgaf: error: {printable(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 

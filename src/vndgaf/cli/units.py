@@ -17,6 +17,7 @@ from vndgaf.reference import (
     UnitRef,
     resolve_units,
 )
+from vndgaf.report._safe import harden_json, printable
 
 __all__ = ["units_group"]
 
@@ -81,7 +82,7 @@ def format_text(results: tuple[Resolution, ...], *, lineage: bool) -> str:
     """The human-readable answer: a headline per query, then details."""
     blocks = []
     for result in results:
-        lines = [f"{result.query}: {_headline(result)}"]
+        lines = [f"{printable(result.query)}: {_headline(result)}"]  # the query is user text
         if result.matched is not None and result.status is not ResolutionStatus.CURRENT:
             lines.append(f"  was: {_ref_label(result.matched)}")
         if result.status is ResolutionStatus.LEVEL_ABOLISHED:
@@ -166,7 +167,7 @@ def resolve_command(queries: tuple[str, ...], fmt: str, lineage: bool) -> None:
     results = resolve_units(queries)
     if fmt == "json":
         payload = [resolution_dict(r) for r in results]
-        click.echo(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2))
+        click.echo(harden_json(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2)))
     else:
         click.echo(format_text(results, lineage=lineage))
     unknown = any(r.status is ResolutionStatus.UNKNOWN for r in results)
