@@ -142,7 +142,8 @@ def agency(graph: ArchGraph, argument: str, lang: str) -> Draft:
     found = graph.agency(argument)
     if found is None:
         owners = {s.owner for s in graph.own_systems if s.owner and graph.agency(s.owner)}
-        valid = {a.id for a in graph.architecture.agencies} | owners
+        own = {a.id for a in graph.architecture.agencies if graph.agency(a.id) is not None}
+        valid = own | owners
         raise ValueError(f"unknown agency {argument!r}; agencies: {_choices(valid)}")
     systems = {s.id for s in _systems(graph) if argument in (s.owner, s.operator)}
     flows = [f for f in _active_flows(graph) if any(h in systems for h in graph.route(f))]
@@ -227,7 +228,8 @@ def impact(graph: ArchGraph, argument: str, lang: str) -> Draft:
     """What loses its connection to NDXP when one platform fails."""
     found = graph.platform(argument)
     if found is None or argument == NDXP:
-        valid = {p.id for p in graph.architecture.platforms} | (set(HUBS) - {NDXP})
+        own = {p.id for p in graph.architecture.platforms if graph.platform(p.id) is not None}
+        valid = own | (set(HUBS) - {NDXP})
         reason = "NDXP is the reference point" if argument == NDXP else "unknown platform"
         raise ValueError(f"{reason} {argument!r}; platforms: {_choices(valid)}")
     exchange = graph.agency_exchange
