@@ -1,11 +1,14 @@
 """``render``: a view of the architecture graph, optionally coloured by findings, as pydot."""
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.graph import ArchGraph
 from vndgaf.render import emit, scene, views
+
+if TYPE_CHECKING:  # pydot is imported at run time only by the emitter
+    import pydot
 
 __all__ = ["render", "severity_index"]
 
@@ -34,7 +37,7 @@ def render(
     highlight: bool = False,
     expand: bool = False,
     lang: str = "vi",
-) -> Any:
+) -> "pydot.Dot":
     """The ``pydot.Dot`` of one view of ``graph``.
 
     ``view`` is ``overview``, ``province:CODE``, ``agency:ID``, ``entity:ID`` or ``impact:ID``;

@@ -7,7 +7,7 @@ edges by (tail, head, style), attributes in a fixed order. ``pydot`` is imported
 import itertools
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vndgaf.diagnostics import Severity
 from vndgaf.render._text import html_label, node_token
@@ -22,6 +22,9 @@ from vndgaf.render.theme import (
     SEVERITY_COLOURS,
     text,
 )
+
+if TYPE_CHECKING:
+    import pydot
 
 __all__ = ["emit"]
 
@@ -216,7 +219,9 @@ def _across_rows(edge: SceneEdge, boxes: Mapping[str, frozenset[tuple[str, str]]
     return any(c in head and head[c] != unit for c, unit in tail.items())
 
 
-def emit(scene: Scene, *, severities: Mapping[str, Severity], highlight: bool, lang: str) -> Any:
+def emit(
+    scene: Scene, *, severities: Mapping[str, Severity], highlight: bool, lang: str
+) -> "pydot.Dot":
     """The ``pydot.Dot`` of ``scene``; ``severities`` maps ids to their worst finding."""
     import pydot
 

@@ -5,9 +5,12 @@
 
 import shutil
 import subprocess
-from typing import Any
+from typing import TYPE_CHECKING
 
 from vndgaf.errors import InputError, InternalError
+
+if TYPE_CHECKING:
+    import pydot
 
 __all__ = ["FORMATS", "to_bytes"]
 
@@ -15,7 +18,7 @@ FORMATS = ("dot", "svg", "png", "pdf")
 _TIMEOUT_SECONDS = 600
 
 
-def to_bytes(dot: Any, fmt: str) -> bytes:
+def to_bytes(dot: "pydot.Dot", fmt: str) -> bytes:
     """The diagram ``dot`` (a ``pydot.Dot``) in ``fmt``: dot, svg, png or pdf.
 
     Raises :class:`InputError` when Graphviz is not installed, :class:`ValueError` for an
