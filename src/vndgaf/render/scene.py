@@ -169,7 +169,7 @@ def _fold_communes(graph: ArchGraph, element_id: str, lang: str) -> _Target | No
     code = graph.province_of(element_id)
     units = len(catalogue().communes_of(code)) if code else 0
     return _Target(
-        f"g_communes_{code or 'unknown'}",
+        node_token("g_communes", code or "unknown"),
         "group",
         text("communes-of", lang, name=province_name(graph, code, lang)),
         (tier_ref("commune", lang),),
@@ -190,7 +190,10 @@ def _fold_province(include_platforms: bool) -> _Fold:
         if not include_platforms:  # the province's box holds its node and its platforms
             path = (*path, province_ref(graph, "provincial", code, lang))
         return _Target(
-            f"g_province_{code or 'unknown'}", "group", province_name(graph, code, lang), path
+            node_token("g_province", code or "unknown"),
+            "group",
+            province_name(graph, code, lang),
+            path,
         )
 
     return fold
