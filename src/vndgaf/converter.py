@@ -38,6 +38,11 @@ def make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, unstruct_collection_overrides={tuple: list})
     conv.register_unstructure_hook(StrEnum, lambda e: e.value)
     conv.register_structure_hook(dt.date, _structure_date)
+    # Id lists are the bulk of a national model: one C-level pass instead of cattrs' generic
+    # per-item loop (same result: cattrs also applies str() to each item).
+    conv.register_structure_hook_func(
+        lambda t: t == tuple[str, ...], lambda v, _: tuple(map(str, v))
+    )
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook_factory(
         attrs.has,

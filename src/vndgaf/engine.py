@@ -13,7 +13,7 @@ from vndgaf.diagnostics import Finding, Report, RuleInfo, Severity, Text, Violat
 from vndgaf.errors import InternalError
 from vndgaf.graph import ArchGraph, build_graph
 from vndgaf.input_checks import INPUT_CHECKS
-from vndgaf.loader import LoadResult, load
+from vndgaf.loader import LoadResult, load, paused_gc
 from vndgaf.model import InputSource, Level, OnlineLevel
 from vndgaf.reference import catalogue as national_catalogue
 from vndgaf.rules import ALL_RULES, Context, Rule
@@ -169,6 +169,18 @@ def check_loaded(
     rules: Sequence[Rule] = ALL_RULES,
 ) -> Report:
     """Run the selected rules on an already loaded submission."""
+    with paused_gc():  # the graph of a national model is large: see loader.paused_gc
+        return _check_loaded(result, select, ignore, severity_overrides, as_of, rules)
+
+
+def _check_loaded(
+    result: LoadResult,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    severity_overrides: Mapping[str, Severity] | None,
+    as_of: dt.date | None,
+    rules: Sequence[Rule],
+) -> Report:
     date = _as_of(result, as_of)
     graph = build_graph(result.architecture, national_catalogue(), date)
     ctx = Context(graph=graph, as_of=date, submissions=result.submissions)

@@ -6,10 +6,12 @@ JSON pointer. It never prints and never exits; it raises only for I/O (:class:`I
 for bugs (:class:`InternalError`).
 """
 
+import contextlib
 import difflib
+import gc
 import os
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,7 +25,7 @@ from vndgaf.model import ELEMENT_LISTS, Architecture, Submission
 from vndgaf.parse import Limits, ParseResult, SourceMap, parse_file
 from vndgaf.validation import validate
 
-__all__ = ["Catalogue", "LoadResult", "Origin", "discover", "load", "submission_key"]
+__all__ = ["Catalogue", "LoadResult", "Origin", "discover", "load", "paused_gc", "submission_key"]
 
 SUFFIXES = (".yaml", ".yml", ".json")
 _LIST_KIND = dict(ELEMENT_LISTS)
@@ -294,6 +296,11 @@ class _Loading:
         self.id_kinds[element_id] = kind
 
 
+def _defined_at(origin: Origin | None, path: str, pointer: str) -> bool:
+    """True when ``origin`` is this place (the first definition of an id, not a duplicate)."""
+    return origin is not None and origin.pointer == pointer and origin.path == path
+
+
 def _kind_words(kinds: Sequence[str]) -> str:
     return ", ".join(kinds)
 
@@ -305,15 +312,26 @@ def _check_refs(state: _Loading) -> None:
     for path, pointer, submission in state.declared:
         for ref, ref_pointer, kinds in _refs(submission, pointer):
             _check_ref(state, "", ref, path, ref_pointer, kinds, by_kind)
+    resolved: dict[str, str | None] = {}
     for name, _kind in ELEMENT_LISTS:
         for element, path, pointer in state.lists[name]:
-            if (
-                state.origins[element.id].pointer != pointer
-                or state.origins[element.id].path != path
-            ):
+            if not _defined_at(state.origins[element.id], path, pointer):
                 continue  # a duplicate: reported already
             for ref, ref_pointer, kinds in _refs(element, pointer):
-                _check_ref(state, element.id, ref, path, ref_pointer, kinds, by_kind)
+                if _resolved_kind(state, ref, resolved) not in kinds:
+                    _check_ref(state, element.id, ref, path, ref_pointer, kinds, by_kind)
+
+
+def _resolved_kind(state: _Loading, ref: str, cache: dict[str, str | None]) -> str | None:
+    """Kind of the element ``ref`` names (submission first, then catalogue), or None; cached,
+    so the common case — a reference that resolves to an allowed kind — costs one lookup."""
+    if ref in cache:
+        return cache[ref]
+    kind = state.id_kinds.get(ref)
+    if kind is None and ref.startswith("vn:"):
+        kind = state.catalogue.kind_of(ref)
+    cache[ref] = kind
+    return kind
 
 
 def _check_ref(
@@ -447,6 +465,30 @@ def load(
 ) -> LoadResult:
     """Load every file under ``paths`` as one submission (or several, one per directory that
     declares a ``submission`` block) and return the merged architecture with all findings."""
+    with paused_gc():
+        return _load(paths, catalogue, limits)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large model is built.
+
+    A national model allocates millions of objects that all stay alive, and every automatic
+    collection walks them again (measured: about half of the load time at 100,000 flows).
+    Reference counting still frees everything; the collector resumes afterwards if it was on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(
+    paths: Iterable[str | os.PathLike[str]], catalogue: Catalogue | None, limits: Limits | None
+) -> LoadResult:
     files = discover(paths)
     state = _Loading(catalogue=catalogue or _default_catalogue())
     for path in files:
@@ -455,9 +497,7 @@ def load(
     submitters, single, subs = _submissions(state, files)
     unique = {
         name: tuple(
-            e
-            for e, p, ptr in state.lists[name]
-            if state.origins.get(e.id) == Origin(p, ptr, _LIST_KIND[name])
+            e for e, p, ptr in state.lists[name] if _defined_at(state.origins.get(e.id), p, ptr)
         )
         for name, _ in ELEMENT_LISTS
     }

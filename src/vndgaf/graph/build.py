@@ -158,16 +158,19 @@ def build_graph(
         for hub in (NDXP, NDOP):
             edges.append((database.id, hub, None, {"kind": EdgeKind.CONNECTS}))
     for a, b, key, data in edges:
-        for end in (a, b):
-            if end not in g and end.startswith("vn:"):
-                element = catalogue.get(end)
-                if isinstance(element, AdministrativeUnit):  # a referenced commune
-                    g.add_node(end, kind=NodeKind.UNIT, element=element)
-                    elements[end] = element
-                    kinds[end] = NodeKind.UNIT
-                    catalogue_ids.add(end)
-        if a in g and b in g:
-            g.add_edge(a, b, key=key, **data)
+        # ``elements`` holds exactly the graph's nodes: a dict lookup is the fast path.
+        if a not in elements or b not in elements:
+            for end in (a, b):
+                if end not in elements and end.startswith("vn:"):
+                    element = catalogue.get(end)
+                    if isinstance(element, AdministrativeUnit):  # a referenced commune
+                        g.add_node(end, kind=NodeKind.UNIT, element=element)
+                        elements[end] = element
+                        kinds[end] = NodeKind.UNIT
+                        catalogue_ids.add(end)
+            if a not in elements or b not in elements:
+                continue
+        g.add_edge(a, b, key=key, **data)
     return ArchGraph(
         graph=g,
         architecture=arch,

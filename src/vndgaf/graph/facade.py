@@ -183,16 +183,27 @@ class ArchGraph:
             cache[visited] = top
         return top
 
+    @functools.cached_property
+    def _organisation_index(self) -> dict[str, str | None]:
+        return {}
+
     def organisation_of(self, element_id: str) -> str | None:
         """The ministry or province an element belongs to: ``vn:province/CODE`` for provincial,
         district and commune elements, else the top agency of its (owner's) parent chain."""
+        cache = self._organisation_index  # rules ask once per flow end: memoised
+        if element_id in cache:
+            return cache[element_id]
+        result: str | None = None
         if self.level_of(element_id) in (Level.PROVINCIAL, Level.DISTRICT, Level.COMMUNE):
             code = self.province_of(element_id)
             if code is not None:
-                return f"vn:province/{code}"
-        element = self.elements.get(element_id)
-        agency = element if isinstance(element, Agency) else self.owner(element_id)
-        return self.top_agency(agency.id) if agency is not None else None
+                result = f"vn:province/{code}"
+        if result is None:
+            element = self.elements.get(element_id)
+            agency = element if isinstance(element, Agency) else self.owner(element_id)
+            result = self.top_agency(agency.id) if agency is not None else None
+        cache[element_id] = result
+        return result
 
     # -- flows and routes ---------------------------------------------------------------------
 
