@@ -93,9 +93,9 @@ class Draft:
             doc["entities"] = list(entities)
         if via:
             doc["via"] = list(via)
-        doc["mode"] = mode
+        if mode != "default_share":  # defaults are omitted, as the converter dumps them
+            doc["mode"] = mode
         doc["api_id"] = api or f"VAPEX-{self.serial:07d}"
-        doc["network"] = "specialised_data_network"
         if mandatory:
             doc["mandatory"] = True
         if official_signature:

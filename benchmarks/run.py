@@ -1,0 +1,423 @@
+"""The vndgaf benchmark suite (``make bench``; never part of ``make test``).
+
+For the synthetic national model at 1x, 3x and 10x scale (``vndgaf.synth``: 100,000 flows per
+1x) it measures the time of each pipeline step — parsing, schema validation, structuring, graph
+building, each rule family, the overview render — and of ``check`` end to end, against the
+*floor*: ``json.loads`` of the same file plus a plain ``networkx.MultiDiGraph`` of its elements and
+flows, measured in the same run. Peak memory is the growth of the peak resident set of a fresh
+process running only that work. ``vndgaf validate`` is raced against ``check-jsonschema`` with our
+own schema. The ratios are compared with the targets of issue 7; the exit code is 1 when one is
+missed. The table goes to docs/performance.md (between its bench markers) with the machine
+description, and the raw numbers to benchmarks/results/ (not committed).
+
+Each measured step runs in a fresh subprocess (``--worker``), so one step's caches and garbage
+never flatter or burden another.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+DOC = ROOT / "docs" / "performance.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+FLOWS_PER_X = 100_000
+DEFECTS_PER_X = 25
+SEED = 0
+FAMILIES = ("STR", "IOP", "RED", "DAT", "GOV")
+
+TARGETS = {
+    "check_vs_floor": 2.0,  # check end to end / floor, national 1x (at most)
+    "check_10x_vs_1x": 11.0,  # time at 10x / time at 1x (at most)
+    "memory_vs_floor": 3.0,  # peak memory of check / of the floor (at most)
+    "jsonschema_vs_validate": 3.0,  # check-jsonschema time / vndgaf validate time (at least)
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Workers: run inside a fresh interpreter, print one JSON object.
+
+
+def _timed(action: Callable[[], Any], reps: int) -> tuple[float, Any]:
+    """Median wall time of ``reps`` runs of ``action`` (seconds), and the last result."""
+    times = []
+    result = None
+    for _ in range(reps):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def _floor(raw: bytes) -> Any:
+    """The floor: json.loads plus a plain MultiDiGraph of every element and every flow."""
+    import networkx as nx
+
+    data = json.loads(raw)
+    graph = nx.MultiDiGraph()
+    for name, items in data.items():
+        if isinstance(items, list) and name != "flows":
+            for item in items:
+                graph.add_node(item["id"], kind=name, data=item)
+    for flow in data.get("flows", ()):
+        graph.add_edge(flow["source"], flow["target"], key=flow["id"], data=flow)
+    return graph
+
+
+def _check(path: str, limit: int) -> Any:
+    """What ``vndgaf check PATH`` does, in process: load, check, render the text report."""
+    from vndgaf.engine import check_loaded
+    from vndgaf.loader import load
+    from vndgaf.parse import Limits
+    from vndgaf.report import render
+
+    report = check_loaded(load([path], limits=Limits(max_bytes=limit)))
+    return render(report, "text", lang="en")
+
+
+def worker_time(path: str, reps: int, limit: int) -> dict[str, Any]:
+    """Times of the floor, each step, each rule family and check end to end.
+
+    Rule families run in turn on one graph, as in ``check``: an index the facade builds on first
+    use (connectivity, articulation points …) is charged to the first family that asks for it.
+    """
+    from vndgaf import converter, validation
+    from vndgaf.engine import check_loaded
+    from vndgaf.graph import build_graph
+    from vndgaf.loader import load, paused_gc
+    from vndgaf.model import Architecture
+    from vndgaf.parse import Limits, parse_file
+    from vndgaf.reference import catalogue
+    from vndgaf.report import render
+    from vndgaf.rules import ALL_RULES, Context
+
+    raw = Path(path).read_bytes()
+    limits = Limits(max_bytes=limit)
+    out: dict[str, Any] = {"bytes": len(raw)}
+    cat = catalogue()
+    validation.validate({"format_version": 1})  # compile the validators outside the timings
+    out["floor"], _ = _timed(lambda: _floor(raw), reps)
+    out["parse"], parsed = _timed(lambda: parse_file(path, limits=limits), reps)
+    data = parsed.data
+    # Locations are indexed lazily, on the first finding: one tokenizer pass over the text.
+    out["locate"], _ = _timed(lambda: parse_file(path, limits=limits).source.locate(""), 1)
+    out["locate"] -= out["parse"]
+    out["validate"], problems = _timed(lambda: validation.validate(data), reps)
+    out["schema_problems"] = len(problems)
+    with paused_gc():
+        out["structure"], arch = _timed(lambda: converter.structure(data, Architecture), reps)
+    parsed = data = None  # free the parsed document before the next steps
+    out["load"], result = _timed(lambda: load([path], limits=limits), reps)
+    out["load_findings"] = len(result.findings)
+    as_of = result.submissions[0].as_of
+    with paused_gc():
+        out["graph"], graph = _timed(lambda: build_graph(arch, cat, as_of), reps)
+        ctx = Context(graph=graph, as_of=as_of)
+        for family in FAMILIES:
+            rules = [r for r in ALL_RULES if r.family == family]
+            out[f"rules_{family}"], found = _timed(
+                lambda rules=rules: sum(len(list(r.check(ctx))) for r in rules), 1
+            )
+            out[f"rules_{family}_count"] = len(rules)
+            out[f"rules_{family}_findings"] = found
+    graph = ctx = arch = None  # free the graph before check runs
+
+    def check_end_to_end() -> Any:
+        report = check_loaded(load([path], limits=limits))
+        render(report, "text", lang="en")
+        return report
+
+    out["check"], report = _timed(check_end_to_end, reps)
+    out["check_findings"] = len(report.findings)
+    out.update(_render_overview(result, report, reps))
+    return out
+
+
+def _render_overview(result: Any, report: Any, reps: int) -> dict[str, Any]:
+    try:
+        from vndgaf.render import render
+    except ImportError:
+        return {"render": None}
+    from vndgaf.graph import build_graph
+    from vndgaf.reference import catalogue
+
+    graph = build_graph(result.architecture, catalogue(), report.as_of)
+
+    def draw() -> str:
+        dot = render(graph, view="overview", findings=report.findings, highlight=True)
+        return str(dot.to_string())
+
+    seconds, text = _timed(draw, reps)
+    return {"render": seconds, "render_bytes": len(text)}
+
+
+def worker_memory(path: str, what: str, limit: int) -> dict[str, Any]:
+    """Peak resident-set growth (bytes) while running the floor or check end to end."""
+    raw = Path(path).read_bytes()
+    if what == "check":
+        from vndgaf.engine import check_loaded
+        from vndgaf.loader import load
+        from vndgaf.reference import catalogue
+        from vndgaf.report import render
+        from vndgaf.validation import validate
+
+        catalogue()
+        validate({"format_version": 1})
+        del check_loaded, load, render
+    else:
+        import networkx  # noqa: F401
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if what == "check":
+        _check(path, limit)
+    else:
+        _floor(raw)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"peak_growth": (after - before) * 1024}
+
+
+# --------------------------------------------------------------------------------------------
+# Driver.
+
+
+def _worker(args: list[str]) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--worker", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker {args} failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _wall(command: list[str]) -> float | None:
+    start = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        print(f"  {command[0]} failed ({proc.returncode}): {proc.stderr[-400:]}", file=sys.stderr)
+        return None
+    return elapsed
+
+
+def _synthesize(factor: int) -> Path:
+    from vndgaf.synth import synthesize
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"national-{factor}x-seed{SEED}.json"
+    scale = "national" if factor == 1 else f"national*{factor}"
+    synthesis = synthesize(
+        scale=scale, flows=FLOWS_PER_X * factor, seed=SEED, defects=DEFECTS_PER_X * factor
+    )
+    text = json.dumps(synthesis.document, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f"{pages / 2**30:.0f} GiB"
+    except (ValueError, OSError):
+        pass
+    return {
+        "platform": platform.platform(),
+        "cpu": cpu,
+        "cpu_count": str(os.cpu_count()),
+        "memory": memory,
+        "python": platform.python_version(),
+    }
+
+
+def _fmt(seconds: float | None) -> str:
+    return "n/a" if seconds is None else f"{seconds:.2f} s"
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def _table(results: dict[str, Any]) -> tuple[str, list[str]]:
+    """Markdown tables and the list of missed targets."""
+    scales = results["scales"]
+    factors = sorted(scales, key=int)
+    lines = ["| step | " + " | ".join(f"{f}x" for f in factors) + " | share of check (1x) |"]
+    lines.append("|---|" + "---|" * (len(factors) + 1))
+    steps = [
+        ("floor: json.loads + MultiDiGraph", "floor"),
+        ("parse (positions kept)", "parse"),
+        ("schema validation (fast path)", "validate"),
+        ("structuring (cattrs)", "structure"),
+        ("load (parse + validate + structure + refs)", "load"),
+        ("locating findings (lazy JSON position index)", "locate"),
+        ("graph build", "graph"),
+        *((f"rules {f}", f"rules_{f}") for f in FAMILIES),
+        ("overview render (DOT)", "render"),
+        ("**check end to end**", "check"),
+    ]
+    base = scales[factors[0]]["time"]["check"]
+    for label, key in steps:
+        cells = [_fmt(scales[f]["time"].get(key)) for f in factors]
+        share = _ratio(scales[factors[0]]["time"].get(key), base)
+        lines.append(
+            f"| {label} | "
+            + " | ".join(cells)
+            + f" | {'n/a' if share is None else f'{share:.0%}'} |"
+        )
+    sizes = " | ".join(f"{scales[f]['time']['bytes'] / 2**20:.0f} MiB" for f in factors)
+    lines.append(f"| input size (compact JSON) | {sizes} | |")
+    one = scales["1"]
+    ten = scales.get("10")
+    ratios = [
+        (
+            "check end to end / floor (national, 100,000 flows)",
+            _ratio(one["time"]["check"], one["time"]["floor"]),
+            "check_vs_floor",
+            "<=",
+        ),
+        (
+            "check at 10x / check at 1x",
+            _ratio(ten["time"]["check"], one["time"]["check"]) if ten else None,
+            "check_10x_vs_1x",
+            "<=",
+        ),
+        (
+            "peak memory of check / of the floor",
+            _ratio(one["memory"]["check"], one["memory"]["floor"]),
+            "memory_vs_floor",
+            "<=",
+        ),
+        (
+            "check-jsonschema / vndgaf validate (wall, same file)",
+            _ratio(results.get("check_jsonschema"), results.get("vndgaf_validate")),
+            "jsonschema_vs_validate",
+            ">=",
+        ),
+    ]
+    missed = []
+    out = ["| ratio | measured | target | met |", "|---|---|---|---|"]
+    for label, value, key, sense in ratios:
+        target = TARGETS[key]
+        if value is None:
+            met = "n/a"
+        else:
+            ok = value <= target if sense == "<=" else value >= target
+            met = "yes" if ok else "**no**"
+            if not ok:
+                missed.append(f"{label}: {value:.2f} (target {sense} {target})")
+        shown = "n/a" if value is None else f"{value:.2f}x"
+        out.append(f"| {label} | {shown} | {sense} {target}x | {met} |")
+    mem = ["| peak memory growth | " + " | ".join(f"{f}x" for f in factors) + " |"]
+    mem.append("|---|" + "---|" * len(factors))
+    for label, key in (("floor", "floor"), ("check end to end", "check")):
+        cells = [f"{scales[f]['memory'][key] / 2**20:.0f} MiB" for f in factors]
+        mem.append(f"| {label} | " + " | ".join(cells) + " |")
+    extra = [
+        "",
+        f"`vndgaf validate`: {_fmt(results.get('vndgaf_validate'))}; `check-jsonschema "
+        f"--schemafile`: {_fmt(results.get('check_jsonschema'))} (wall clock, 1x file, "
+        "process start included).",
+    ]
+    return "\n".join([*out, "", *lines, "", *mem, *extra]), missed
+
+
+def _write_doc(table: str, machine: dict[str, str], stamp: str, argv: str) -> None:
+    described = (
+        f"Run {stamp} (`{argv}`) on {machine['platform']}, {machine['cpu']}, "
+        f"{machine['cpu_count']} CPUs, {machine['memory']} RAM, Python {machine['python']}."
+    )
+    block = f"{BEGIN}\n{described}\n\n{table}\n{END}"
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    DOC.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    """Run the suite; print the table; exit 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,3,10", help="scale factors, e.g. 1,3,10")
+    parser.add_argument("--reps", type=int, default=3, help="repetitions at 1x (median)")
+    parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        kind, path, extra = args.worker[0], args.worker[1], args.worker[2:]
+        if kind == "time":
+            print(json.dumps(worker_time(path, int(extra[0]), int(extra[1]))))
+        else:
+            print(json.dumps(worker_memory(path, extra[0], int(extra[1]))))
+        return 0
+
+    sys.path.insert(0, str(ROOT / "src"))
+    factors = [int(f) for f in args.scales.split(",")]
+    if 1 not in factors:
+        factors.insert(0, 1)
+    results: dict[str, Any] = {"machine": _machine(), "scales": {}}
+    for factor in factors:
+        print(f"[{factor}x] synthesizing …", file=sys.stderr, flush=True)
+        path = _synthesize(factor)
+        reps = args.reps if factor == 1 else 1
+        print(f"[{factor}x] timing ({reps} rep) …", file=sys.stderr, flush=True)
+        # The 10x file is larger than the default input limit (256 MiB): raise it for the run.
+        limit = str(max(256 * 2**20, 2 * path.stat().st_size))
+        timing = _worker(["time", str(path), str(reps), limit])
+        print(f"[{factor}x] memory …", file=sys.stderr, flush=True)
+        memory = {
+            w: _worker(["memory", str(path), w, limit])["peak_growth"] for w in ("floor", "check")
+        }
+        results["scales"][str(factor)] = {"time": timing, "memory": memory, "file": path.name}
+        if factor == 1:
+            from vndgaf.schema import submission_schema
+
+            schema = RESULTS / "schema.json"
+            schema.write_text(json.dumps(submission_schema()), encoding="utf-8")
+            vndgaf = str(Path(sys.executable).with_name("vndgaf"))
+            results["vndgaf_validate"] = _wall([vndgaf, "validate", str(path)])
+            peer = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+            results["check_jsonschema"] = (
+                _wall([peer, "--schemafile", str(schema), str(path)]) if peer else None
+            )
+    table, missed = _table(results)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    results["stamp"] = stamp
+    results["missed"] = missed
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(table)
+    if not args.no_doc:
+        _write_doc(
+            table, results["machine"], stamp, "python benchmarks/run.py " + " ".join(sys.argv[1:])
+        )
+    for line in missed:
+        print(f"target missed: {line}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
