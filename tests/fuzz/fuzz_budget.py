@@ -1,7 +1,7 @@
 """How hard each fuzz test works: a few seconds by default, about ten minutes in total under
 ``HYPOTHESIS_PROFILE=fuzz`` (``make fuzz``).
 
-The fuzz counts were calibrated on a two-core machine so that the five fuzz tests together take
+The fuzz counts were calibrated on a two-core machine so that the eight fuzz tests together take
 roughly ten minutes; each test's share is proportional to what one example costs.
 """
 

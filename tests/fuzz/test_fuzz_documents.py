@@ -62,7 +62,7 @@ def _load_and_check(raw: bytes, name: str) -> None:
     assert {f.code for f in report.findings} <= KNOWN_CODES
 
 
-@budget(fast=150, fuzz=20_000)
+@budget(fast=150, fuzz=10_000)
 @given(raw=st.binary(max_size=400), name=st.sampled_from(["x.yaml", "x.json", "x.txt"]))
 def test_arbitrary_bytes_never_raise(raw: bytes, name: str) -> None:
     """parse_bytes returns problems, never raises; each problem has a 1-based position."""
@@ -78,7 +78,7 @@ def test_arbitrary_bytes_never_raise(raw: bytes, name: str) -> None:
 YAMLISH = st.text(alphabet=st.sampled_from(list("ab:-[]{},&*!'\"#|>?%@` \n\t\r.0123456789~")))
 
 
-@budget(fast=100, fuzz=10_000)
+@budget(fast=100, fuzz=4_000)
 @given(text=YAMLISH, name=st.sampled_from(["x.yaml", "x.json"]))
 def test_yaml_and_json_shaped_noise_loads_and_checks(text: str, name: str) -> None:
     """Text made of YAML/JSON punctuation goes through load and check without raising."""
@@ -115,7 +115,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, bytes(data)
 
 
-@budget(fast=60, fuzz=6_000)
+@budget(fast=60, fuzz=5_000)
 @given(case=mutated())
 def test_mutated_examples_load_and_check(case: tuple[str, bytes]) -> None:
     """Mutated examples load and check without raising; findings carry known codes and lines
@@ -124,7 +124,7 @@ def test_mutated_examples_load_and_check(case: tuple[str, bytes]) -> None:
     _load_and_check(raw, name.replace("/", "__"))
 
 
-@budget(fast=30, fuzz=2_000)
+@budget(fast=30, fuzz=1_500)
 @given(case=mutated())
 def test_mutated_examples_as_json_load_and_check(case: tuple[str, bytes]) -> None:
     """The same mutations read with a .json name (YAML text fed to the JSON parser) never raise."""

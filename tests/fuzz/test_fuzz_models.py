@@ -25,7 +25,7 @@ def element_ids(arch: Architecture) -> list[str]:
     return [e.id for name, _kind in ELEMENT_LISTS for e in getattr(arch, name)]
 
 
-@budget(fast=40, fuzz=4_000)
+@budget(fast=40, fuzz=2_500)
 @given(arch=architectures(), fmt=st.sampled_from(["yaml", "json"]))
 def test_valid_models_load_back_equal_and_check_cleanly(arch: Architecture, fmt: str) -> None:
     """A dumped model loads back equal (unless ids collide), with known finding codes only, and
@@ -44,7 +44,7 @@ def test_valid_models_load_back_equal_and_check_cleanly(arch: Architecture, fmt:
     assert all(f.location is None or f.location.path == path.as_posix() for f in report.findings)
 
 
-@budget(fast=20, fuzz=1_500)
+@budget(fast=20, fuzz=700)
 @given(arch=architectures())
 def test_normalised_export_is_a_fixed_point(arch: Architecture) -> None:
     """normalise(load(dump(normalise(x)))) == normalise(x): the export/import cycle is stable."""

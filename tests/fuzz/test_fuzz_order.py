@@ -35,7 +35,7 @@ def write(directory: Path, name: str, arch: Architecture) -> Path:
     return path
 
 
-@budget(fast=25, fuzz=1_200)
+@budget(fast=15, fuzz=1_000)
 @given(arch=architectures(), data=st.data())
 def test_shuffled_and_split_models_give_the_same_findings(
     arch: Architecture, data: st.DataObject
@@ -68,7 +68,7 @@ def test_shuffled_and_split_models_give_the_same_findings(
     assert reversed_order == whole
 
 
-@budget(fast=15, fuzz=800)
+@budget(fast=10, fuzz=500)
 @given(arch=architectures(), data=st.data())
 def test_file_order_on_the_command_line_does_not_matter(
     arch: Architecture, data: st.DataObject
