@@ -178,13 +178,27 @@ def worker_memory(path: str, what: str, limit: int) -> dict[str, Any]:
         del check_loaded, load, render
     else:
         import networkx  # noqa: F401
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _peak_rss()
     if what == "check":
         _check(path, limit)
     else:
         _floor(raw)
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"peak_growth": (after - before) * 1024}
+    return {"peak_growth": _peak_rss() - before}
+
+
+def _peak_rss() -> int:
+    """Peak resident set of this process, in bytes.
+
+    Linux's ``ru_maxrss`` survives ``exec`` and so starts at the parent's peak; the ``VmHWM``
+    line of /proc/self/status belongs to this process image only.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 # --------------------------------------------------------------------------------------------

@@ -114,7 +114,10 @@ def test_national_structure_uses_every_real_unit() -> None:
     assert len(committees) == 3321
     assert len({a["unit"] for a in committees}) == 3321
     lgsps = [p for p in doc["platforms"] if p.get("instance_of") == "vn:platform/lgsp"]
-    assert len(lgsps) == 34
+    owners = sorted(p["owner"] for p in lgsps)
+    assert len(lgsps) == 35  # one per province, and the submitter's ministry (MOST)
+    assert owners[-1] == "vn:agency/bo-khoa-hoc-va-cong-nghe"
+    assert len({o for o in owners if o.endswith("-ubnd")}) == 34
     assert len(doc["flows"]) == minimum_flows("national")
     defined = [
         e["id"] for name in ("agencies", "systems", "platforms", "databases") for e in doc[name]

@@ -521,6 +521,27 @@ def _commune_service(
     }
 
 
+def _submitter_platform(draft: Draft) -> None:
+    """The national submitter's ministry (MOST, over the digital-transformation authority) runs
+    its own LGSP linked to NDXP, like every ministry (NĐ 194/2025 Art. 20)."""
+    ident = "bo-khcn-lgsp"
+    draft.platforms.append(
+        {
+            "id": ident,
+            "name": "Nền tảng tích hợp, chia sẻ dữ liệu Bộ Khoa học và Công nghệ",
+            "owner": "vn:agency/bo-khoa-hoc-va-cong-nghe",
+            "operator": SUBMITTER,
+            "layer": "integration",
+            "capabilities": ["data_integration"],
+            "scope": "ministry",
+            "hosting": "gov_cloud",
+            "security_level": 3,
+            "instance_of": INTEGRATION_TEMPLATE,
+        }
+    )
+    draft.flow(ident, NDXP, (), name="Kết nối LGSP Bộ Khoa học và Công nghệ với NDXP")
+
+
 def structural_flow_count(cat: Catalogue, scale: Scale) -> int:
     """How many flows the clean structure itself needs (the minimum for ``flows``)."""
     provinces = _provinces(cat, scale)
@@ -528,7 +549,8 @@ def structural_flow_count(cat: Catalogue, scale: Scale) -> int:
     with_db = sum(1 for d in DEPARTMENTS if d.system and d.national_db)
     with_system = sum(1 for d in DEPARTMENTS if d.system)
     per_province = 5 + len(ENTITY_SOURCES) + 2 + 6 + scale.factor * (2 * with_system + with_db)
-    return len(provinces) * per_province + 2 * communes * scale.factor
+    national = 1 if scale.province is None else 0  # the submitter's ministry LGSP
+    return national + len(provinces) * per_province + 2 * communes * scale.factor
 
 
 def _provinces(cat: Catalogue, scale: Scale) -> tuple[AdministrativeUnit, ...]:
@@ -642,6 +664,8 @@ def build(cat: Catalogue, scale: Scale, flows: int, rng: random.Random) -> Draft
     provinces = _provinces(cat, scale)
     submitter = SUBMITTER if scale.province is None else f"t{provinces[0].code}-ubnd"
     draft = Draft(submitter=submitter)
+    if scale.province is None:
+        _submitter_platform(draft)
     for province in provinces:
         _province(draft, province, cat.communes_of(province.code or ""), scale.factor)
     if len(draft.flows) != minimum:
