@@ -5,8 +5,8 @@ import click
 from vndgaf.cli.check import check_command
 from vndgaf.cli.diff import diff_command
 from vndgaf.cli.exchange import import_group
-from vndgaf.cli.init import init_command
 from vndgaf.cli.export import export_command
+from vndgaf.cli.init import init_command
 from vndgaf.cli.reference import reference_command
 from vndgaf.cli.render import render_command
 from vndgaf.cli.rules import rule_command, rules_command
