@@ -58,6 +58,7 @@ unit: $(STAMP) system-deps browser-deps
 test: lint typecheck layers unit
 
 bench: $(STAMP) system-deps
+	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	@$(BIN)/python benchmarks/run.py
 
 fuzz: $(STAMP)
