@@ -12,7 +12,17 @@ import click
 from vndgaf.errors import InputError, InternalError
 from vndgaf.report._safe import printable
 
-__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "fail", "guarded", "write_output"]
+__all__ = [
+    "EXIT_CLEAN",
+    "EXIT_FINDINGS",
+    "EXIT_USAGE",
+    "as_of_option",
+    "fail",
+    "fail_on_option",
+    "guarded",
+    "lang_option",
+    "write_output",
+]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
@@ -71,3 +81,36 @@ def paths_argument(paths: Iterable[str]) -> list[str]:
     if not items:
         fail("give at least one PATH (a submission file or directory)")
     return items
+
+
+def lang_option(help_text: str = "Language of messages and labels.") -> Callable[[T], T]:
+    """``--lang en|vi`` (default English), the same on every command."""
+    return click.option(  # type: ignore[return-value]
+        "--lang",
+        type=click.Choice(["en", "vi"]),
+        default="en",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def fail_on_option() -> Callable[[T], T]:
+    """``--fail-on error|warning|note``: the lowest severity that makes the exit code 1."""
+    return click.option(  # type: ignore[return-value]
+        "--fail-on",
+        type=click.Choice(["error", "warning", "note"]),
+        default="error",
+        show_default=True,
+        help="Lowest severity that makes the exit code 1.",
+    )
+
+
+def as_of_option() -> Callable[[T], T]:
+    """``--as-of YYYY-MM-DD``: the date date-dependent rules are checked for."""
+    return click.option(  # type: ignore[return-value]
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Check as of this date (default: the submission's as_of).",
+    )

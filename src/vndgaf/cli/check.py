@@ -7,8 +7,11 @@ import click
 from vndgaf.cli._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    as_of_option,
     fail,
+    fail_on_option,
     guarded,
+    lang_option,
     paths_argument,
     write_output,
 )
@@ -91,27 +94,9 @@ def _diagram(result: object, report: Report) -> str | None:
     metavar="CODE=LEVEL",
     help="Override a rule's severity, e.g. IOP011=warning.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "note"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Check as of this date (default: the submission's as_of).",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "vi"]),
-    default="en",
-    show_default=True,
-    help="Language of messages and labels.",
-)
+@fail_on_option()
+@as_of_option()
+@lang_option()
 def check_command(
     paths: tuple[str, ...],
     fmt: str,

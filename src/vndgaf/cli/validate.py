@@ -2,7 +2,14 @@
 
 import click
 
-from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded, paths_argument
+from vndgaf.cli._common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    fail_on_option,
+    guarded,
+    lang_option,
+    paths_argument,
+)
 from vndgaf.diagnostics import Report, Severity
 from vndgaf.input_checks import INPUT_CHECKS
 from vndgaf.loader import load
@@ -19,20 +26,8 @@ from vndgaf.report import render
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "note"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "vi"]),
-    default="en",
-    show_default=True,
-    help="Language of messages.",
-)
+@fail_on_option()
+@lang_option("Language of messages.")
 def validate_command(paths: tuple[str, ...], fmt: str, fail_on: str, lang: str) -> None:
     """Check PATH... (files or directories) against the submission schema and resolve every
     reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors."""
