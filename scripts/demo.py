@@ -34,6 +34,7 @@ def main() -> None:
     run("units", "resolve", "Binh Duong", "Bà Rịa - Vũng Tàu", "Hà Giang", "Quận Ba Đình")
     run("check", "examples/tuyen-quang")
     run("check", "examples/bo-tu-phap", "--lang", "vi")
+    run("diff", "examples/tuyen-quang", "examples/tuyen-quang-v2")
     written = []
     for args, target in (
         (("check", "examples/tuyen-quang", "--format", "html", "-o"), "tuyen-quang-report.html"),

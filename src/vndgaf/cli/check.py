@@ -15,10 +15,12 @@ from vndgaf.cli._common import (
     paths_argument,
     write_output,
 )
+from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
-from vndgaf.engine import check_loaded
+from vndgaf.engine import check_loaded, select_rules
 from vndgaf.loader import load
 from vndgaf.report import FORMATS, render
+from vndgaf.rules import ALL_RULES
 
 __all__ = ["check_command", "exit_code", "split_codes"]
 
@@ -113,7 +115,10 @@ def check_command(
     --fail-on, 2 on usage or I/O errors."""
     items = paths_argument(paths)
     overrides = _overrides(severities)
+    progress = Progress()
+    progress.parsing(items)
     result = guarded(lambda: load(items))
+    progress.checking(len(select_rules(ALL_RULES, split_codes(select), split_codes(ignore))))
     report = guarded(
         lambda: check_loaded(
             result,

@@ -10,6 +10,7 @@ from vndgaf.cli._common import (
     lang_option,
     paths_argument,
 )
+from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
 from vndgaf.input_checks import INPUT_CHECKS
 from vndgaf.loader import load
@@ -32,6 +33,7 @@ def validate_command(paths: tuple[str, ...], fmt: str, fail_on: str, lang: str) 
     """Check PATH... (files or directories) against the submission schema and resolve every
     reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors."""
     items = paths_argument(paths)
+    Progress().parsing(items)
     result = guarded(lambda: load(items))
     report = Report(findings=result.findings, rules=INPUT_CHECKS, inputs=result.files)
     click.echo(render(report, fmt, lang=lang), nl=False)

@@ -55,6 +55,11 @@ _LEVEL_WORDS = {
 }
 
 
+#: Capabilities every organisation is expected to run for itself (its own document and records
+#: management, connected to the others through VDXP): never a duplicate. A design inference.
+PER_ORGANISATION: frozenset[str] = frozenset({"document_management"})
+
+
 @rule(
     code="RED002",
     name="capability-built-repeatedly",
@@ -76,7 +81,8 @@ _LEVEL_WORDS = {
 )
 def capability_built_repeatedly(ctx: Context) -> Iterator[Violation]:
     """What it checks: submission systems and platforms (deployments of catalogue templates, with
-    ``instance_of`` set, and databases excluded) and investments, grouped by capability, by the
+    ``instance_of`` set, and databases excluded) and investments, grouped by capability (except
+    capabilities every organisation runs for itself, such as document management), by the
     level of their owner, and by scope: communes are grouped per province, provinces and central
     agencies nationally. A group whose elements belong to at least two different communes,
     provinces or ministries gives one finding on its first element (by id), listing the others
@@ -114,7 +120,7 @@ def capability_built_repeatedly(ctx: Context) -> Iterator[Violation]:
     for element_id, owner_id, capabilities, budget in sorted(candidates, key=lambda c: c[0]):
         if owner_id is None:
             continue
-        for capability in sorted(set(capabilities)):
+        for capability in sorted(set(capabilities) - PER_ORGANISATION):
             found = _key(graph, capability, owner_id)
             if found is not None:
                 key, party = found
