@@ -11,6 +11,22 @@ from vndgaf.rules.interop._common import active_flows, is_national_platform, lab
 NATIONAL_EXCHANGE = frozenset({NDXP, NDOP})
 
 
+def _describe(
+    ctx: Context,
+    flow_id: str,
+    flow_name: str | None,
+    source: str,
+    target: str,
+    source_org: str,
+    target_org: str,
+) -> tuple[str, tuple[str, str]]:
+    """The flow's name and its two ends with their organisations (built only for findings)."""
+    graph = ctx.graph
+    src = f"'{label(graph, source)}' ({label(graph, source_org)})"
+    dst = f"'{label(graph, target)}' ({label(graph, target_org)})"
+    return flow_name or flow_id, (f"{src} to {dst}", f"{src} đến {dst}")
+
+
 @rule(
     code="IOP001",
     name="flow-bypasses-integration-platform",
@@ -62,19 +78,15 @@ def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
         if source_org is None or target_org is None:
             continue
         route = graph.route(flow)
-        name = flow.name or flow.id
-        ends = (
-            f"'{label(graph, flow.source)}' ({label(graph, source_org)}) to "
-            f"'{label(graph, flow.target)}' ({label(graph, target_org)})",
-            f"'{label(graph, flow.source)}' ({label(graph, source_org)}) đến "
-            f"'{label(graph, flow.target)}' ({label(graph, target_org)})",
-        )
         if source_org != target_org:
             hubs = set(NATIONAL_EXCHANGE)
             if flow.mode is FlowMode.DOCUMENT_EXCHANGE:
                 hubs.add(VDXP)
             if hubs.intersection(route):
                 continue
+            name, ends = _describe(
+                ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
+            )
             yield Violation(
                 subject=flow.id,
                 message=Text(
@@ -87,6 +99,9 @@ def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
                 field="via",
             )
         elif not any(graph.is_integration_platform(hop) for hop in route):
+            name, ends = _describe(
+                ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
+            )
             yield Violation(
                 subject=flow.id,
                 message=Text(
