@@ -20,6 +20,8 @@ __all__ = [
     "Severity",
     "Text",
     "Violation",
+    "pointer_parts",
+    "pointer_token",
 ]
 
 
@@ -46,6 +48,16 @@ class Text:
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``"en"`` or ``"vi"``)."""
         return self.vi if lang == "vi" else self.en
+
+
+def pointer_token(part: str | int) -> str:
+    """One RFC 6901 reference token: ``~`` as ``~0``, ``/`` as ``~1``."""
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+def pointer_parts(pointer: str) -> list[str]:
+    """The unescaped tokens of an RFC 6901 pointer (``""`` is the root: no tokens)."""
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
 
 
 @attrs.frozen(order=True)

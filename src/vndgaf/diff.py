@@ -24,6 +24,7 @@ import attrs
 from vndgaf import converter
 from vndgaf.diagnostics import Finding, Report, Severity, Text
 from vndgaf.loader import LoadResult
+from vndgaf.textsafe import harden_json, printable
 
 __all__ = [
     "DIFF_KINDS",
@@ -249,18 +250,13 @@ def _value_text(value: Any, lang: str) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _printable(text: str) -> str:
-    """User text on one line, without control characters that could rewrite a terminal."""
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
-
-
 def _inputs_text(files: Sequence[str], lang: str) -> str:
     """``examples/tuyen-quang (6 files)``: the common directory of the inputs and their number."""
     count = f"{len(files)} {_label('files', lang)}"
     if not files:
         return count
     where = files[0] if len(files) == 1 else os.path.commonpath(files) or "."
-    return f"{_printable(where)} ({count})"
+    return f"{printable(where)} ({count})"
 
 
 #: Lists longer than this are shown as the items added and removed, not in full.
@@ -281,19 +277,19 @@ def _change_text(change: FieldChange, lang: str) -> str:
         parts = [f"+{_value_text([v for v in new if v in came], lang)}"] if came else []
         parts += [f"-{_value_text([v for v in old if v in gone], lang)}"] if gone else []
         if parts:
-            return _printable(" ".join(parts))
+            return printable(" ".join(parts))
         return _label("reordered", lang)
-    return f"{_printable(_value_text(old, lang))} -> {_printable(_value_text(new, lang))}"
+    return f"{printable(_value_text(old, lang))} -> {printable(_value_text(new, lang))}"
 
 
 def _element_text(d: SubmissionDiff, ident: str) -> str:
     name = d.names.get(ident)
-    return _printable(f"{ident} ({name})" if name else ident)
+    return printable(f"{ident} ({name})" if name else ident)
 
 
 def _finding_text(f: Finding, lang: str) -> str:
     where = f"{f.location}: " if f.location else ""
-    return _printable(f"{where}{f.code} [{f.severity.value}] {f.message.get(lang)}")
+    return printable(f"{where}{f.code} [{f.severity.value}] {f.message.get(lang)}")
 
 
 def _counts(parts: Sequence[tuple[int, str]], lang: str) -> str:
@@ -403,4 +399,4 @@ def render_diff_json(d: SubmissionDiff) -> str:
             "resolved": {s.value: sum(f.severity is s for f in d.resolved) for s in Severity},
         },
     }
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return harden_json(json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2)) + "\n"

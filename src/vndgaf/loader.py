@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import attrs
 
 from vndgaf import converter
-from vndgaf.diagnostics import Finding, Location, Text
+from vndgaf.diagnostics import Finding, Location, Text, pointer_parts
 from vndgaf.errors import InputError, InternalError
 from vndgaf.input_checks import input_check
 from vndgaf.model import ELEMENT_LISTS, Architecture, Submission
@@ -132,10 +132,6 @@ def _finding(
     )
 
 
-def _split(pointer: str) -> list[str]:
-    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
-
-
 _RefPlan = tuple[tuple[str, tuple[str, ...], type | None], ...]
 _PLANS: dict[type, _RefPlan] = {}
 
@@ -215,7 +211,7 @@ class _Loading:
         bad: set[tuple[str, int]] = set()
         dropped: set[str] = set()
         for sp in problems:
-            parts = _split(sp.pointer)
+            parts = pointer_parts(sp.pointer)
             if len(parts) >= 2 and parts[0] in _LIST_KIND and parts[1].isdigit():
                 bad.add((parts[0], int(parts[1])))
             elif parts:

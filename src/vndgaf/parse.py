@@ -24,7 +24,7 @@ import attrs
 import yaml
 import yaml.events as ev
 
-from vndgaf.diagnostics import Text
+from vndgaf.diagnostics import Text, pointer_token
 from vndgaf.errors import InputError
 
 __all__ = [
@@ -136,11 +136,6 @@ class _Fatal(Exception):
 
 _NEWLINE: Final = re.compile(r"\r\n|\r|\n")
 _CORE_TAGS: Final = "!!str, !!int, !!float, !!bool, !!null, !!map, !!seq"
-
-
-def _escape(token: str) -> str:
-    """One RFC 6901 reference token."""
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _line_starts(text: str) -> list[int]:
@@ -413,7 +408,7 @@ class _YamlBuilder:
         top = self.stack[-1]
         if isinstance(top.container, list):
             return f"{top.pointer}/{len(top.container)}"
-        return f"{top.pointer}/{_escape(top.key)}"
+        return f"{top.pointer}/{pointer_token(top.key)}"
 
     def expecting_key(self) -> bool:
         return (
@@ -452,7 +447,7 @@ class _YamlBuilder:
         if isinstance(value, dict | list):
             self.key_not_scalar(pos, top.pointer)
         key = _key_text(value)
-        pointer = f"{top.pointer}/{_escape(key)}"
+        pointer = f"{top.pointer}/{pointer_token(key)}"
         if key in top.container:
             self.problems.append(_duplicate(key, pos, pointer))
             top.dup = True
@@ -703,7 +698,7 @@ class _JsonScan:
             kind = match.lastindex  # 2: a key, 1: a string value, None: bracket or bare scalar
             if kind == 2 and top is not None and top[1]:
                 key = _json_key(match.group(1))
-                pointer = f"{top[0]}/{_escape(key)}"
+                pointer = f"{top[0]}/{pointer_token(key)}"
                 if key in top[4]:
                     where = _position(self.starts, offset)
                     self.duplicates.append(_duplicate(key, where, pointer))

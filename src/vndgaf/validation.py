@@ -14,7 +14,7 @@ import attrs
 import fastjsonschema
 import jsonschema
 
-from vndgaf.diagnostics import Text
+from vndgaf.diagnostics import Text, pointer_token
 from vndgaf.schema import submission_schema
 
 __all__ = ["SchemaProblem", "is_valid_fast", "validate"]
@@ -57,13 +57,9 @@ def _type_of(value: Any) -> str:
     return "object"
 
 
-def _escape(part: str | int) -> str:
-    return str(part).replace("~", "~0").replace("/", "~1")
-
-
 def pointer_of(path: Iterable[str | int]) -> str:
     """RFC 6901 pointer of a path of keys and indices."""
-    return "".join("/" + _escape(p) for p in path)
+    return "".join("/" + pointer_token(p) for p in path)
 
 
 @functools.cache

@@ -11,8 +11,8 @@ from report_fixtures import HOSTILE, SVG
 
 from vndgaf.diagnostics import Report
 from vndgaf.report import render
-from vndgaf.report._safe import printable
 from vndgaf.report.html_ import inline_svg, render_html
+from vndgaf.textsafe import printable
 
 
 class _Page(HTMLParser):

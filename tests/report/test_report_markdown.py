@@ -10,8 +10,8 @@ from markdown_it import MarkdownIt
 from report_fixtures import HOSTILE, check_golden
 
 from vndgaf.diagnostics import Report
-from vndgaf.report._safe import printable
 from vndgaf.report.markdown import escape_markdown, render_markdown
+from vndgaf.textsafe import printable
 
 
 class _Tables(HTMLParser):

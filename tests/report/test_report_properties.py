@@ -10,8 +10,8 @@ from markdown_it import MarkdownIt
 
 from vndgaf.diagnostics import Finding, Location, Report, Severity, Text
 from vndgaf.report import render
-from vndgaf.report._safe import _UNSAFE, printable
 from vndgaf.report.markdown import escape_markdown
+from vndgaf.textsafe import _UNSAFE, printable
 
 # Any text, with the awkward characters made likely.
 TEXTS = st.text(

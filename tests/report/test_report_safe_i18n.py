@@ -6,7 +6,6 @@ import unicodedata
 import pytest
 
 from vndgaf.diagnostics import Severity
-from vndgaf.report._safe import harden_json, printable
 from vndgaf.report.i18n import (
     FAMILIES,
     LABELS,
@@ -19,6 +18,7 @@ from vndgaf.report.i18n import (
     severity_label,
     summary_sentence,
 )
+from vndgaf.textsafe import harden_json, printable
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from typing import NoReturn, TypeVar
 import click
 
 from vndgaf.errors import InputError, InternalError
-from vndgaf.report._safe import printable
+from vndgaf.textsafe import printable
 
 __all__ = [
     "EXIT_CLEAN",

@@ -17,7 +17,7 @@ from vndgaf.reference import (
     UnitRef,
     resolve_units,
 )
-from vndgaf.report._safe import harden_json, printable
+from vndgaf.textsafe import harden_json, printable
 
 __all__ = ["units_group"]
 

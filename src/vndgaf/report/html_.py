@@ -24,7 +24,6 @@ from vndgaf.report._facts import (
     rules_for,
     suppressed_count,
 )
-from vndgaf.report._safe import printable
 from vndgaf.report.i18n import (
     family_label,
     format_metric,
@@ -34,6 +33,7 @@ from vndgaf.report.i18n import (
     severity_label,
     summary_sentence,
 )
+from vndgaf.textsafe import printable
 
 __all__ = ["SCRIPT", "inline_svg", "render_html"]
 

@@ -19,7 +19,7 @@ from vndgaf.report._facts import (
     rules_for,
     suppressed_count,
 )
-from vndgaf.report._safe import harden_json
+from vndgaf.textsafe import harden_json
 
 __all__ = ["FORMAT_VERSION", "render_json"]
 

@@ -17,7 +17,6 @@ from vndgaf.report._facts import (
     location_text,
     suppressed_count,
 )
-from vndgaf.report._safe import printable
 from vndgaf.report.i18n import (
     format_metric,
     label,
@@ -26,6 +25,7 @@ from vndgaf.report.i18n import (
     severity_label,
     summary_sentence,
 )
+from vndgaf.textsafe import printable
 
 __all__ = ["escape_markdown", "render_markdown"]
 

@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 from vndgaf.diagnostics import Finding, Location, Report, RuleInfo
 from vndgaf.report._facts import fingerprint, rules_for
-from vndgaf.report._safe import harden_json
 from vndgaf.report.i18n import label
+from vndgaf.textsafe import harden_json
 
 __all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "SARIF_VERSION", "render_sarif"]
 

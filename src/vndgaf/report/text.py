@@ -9,7 +9,6 @@ sequences in a submission cannot recolour or rewrite the terminal, even with ``c
 
 from vndgaf.diagnostics import Finding, Report, Severity
 from vndgaf.report._facts import by_submitter, file_count, location_text, suppressed_count
-from vndgaf.report._safe import printable
 from vndgaf.report.i18n import (
     counts_phrase,
     format_metric,
@@ -19,6 +18,7 @@ from vndgaf.report.i18n import (
     severity_label,
     summary_sentence,
 )
+from vndgaf.textsafe import printable
 
 __all__ = ["render_text"]
 

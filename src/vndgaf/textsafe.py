@@ -1,4 +1,4 @@
-"""Making user text harmless before any reporter shows it.
+"""Making user text harmless before any output shows it (reports, diffs, CLI messages).
 
 Submissions are written by many agencies and read in terminals, browsers and code-review tools,
 so a name or message may carry terminal escape sequences, control characters or bidirectional
