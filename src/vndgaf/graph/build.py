@@ -26,7 +26,11 @@ from vndgaf.model import (
     Status,
 )
 
-__all__ = ["CatalogueElements", "build_graph"]
+__all__ = ["VIA_KEY", "CatalogueElements", "build_graph"]
+
+#: Key of the one VIA edge between two hops. Flow edges are keyed by flow id, and an id cannot
+#: start with "#" (``ID_PATTERN``), so the two never collide.
+VIA_KEY = "#via"
 
 _Edge = tuple[str, str, str | None, dict[str, Any]]
 
@@ -144,33 +148,53 @@ def build_graph(
             kinds.setdefault(element.id, kind)
     for element_id in sorted(elements):
         g.add_node(element_id, kind=kinds[element_id], element=elements[element_id])
-    edges: list[_Edge] = []
+
+    def present(end: str) -> bool:
+        """True when ``end`` is a node, adding a referenced catalogue commune on first use."""
+        if end in elements:  # ``elements`` holds exactly the graph's nodes
+            return True
+        element = catalogue.get(end) if end.startswith("vn:") else None
+        if not isinstance(element, AdministrativeUnit):
+            return False
+        g.add_node(end, kind=NodeKind.UNIT, element=element)
+        elements[end] = element
+        kinds[end] = NodeKind.UNIT
+        catalogue_ids.add(end)
+        return True
+
+    def add(a: str, b: str, key: str | None, data: dict[str, Any]) -> None:
+        if present(a) & present(b):  # both ends looked up, as either may be a new commune
+            g.add_edge(a, b, key=key, **data)
+
     for element_id in sorted(elements):
-        edges.extend(_element_edges(kinds[element_id], elements[element_id]))
+        for edge in _element_edges(kinds[element_id], elements[element_id]):
+            add(*edge)
+    hops: dict[tuple[str, str], list[str]] = {}
+    flow_kind = EdgeKind.FLOW
     for flow in arch.flows:
         if flow.status is Status.RETIRED:
             continue
-        edges.append((flow.source, flow.target, flow.id, {"kind": EdgeKind.FLOW, "flow": flow}))
-        hops = (flow.source, *flow.via, flow.target)
-        for i, (a, b) in enumerate(itertools.pairwise(hops)):
-            edges.append((a, b, f"{flow.id}#{i}", {"kind": EdgeKind.VIA, "flow": flow}))
+        source, target = flow.source, flow.target
+        if (source in elements and target in elements) or present(source) & present(target):
+            g.add_edge(source, target, key=flow.id, kind=flow_kind, flow=flow)
+        if flow.via:
+            for hop in itertools.pairwise((source, *flow.via, target)):
+                hops.setdefault(hop, []).append(flow.id)
+        else:
+            hops.setdefault((source, target), []).append(flow.id)
+    # One VIA edge per distinct hop, naming every flow that takes it: routes share most hops
+    # (each commune system -> its provincial LGSP), so the graph stays near the size of its
+    # flows instead of holding one edge per hop of every flow.
+    links: list[tuple[str, str]] = []
+    for (a, b), flow_ids in hops.items():
+        if present(a) & present(b):
+            g.add_edge(a, b, key=VIA_KEY, kind=EdgeKind.VIA, flows=tuple(flow_ids))
+            links.append((a, b))
     for database in catalogue.databases:
         for hub in (NDXP, NDOP):
-            edges.append((database.id, hub, None, {"kind": EdgeKind.CONNECTS}))
-    for a, b, key, data in edges:
-        # ``elements`` holds exactly the graph's nodes: a dict lookup is the fast path.
-        if a not in elements or b not in elements:
-            for end in (a, b):
-                if end not in elements and end.startswith("vn:"):
-                    element = catalogue.get(end)
-                    if isinstance(element, AdministrativeUnit):  # a referenced commune
-                        g.add_node(end, kind=NodeKind.UNIT, element=element)
-                        elements[end] = element
-                        kinds[end] = NodeKind.UNIT
-                        catalogue_ids.add(end)
-            if a not in elements or b not in elements:
-                continue
-        g.add_edge(a, b, key=key, **data)
+            if present(database.id) & present(hub):
+                g.add_edge(database.id, hub, kind=EdgeKind.CONNECTS)
+                links.append((database.id, hub))
     return ArchGraph(
         graph=g,
         architecture=arch,
@@ -178,4 +202,5 @@ def build_graph(
         kinds=kinds,
         catalogue_ids=frozenset(catalogue_ids),
         as_of=as_of or dt.date.today(),
+        links=tuple(links),
     )

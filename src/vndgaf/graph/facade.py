@@ -6,6 +6,7 @@ use, in linear time.
 
 import datetime as dt
 import functools
+import operator
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from vndgaf.graph.kinds import SYSTEM_KINDS, EdgeKind, NodeKind
+from vndgaf.graph.kinds import SYSTEM_KINDS, NodeKind
 from vndgaf.graph.queries import articulation_impact, component_index
 from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
 from vndgaf.model import (
@@ -32,6 +33,8 @@ from vndgaf.model import (
 
 __all__ = ["ArchGraph"]
 
+_flow_id = operator.attrgetter("id")
+
 
 @attrs.frozen(slots=False)
 class ArchGraph:
@@ -47,6 +50,9 @@ class ArchGraph:
     kinds: Mapping[str, NodeKind]
     catalogue_ids: frozenset[str]
     as_of: dt.date
+    #: The ends of every VIA and CONNECTS edge: the exchange graph's links, kept apart so that
+    #: connectivity never rescans the whole graph.
+    links: tuple[tuple[str, str], ...] = ()
 
     # -- elements ------------------------------------------------------------------------------
 
@@ -213,12 +219,18 @@ class ArchGraph:
         return (flow.source, *flow.via, flow.target)
 
     @functools.cached_property
+    def active_flows(self) -> tuple[DataFlow, ...]:
+        """Flows of the submission that are not retired, sorted by id (computed once)."""
+        retired = Status.RETIRED
+        active = [f for f in self.architecture.flows if f.status is not retired]
+        active.sort(key=_flow_id)
+        return tuple(active)
+
+    @functools.cached_property
     def _flows_by_end(self) -> tuple[dict[str, list[DataFlow]], dict[str, list[DataFlow]]]:
         out: dict[str, list[DataFlow]] = defaultdict(list)
         into: dict[str, list[DataFlow]] = defaultdict(list)
-        for flow in self.architecture.flows:
-            if flow.status is Status.RETIRED:
-                continue
+        for flow in self.active_flows:
             out[flow.source].append(flow)
             into[flow.target].append(flow)
         return out, into
@@ -235,9 +247,10 @@ class ArchGraph:
     def _touching(self) -> frozenset[str]:
         """Every id that is an end or a hop of an active flow."""
         ids: set[str] = set()
-        for flow in self.architecture.flows:
-            if flow.status is not Status.RETIRED:
-                ids.update(self.route(flow))
+        for flow in self.active_flows:
+            ids.add(flow.source)
+            ids.add(flow.target)
+            ids.update(flow.via)
         return frozenset(ids)
 
     def has_flows(self, element_id: str) -> bool:
@@ -253,9 +266,7 @@ class ArchGraph:
         for element_id, kind in self.kinds.items():
             if kind in SYSTEM_KINDS:
                 g.add_node(element_id)
-        for a, b, data in self.graph.edges(data=True):
-            if data["kind"] in (EdgeKind.VIA, EdgeKind.CONNECTS) and a != b:
-                g.add_edge(a, b)
+        g.add_edges_from((a, b) for a, b in self.links if a != b)
         if NDXP in g and NDOP in g:
             g.add_edge(NDXP, NDOP)
         return g
@@ -277,12 +288,12 @@ class ArchGraph:
     def agency_exchange(self) -> nx.Graph:
         """The exchange graph plus agencies, each linked to the systems it owns or uses."""
         g = self.exchange.copy()
-        for a, b, data in self.graph.edges(data=True):
-            if (
-                data["kind"] in (EdgeKind.OWNS, EdgeKind.OPERATES, EdgeKind.TENANT_OF)
-                and self.kinds.get(b) in SYSTEM_KINDS
-            ):
-                g.add_edge(a, b)
+        for system_id, kind in self.kinds.items():  # the OWNS/OPERATES/TENANT_OF edges
+            if kind in SYSTEM_KINDS:
+                system = self.elements[system_id]
+                for agency in (system.owner, system.operator, *system.tenants):
+                    if agency is not None and agency in self.elements:
+                        g.add_edge(agency, system_id)
         return g
 
     @functools.cached_property

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph.wellknown import AGGREGATE_DB, NDOP, NDXP
-from vndgaf.model import Network, Status
+from vndgaf.model import Network
 from vndgaf.rules.base import Context, rule
 
 
@@ -42,11 +42,14 @@ def state_secret_on_shared_network(ctx: Context) -> Iterator[Violation]:
     Use instead: a flow on the specialised network protected by cipher, not through NDXP/NDOP.
     """
     graph = ctx.graph
-    for flow in sorted(graph.architecture.flows, key=lambda f: f.id):
-        source = graph.database(flow.source)
-        if source is None or not source.state_secret:
-            continue
-        if flow.status is Status.RETIRED:
+    secret = {
+        d.id: d
+        for d in (*graph.architecture.databases, *map(graph.database, graph.catalogue_ids))
+        if d is not None and d.state_secret
+    }
+    for flow in graph.active_flows:
+        source = secret.get(flow.source)
+        if source is None:
             continue
         hubs = sorted({h for h in (*flow.via, flow.target) if h in (NDXP, NDOP)})
         reasons_en: list[str] = []

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph.wellknown import VDXP
-from vndgaf.model import FlowMode, Status
+from vndgaf.model import FlowMode
 from vndgaf.rules.base import Context, rule
 
 
@@ -41,8 +41,8 @@ def unsigned_document_exchange(ctx: Context) -> Iterator[Violation]:
 
     Use instead: the same flow with ``official_signature: true``.
     """
-    for flow in sorted(ctx.graph.architecture.flows, key=lambda f: f.id):
-        if flow.status is Status.RETIRED or flow.mode is not FlowMode.DOCUMENT_EXCHANGE:
+    for flow in ctx.graph.active_flows:
+        if flow.mode is not FlowMode.DOCUMENT_EXCHANGE:
             continue
         if VDXP not in (*flow.via, flow.target) or flow.official_signature is True:
             continue

@@ -36,9 +36,7 @@ def label(graph: ArchGraph, element_id: str) -> str:
 
 def active_flows(graph: ArchGraph) -> Iterator[DataFlow]:
     """Flows of the submission that are not retired, sorted by id."""
-    for flow in sorted(graph.architecture.flows, key=lambda f: f.id):
-        if flow.status is not Status.RETIRED:
-            yield flow
+    return iter(graph.active_flows)
 
 
 def is_national_platform(graph: ArchGraph, element_id: str) -> bool:

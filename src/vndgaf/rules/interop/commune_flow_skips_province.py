@@ -1,12 +1,12 @@
 """IOP013 — a commune system exchanging data outside its province without the provincial LGSP."""
 
+import functools
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.model import Level
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import (
-    active_flows,
     is_national_platform,
     label,
     lgsps_by_organisation,
@@ -47,17 +47,24 @@ def commune_flow_skips_province(ctx: Context) -> Iterator[Violation]:
     """
     graph = ctx.graph
     lgsps = lgsps_by_organisation(graph)
-    for flow in active_flows(graph):
+
+    @functools.cache
+    def commune_province(end: str) -> str | None:
+        """``vn:province/CODE`` of a commune-level submission element, else None."""
+        if graph.level_of(end) is not Level.COMMUNE or graph.is_catalogue(end):
+            return None
+        province = graph.organisation_of(end)
+        return province if province is not None and province.startswith("vn:province/") else None
+
+    @functools.cache
+    def beyond(other: str) -> str | None:
+        """The organisation of the other end; "" for a national platform (always beyond)."""
+        return "" if is_national_platform(graph, other) else graph.organisation_of(other)
+
+    for flow in graph.active_flows:  # ends repeat across flows: the per-end work is cached
         for end, other in ((flow.source, flow.target), (flow.target, flow.source)):
-            if graph.level_of(end) is not Level.COMMUNE or graph.is_catalogue(end):
-                continue
-            province = graph.organisation_of(end)
-            if province is None or not province.startswith("vn:province/"):
-                continue
-            if not is_national_platform(graph, other) and graph.organisation_of(other) in (
-                province,
-                None,
-            ):
+            province = commune_province(end)
+            if province is None or beyond(other) in (province, None):
                 continue
             platforms = lgsps.get(province, ())
             if any(hop in platforms for hop in graph.route(flow)):

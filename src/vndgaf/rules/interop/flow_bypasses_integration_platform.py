@@ -1,14 +1,16 @@
 """IOP001 — a flow between agencies that is a direct point-to-point link."""
 
+import functools
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph.wellknown import NDOP, NDXP, VDXP
 from vndgaf.model import FlowMode
 from vndgaf.rules.base import Context, rule
-from vndgaf.rules.interop._common import active_flows, is_national_platform, label
+from vndgaf.rules.interop._common import is_national_platform, label
 
 NATIONAL_EXCHANGE = frozenset({NDXP, NDOP})
+DOCUMENT_EXCHANGE = NATIONAL_EXCHANGE | {VDXP}
 
 
 def _describe(
@@ -67,22 +69,28 @@ def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
     Use instead: ``via: [lgsp-tinh, vn:platform/ndxp]``.
     """
     graph = ctx.graph
-    for flow in active_flows(graph):
-        if is_national_platform(graph, flow.source) or is_national_platform(graph, flow.target):
+
+    @functools.cache
+    def party(end: str) -> tuple[str, str] | None:
+        """(owner id, organisation) of a flow end, or None when the flow is not checked."""
+        if is_national_platform(graph, end):
+            return None
+        owner = graph.owner(end)
+        organisation = graph.organisation_of(end)
+        return None if owner is None or organisation is None else (owner.id, organisation)
+
+    is_hub = functools.cache(graph.is_integration_platform)
+    for flow in graph.active_flows:  # ends repeat across flows: the per-end work is cached
+        source, target = party(flow.source), party(flow.target)
+        if source is None or target is None or source[0] == target[0]:
             continue
-        source_owner, target_owner = graph.owner(flow.source), graph.owner(flow.target)
-        if source_owner is None or target_owner is None or source_owner.id == target_owner.id:
-            continue
-        source_org = graph.organisation_of(flow.source)
-        target_org = graph.organisation_of(flow.target)
-        if source_org is None or target_org is None:
-            continue
-        route = graph.route(flow)
+        source_org, target_org = source[1], target[1]
         if source_org != target_org:
-            hubs = set(NATIONAL_EXCHANGE)
+            # Neither end is a national platform here, so a hub can only be in ``via``.
+            hubs = NATIONAL_EXCHANGE
             if flow.mode is FlowMode.DOCUMENT_EXCHANGE:
-                hubs.add(VDXP)
-            if hubs.intersection(route):
+                hubs = DOCUMENT_EXCHANGE
+            if not hubs.isdisjoint(flow.via):
                 continue
             name, ends = _describe(
                 ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
@@ -98,7 +106,7 @@ def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
                 related=tuple(sorted({flow.source, flow.target})),
                 field="via",
             )
-        elif not any(graph.is_integration_platform(hop) for hop in route):
+        elif not any(map(is_hub, graph.route(flow))):
             name, ends = _describe(
                 ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
             )
