@@ -227,10 +227,11 @@ def check(
 
     The options are those of :func:`check_loaded`.
     """
-    return check_loaded(
-        load(paths),
-        select=select,
-        ignore=ignore,
-        severity_overrides=severity_overrides,
-        as_of=as_of,
-    )
+    with paused_gc():  # one pause for both steps: see loader.paused_gc
+        return check_loaded(
+            load(paths),
+            select=select,
+            ignore=ignore,
+            severity_overrides=severity_overrides,
+            as_of=as_of,
+        )

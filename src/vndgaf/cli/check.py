@@ -18,7 +18,7 @@ from vndgaf.cli._common import (
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
 from vndgaf.engine import check_loaded, select_rules
-from vndgaf.loader import load
+from vndgaf.loader import load, paused_gc
 from vndgaf.report import FORMATS, render
 from vndgaf.rules import ALL_RULES
 
@@ -117,21 +117,22 @@ def check_command(
     overrides = _overrides(severities)
     progress = Progress()
     progress.parsing(items)
-    result = guarded(lambda: load(items))
-    progress.checking(len(select_rules(ALL_RULES, split_codes(select), split_codes(ignore))))
-    report = guarded(
-        lambda: check_loaded(
-            result,
-            select=split_codes(select),
-            ignore=split_codes(ignore),
-            severity_overrides=overrides,
-            as_of=as_of.date() if as_of else None,
+    with paused_gc():  # one pause for the whole run, not one collection between the steps
+        result = guarded(lambda: load(items))
+        progress.checking(len(select_rules(ALL_RULES, split_codes(select), split_codes(ignore))))
+        report = guarded(
+            lambda: check_loaded(
+                result,
+                select=split_codes(select),
+                ignore=split_codes(ignore),
+                severity_overrides=overrides,
+                as_of=as_of.date() if as_of else None,
+            )
         )
-    )
-    options: dict[str, object] = {}
-    if fmt == "html":
-        options["diagram_svg"] = _diagram(result, report)
-    text = render(report, fmt, lang=lang, **options)
+        options: dict[str, object] = {}
+        if fmt == "html":
+            options["diagram_svg"] = _diagram(result, report)
+        text = render(report, fmt, lang=lang, **options)
     if output:
         write_output(output, text)
     else:
