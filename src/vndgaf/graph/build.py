@@ -169,26 +169,32 @@ def build_graph(
     for element_id in sorted(elements):
         for edge in _element_edges(kinds[element_id], elements[element_id]):
             add(*edge)
-    hops: dict[tuple[str, str], list[str]] = {}
-    flow_kind = EdgeKind.FLOW
+    routes: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    flow_kind, retired = EdgeKind.FLOW, Status.RETIRED
     for flow in arch.flows:
-        if flow.status is Status.RETIRED:
+        if flow.status is retired:
             continue
         source, target = flow.source, flow.target
         if (source in elements and target in elements) or present(source) & present(target):
             g.add_edge(source, target, key=flow.id, kind=flow_kind, flow=flow)
-        if flow.via:
-            for hop in itertools.pairwise((source, *flow.via, target)):
-                hops.setdefault(hop, []).append(flow.id)
+        route = (source, flow.via, target)
+        same = routes.get(route)
+        if same is None:
+            routes[route] = [flow.id]
         else:
-            hops.setdefault((source, target), []).append(flow.id)
+            same.append(flow.id)
     # One VIA edge per distinct hop, naming every flow that takes it: routes share most hops
     # (each commune system -> its provincial LGSP), so the graph stays near the size of its
-    # flows instead of holding one edge per hop of every flow.
+    # flows instead of holding one edge per hop of every flow. Flows are grouped by route
+    # first (a national model has about a third as many routes as flows).
+    hops: dict[tuple[str, str], list[str]] = {}
+    for (source, via, target), flow_ids in routes.items():
+        for hop in itertools.pairwise((source, *via, target)):
+            hops.setdefault(hop, []).extend(flow_ids)
     links: list[tuple[str, str]] = []
     for (a, b), flow_ids in hops.items():
         if present(a) & present(b):
-            g.add_edge(a, b, key=VIA_KEY, kind=EdgeKind.VIA, flows=tuple(flow_ids))
+            g.add_edge(a, b, key=VIA_KEY, kind=EdgeKind.VIA, flows=tuple(sorted(flow_ids)))
             links.append((a, b))
     for database in catalogue.databases:
         for hub in (NDXP, NDOP):

@@ -27,7 +27,7 @@ class EdgeKind(StrEnum):
     LOCATED_IN = "located-in"  # agency -> administrative unit
     TENANT_OF = "tenant-of"  # agency -> platform it uses
     FLOW = "flow"  # source -> target (key: flow id), one edge per flow
-    VIA = "via"  # a hop of flow routes (key "#via"; attribute ``flows``: ids taking the hop)
+    VIA = "via"  # a hop of flow routes (key "#via"; ``flows``: sorted ids of flows taking it)
     HANDLES = "handles"  # system -> service
     REQUIRES = "requires"  # service -> entity
     AUTHORITATIVE_FOR = "authoritative-for"  # database -> entity
