@@ -1,0 +1,88 @@
+"""The converter's fast structuring hooks give the objects cattrs' default handling gives."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import cattrs
+import pytest
+from cattrs.errors import ForbiddenExtraKeysError
+from hypothesis import HealthCheck, given, settings
+
+from tests.strategies import architectures
+from vndgaf import converter
+from vndgaf.model import Architecture, Channel, DataFlow, FlowMode, PublicService, Status
+from vndgaf.parse import parse_file
+from vndgaf.synth import minimum_flows, synthesize
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_FILES = sorted(
+    p for d in ROOT.glob("examples/*/") if d.name != "broken" for p in d.glob("*.yaml")
+)
+SMALL = "province:46"
+
+
+def _reference() -> cattrs.Converter:
+    """cattrs as configured out of the box (detailed validation, generic hooks) plus dates."""
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(
+        dt.date, lambda v, _: v if isinstance(v, dt.date) else dt.date.fromisoformat(v)
+    )
+    return conv
+
+
+def _same_as_reference(document: dict[str, Any]) -> Architecture:
+    fast = converter.structure(document, Architecture)
+    plain = _reference().structure(document, Architecture)
+    assert fast == plain
+    assert repr(fast) == repr(plain)  # also the types: enum members, tuples, dates
+    return fast
+
+
+def test_examples_structure_as_plain_cattrs_does() -> None:
+    """Every file of the bundled examples gives the same objects as the reference converter."""
+    assert len(EXAMPLE_FILES) >= 10
+    seen_flows = 0
+    for path in EXAMPLE_FILES:
+        arch = _same_as_reference(parse_file(path).data)
+        seen_flows += len(arch.flows)
+        assert converter.structure(converter.unstructure(arch), Architecture) == arch
+    assert seen_flows > 0
+
+
+def test_synthesis_structures_as_plain_cattrs_does() -> None:
+    """A synthetic province (every element list filled) gives the same objects."""
+    document = synthesize(scale=SMALL, flows=minimum_flows(SMALL) + 20, seed=1, defects=5).document
+    arch = _same_as_reference(document)
+    assert len(arch.flows) == len(document["flows"])
+    service = next(s for s in arch.services if s.channels)
+    assert all(type(c) is Channel for c in service.channels)
+    assert converter.structure(converter.unstructure(arch), Architecture) == arch
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures())
+def test_any_model_structures_as_plain_cattrs_does(arch: Architecture) -> None:
+    """Random models (optionals, nested classes, dates, enum tuples) round-trip identically."""
+    assert _same_as_reference(converter.unstructure(arch)) == arch
+
+
+def test_enum_values_become_members_and_bad_values_fail_as_enum_does() -> None:
+    """Enum values map to their members; an unknown or unhashable value raises ValueError."""
+    base = {"id": "f", "source": "a", "target": "b"}
+    flow = converter.structure({**base, "mode": "on_request", "status": "planned"}, DataFlow)
+    assert flow.mode is FlowMode.ON_REQUEST
+    assert flow.status is Status.PLANNED
+    assert converter.structure(base, DataFlow).api_id is None
+    with pytest.raises(ValueError, match="'sometimes' is not a valid FlowMode"):
+        converter.structure({**base, "mode": "sometimes"}, DataFlow)
+    with pytest.raises(ValueError, match="is not a valid FlowMode"):
+        converter.structure({**base, "mode": ["x"]}, DataFlow)
+
+
+def test_unknown_keys_and_missing_fields_still_fail() -> None:
+    """A misspelt key or a missing required field raises (plain exceptions, no groups)."""
+    with pytest.raises(ForbiddenExtraKeysError, match="targte"):
+        converter.structure({"id": "f", "source": "a", "targte": "b"}, DataFlow)
+    with pytest.raises(KeyError, match="name"):
+        converter.structure({"id": "s"}, PublicService)
