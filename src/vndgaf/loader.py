@@ -9,6 +9,8 @@ for bugs (:class:`InternalError`).
 import contextlib
 import difflib
 import gc
+import itertools
+import operator
 import os
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -132,12 +134,13 @@ def _finding(
     )
 
 
-_RefPlan = tuple[tuple[str, tuple[str, ...], type | None], ...]
+_RefPlan = tuple[tuple[str, tuple[str, ...], type | None, bool], ...]
 _PLANS: dict[type, _RefPlan] = {}
 
 
 def _ref_plan(cls: type) -> _RefPlan:
-    """For a model class: (field, allowed kinds, nested class) for fields that hold refs."""
+    """For a model class: (field, allowed kinds, nested class, is a tuple) for fields that hold
+    refs."""
     if cls in _PLANS:
         return _PLANS[cls]
     hints = typing.get_type_hints(cls)
@@ -147,31 +150,82 @@ def _ref_plan(cls: type) -> _RefPlan:
         nested: type | None = None
         tp = hints[field.name]
         args = typing.get_args(tp)
-        inner = args[0] if typing.get_origin(tp) is tuple and args else tp
+        many = typing.get_origin(tp) is tuple and bool(args)
+        inner = args[0] if many else tp
         if isinstance(inner, type) and attrs.has(inner):
             nested = typing.cast(type, inner)
         if kinds or (nested is not None and _ref_plan(nested)):
-            plan.append((field.name, kinds, nested))
+            plan.append((field.name, kinds, nested, many))
     _PLANS[cls] = tuple(plan)
     return _PLANS[cls]
 
 
 def _refs(obj: Any, pointer: str) -> Iterable[tuple[str, str, tuple[str, ...]]]:
     """Every (referenced id, pointer of the reference, allowed kinds) inside ``obj``."""
-    for name, kinds, nested in _ref_plan(type(obj)):
+    for name, kinds, nested, many in _ref_plan(type(obj)):
         value = getattr(obj, name)
         if value is None:
             continue
         if nested is not None:
-            items = value if isinstance(value, tuple) else (value,)
+            items = value if many else (value,)
             for i, item in enumerate(items):
-                sub = f"{pointer}/{name}/{i}" if isinstance(value, tuple) else f"{pointer}/{name}"
+                sub = f"{pointer}/{name}/{i}" if many else f"{pointer}/{name}"
                 yield from _refs(item, sub)
-        elif isinstance(value, tuple):
+        elif many:
             for i, ref in enumerate(value):
                 yield ref, f"{pointer}/{name}/{i}", kinds
         else:
             yield value, f"{pointer}/{name}", kinds
+
+
+class _Kinds(dict[str, str | None]):
+    """Kind of every id a reference may name (None: unknown): the submission's own ids up
+    front, catalogue and unknown ids added on first use, so a reference costs one lookup."""
+
+    def __init__(self, own: Mapping[str, str], catalogue: Catalogue) -> None:
+        super().__init__(own)
+        self.catalogue = catalogue
+
+    def __missing__(self, ref: str) -> str | None:
+        kind = self.catalogue.kind_of(ref) if ref.startswith("vn:") else None
+        self[ref] = kind
+        return kind
+
+
+def _all_resolve(objs: Sequence[Any], cls: type, kinds_of: _Kinds) -> bool:
+    """True when every reference inside ``objs`` (all of class ``cls``) names an element of an
+    allowed kind.
+
+    This is the common case of a national model (500,000 references): one C-level pass per field
+    collects the distinct ids, each of which costs one cached lookup, and no pointer is built.
+    """
+    for name, kinds, nested, many in _ref_plan(cls):
+        values: Iterable[Any] = map(operator.attrgetter(name), objs)
+        if many:
+            values = itertools.chain.from_iterable(values)
+        if nested is not None:
+            items = [item for item in values if item is not None]
+            if items and not _all_resolve(items, nested, kinds_of):
+                return False
+            continue
+        refs = set(values)
+        refs.discard(None)
+        if not frozenset(kinds).issuperset(map(kinds_of.__getitem__, refs)):
+            return False
+    return True
+
+
+def _unresolved(objs: Sequence[Any], cls: type, kinds_of: _Kinds) -> Iterator[Any]:
+    """The objects with a reference that does not resolve, in order. Halves that resolve are
+    skipped whole, so a few bad elements among 100,000 cost a few batch checks."""
+    if _all_resolve(objs, cls, kinds_of):
+        return
+    if len(objs) == 1:
+        yield objs[0]
+        return
+    half = len(objs) // 2
+    yield from _unresolved(objs[:half], cls, kinds_of)
+    yield from _unresolved(objs[half:], cls, kinds_of)
 
 
 @attrs.define
@@ -182,10 +236,21 @@ class _Loading:
     findings: list[Finding] = attrs.Factory(list)
     sources: dict[str, SourceMap] = attrs.Factory(dict)
     lists: dict[str, list[Any]] = attrs.Factory(lambda: {name: [] for name, _ in ELEMENT_LISTS})
+    """Structured elements per list, first definitions only (a duplicate is reported, then
+    dropped), in file and list order."""
     origins: dict[str, Origin] = attrs.Factory(dict)
     id_kinds: dict[str, str] = attrs.Factory(dict)
     declared: list[tuple[str, str, Submission]] = attrs.Factory(list)
     structured: list[str] = attrs.Factory(list)
+    _by_kind: dict[str, list[str]] | None = None
+
+    def ids_of_kind(self, kind: str) -> list[str]:
+        """The submission's ids of one kind, for suggestions (built on the first bad ref)."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for element_id, element_kind in self.id_kinds.items():
+                self._by_kind.setdefault(element_kind, []).append(element_id)
+        return self._by_kind.get(kind, [])
 
     def at(self, path: str, pointer: str, *, key: bool = False) -> Location:
         line, column = self.sources[path].locate(pointer, key=key)
@@ -208,12 +273,12 @@ class _Loading:
             )
         if not isinstance(data, dict):
             return
-        bad: set[tuple[str, int]] = set()
+        bad: dict[str, set[int]] = {}
         dropped: set[str] = set()
         for sp in problems:
             parts = pointer_parts(sp.pointer)
             if len(parts) >= 2 and parts[0] in _LIST_KIND and parts[1].isdigit():
-                bad.add((parts[0], int(parts[1])))
+                bad.setdefault(parts[0], set()).add(int(parts[1]))
             elif parts:
                 dropped.add(parts[0])
             else:
@@ -223,26 +288,29 @@ class _Loading:
         self._register(path, data, bad, dropped)
 
     def _register(
-        self, path: str, data: dict[str, Any], bad: set[tuple[str, int]], dropped: set[str]
+        self, path: str, data: dict[str, Any], bad: dict[str, set[int]], dropped: set[str]
     ) -> None:
+        """Define every id of the file, structure its schema-valid parts and keep the elements
+        that are first definitions."""
         kept: dict[str, Any] = {"format_version": data["format_version"]}
         if "submission" in data and "submission" not in dropped:
             kept["submission"] = data["submission"]
-        positions: dict[str, list[int]] = {}
+        firsts: dict[str, list[bool]] = {}
         for name, kind in ELEMENT_LISTS:
             items = data.get(name)
             if name in dropped or not isinstance(items, list):
                 continue
-            good = []
+            skip = bad.get(name, ())
+            first = []  # per kept item: is it the first definition of its id?
             for index, item in enumerate(items):
                 element_id = item.get("id") if isinstance(item, dict) else None
-                pointer = f"/{name}/{index}"
-                if isinstance(element_id, str):
-                    self._define(path, element_id, pointer, kind)
-                if (name, index) not in bad:
-                    good.append(index)
-            kept[name] = [items[i] for i in good]
-            positions[name] = good
+                defined = isinstance(element_id, str) and self._define(
+                    path, element_id, f"/{name}/{index}", kind
+                )
+                if index not in skip:
+                    first.append(defined)
+            kept[name] = [item for i, item in enumerate(items) if i not in skip] if skip else items
+            firsts[name] = first
         try:
             arch = converter.structure(kept, Architecture)
         except Exception as exc:  # schema and classes disagree: a bug, not a user error
@@ -253,11 +321,11 @@ class _Loading:
             key = submission_key(arch.submission.submitter)
             if key not in self.origins:
                 self.origins[key] = Origin(path, "/submission", "submission")
-        for name, _kind in ELEMENT_LISTS:
-            for element, index in zip(getattr(arch, name), positions.get(name, ()), strict=True):
-                self.lists[name].append((element, path, f"/{name}/{index}"))
+        for name, first in firsts.items():
+            self.lists[name].extend(itertools.compress(getattr(arch, name), first))
 
-    def _define(self, path: str, element_id: str, pointer: str, kind: str) -> None:
+    def _define(self, path: str, element_id: str, pointer: str, kind: str) -> bool:
+        """Record where ``element_id`` is defined; False (and REF002) if it already was."""
         first = self.origins.get(element_id)
         if first is not None:
             self.findings.append(
@@ -273,7 +341,7 @@ class _Loading:
                     subject=element_id,
                 )
             )
-            return
+            return False
         if element_id.startswith("vn:"):
             self.findings.append(
                 _finding(
@@ -290,11 +358,7 @@ class _Loading:
             )
         self.origins[element_id] = Origin(path, pointer, kind)
         self.id_kinds[element_id] = kind
-
-
-def _defined_at(origin: Origin | None, path: str, pointer: str) -> bool:
-    """True when ``origin`` is this place (the first definition of an id, not a duplicate)."""
-    return origin is not None and origin.pointer == pointer and origin.path == path
+        return True
 
 
 def _kind_words(kinds: Sequence[str]) -> str:
@@ -302,32 +366,19 @@ def _kind_words(kinds: Sequence[str]) -> str:
 
 
 def _check_refs(state: _Loading) -> None:
-    by_kind: dict[str, list[str]] = {}
-    for element_id, kind in state.id_kinds.items():
-        by_kind.setdefault(kind, []).append(element_id)
     for path, pointer, submission in state.declared:
         for ref, ref_pointer, kinds in _refs(submission, pointer):
-            _check_ref(state, "", ref, path, ref_pointer, kinds, by_kind)
-    resolved: dict[str, str | None] = {}
+            _check_ref(state, "", ref, path, ref_pointer, kinds)
+    kinds_of = _Kinds(state.id_kinds, state.catalogue)
     for name, _kind in ELEMENT_LISTS:
-        for element, path, pointer in state.lists[name]:
-            if not _defined_at(state.origins[element.id], path, pointer):
-                continue  # a duplicate: reported already
-            for ref, ref_pointer, kinds in _refs(element, pointer):
-                if _resolved_kind(state, ref, resolved) not in kinds:
-                    _check_ref(state, element.id, ref, path, ref_pointer, kinds, by_kind)
-
-
-def _resolved_kind(state: _Loading, ref: str, cache: dict[str, str | None]) -> str | None:
-    """Kind of the element ``ref`` names (submission first, then catalogue), or None; cached,
-    so the common case — a reference that resolves to an allowed kind — costs one lookup."""
-    if ref in cache:
-        return cache[ref]
-    kind = state.id_kinds.get(ref)
-    if kind is None and ref.startswith("vn:"):
-        kind = state.catalogue.kind_of(ref)
-    cache[ref] = kind
-    return kind
+        elements = state.lists[name]
+        if not elements:
+            continue
+        for element in _unresolved(elements, type(elements[0]), kinds_of):
+            origin = state.origins[element.id]  # its own: the lists hold first definitions
+            for ref, ref_pointer, kinds in _refs(element, origin.pointer):
+                if kinds_of[ref] not in kinds:
+                    _check_ref(state, element.id, ref, origin.path, ref_pointer, kinds)
 
 
 def _check_ref(
@@ -337,7 +388,6 @@ def _check_ref(
     path: str,
     pointer: str,
     kinds: tuple[str, ...],
-    by_kind: Mapping[str, list[str]],
 ) -> None:
     kind = state.id_kinds.get(ref)
     if kind is None and ref.startswith("vn:"):
@@ -360,7 +410,7 @@ def _check_ref(
             )
             return
     if kind is None:
-        pool = [i for k in kinds for i in by_kind.get(k, ())]
+        pool = [i for k in kinds for i in state.ids_of_kind(k)]
         match = (
             difflib.get_close_matches(ref, sorted(pool), n=1, cutoff=0.7)
             if len(pool) <= _SUGGEST_LIMIT
@@ -491,12 +541,7 @@ def _load(
         state.add_file(parse_file(path, limits=limits or Limits()))
     _check_refs(state)
     submitters, single, subs = _submissions(state, files)
-    unique = {
-        name: tuple(
-            e for e, p, ptr in state.lists[name] if _defined_at(state.origins.get(e.id), p, ptr)
-        )
-        for name, _ in ELEMENT_LISTS
-    }
+    unique = {name: tuple(state.lists[name]) for name, _ in ELEMENT_LISTS}
     arch = Architecture(format_version=1, submission=single, **unique)
     findings = tuple(sorted(state.findings, key=Finding.sort_key))
     return LoadResult(

@@ -1,0 +1,151 @@
+"""The loader's batch paths (reference check, registration) report what element-by-element
+checking reports, and keep only first definitions."""
+
+import copy
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vndgaf.loader import Origin, _all_resolve, _Kinds, _refs, _unresolved, load
+from vndgaf.model import DataFlow
+from vndgaf.reference import catalogue
+from vndgaf.synth import minimum_flows, synthesize
+
+SMALL = "province:46"
+
+
+@pytest.fixture(scope="module")
+def clean() -> dict[str, Any]:
+    """A synthetic province with no loader finding (every reference resolves)."""
+    return synthesize(scale=SMALL, flows=minimum_flows(SMALL) + 40, seed=2).document
+
+
+def _write(tmp_path: Path, name: str, document: dict[str, Any]) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path.as_posix()
+
+
+def _refs_found(result: Any) -> set[tuple[str, str | None, str]]:
+    return {
+        (f.code, f.location.pointer if f.location else None, f.subject)
+        for f in result.findings
+        if f.code.startswith("REF")
+    }
+
+
+def test_clean_model_has_no_reference_finding(clean: dict[str, Any], tmp_path: Path) -> None:
+    """The fixture is clean, so every finding in the other tests comes from an edit."""
+    result = load([_write(tmp_path, "clean.json", clean)])
+    assert result.findings == ()
+    assert len(result.architecture.flows) == len(clean["flows"])
+
+
+def test_bad_references_anywhere_are_each_reported(clean: dict[str, Any], tmp_path: Path) -> None:
+    """Bad refs at the ends and middle of a list, in id lists and nested inputs, all reported."""
+    doc = copy.deepcopy(clean)
+    flows, services, agencies = doc["flows"], doc["services"], doc["agencies"]
+    last, mid = len(flows) - 1, len(flows) // 2
+    system = doc["systems"][0]["id"]
+    flows[0]["source"] = "nope-first"
+    flows[1]["via"] = [*flows[1].get("via", []), "vn:platform/nope"]
+    flows[mid]["entities"] = [agencies[0]["id"]]
+    flows[last]["target"] = "nope-last"
+    services[3]["required_inputs"][0]["entity"] = "nope-entity"
+    agencies[2]["parent"] = system
+    result = load([_write(tmp_path, "bad.json", doc)])
+    via_index = len(flows[1]["via"]) - 1
+    assert _refs_found(result) == {
+        ("REF001", "/flows/0/source", flows[0]["id"]),
+        ("REF003", f"/flows/1/via/{via_index}", flows[1]["id"]),
+        ("REF004", f"/flows/{mid}/entities/0", flows[mid]["id"]),
+        ("REF001", f"/flows/{last}/target", flows[last]["id"]),
+        ("REF001", "/services/3/required_inputs/0/entity", services[3]["id"]),
+        ("REF004", "/agencies/2/parent", agencies[2]["id"]),
+    }
+    assert len(result.architecture.flows) == len(flows)  # bad references drop nothing
+    by_pointer = {f.location.pointer: f for f in result.findings if f.location}
+    assert by_pointer["/agencies/2/parent"].message.en == (
+        f"'{system}' is an element of kind 'system', but this field needs: agency"
+    )
+
+
+def test_every_element_bad_is_every_element_reported(clean: dict[str, Any], tmp_path: Path) -> None:
+    """When each flow has a dangling source, each one gets its own REF001, in list order."""
+    doc = copy.deepcopy(clean)
+    for i, flow in enumerate(doc["flows"]):
+        flow["source"] = f"missing-{i}"
+    result = load([_write(tmp_path, "all-bad.json", doc)])
+    pointers = [f.location.pointer for f in result.findings if f.code == "REF001" and f.location]
+    assert pointers == [f"/flows/{i}/source" for i in range(len(doc["flows"]))]
+
+
+def test_unresolved_matches_element_by_element_check(clean: dict[str, Any], tmp_path: Path) -> None:
+    """The bisecting batch check yields exactly the flows that _refs finds a bad reference in."""
+    doc = copy.deepcopy(clean)
+    rng = random.Random(11)
+    ids = [a["id"] for a in doc["agencies"]] + ["dangling", "vn:platform/nope"]
+    for flow in rng.sample(doc["flows"], 17):
+        field = rng.choice(["source", "target", "via", "entities"])
+        value = rng.choice(ids)
+        flow[field] = [value] if field in ("via", "entities") else value
+    result = load([_write(tmp_path, "mixed.json", doc)])
+    flows = result.architecture.flows
+    kinds = _Kinds({i: o.kind for i, o in result.origins.items()}, catalogue())
+    slow = [f for f in flows if any(kinds[r] not in k for r, _p, k in _refs(f, ""))]
+    assert 0 < len(slow) <= 17
+    assert list(_unresolved(flows, DataFlow, kinds)) == slow
+    assert _all_resolve([f for f in flows if f not in slow], DataFlow, kinds)
+    assert {f.subject for f in result.findings if f.code.startswith("REF")} == {f.id for f in slow}
+
+
+def test_duplicates_keep_the_first_definition(clean: dict[str, Any], tmp_path: Path) -> None:
+    """A duplicate id (same list, other list, other file) is reported and its element dropped;
+    a bad reference inside the dropped duplicate is not reported."""
+    doc = copy.deepcopy(clean)
+    flows = doc["flows"]
+    first = flows[4]
+    flows.append(dict(first, source="nope-in-duplicate"))  # same list
+    doc["systems"].append({"id": doc["agencies"][0]["id"], "name": "clash"})  # other list
+    other = {"format_version": 1, "flows": [dict(flows[7], name="from the other file")]}
+    a, b = _write(tmp_path, "a.json", doc), _write(tmp_path, "b.json", other)
+    result = load([a, b])
+    assert sorted(_refs_found(result)) == sorted(
+        [
+            ("REF002", f"/flows/{len(flows) - 1}/id", first["id"]),
+            ("REF002", f"/systems/{len(doc['systems']) - 1}/id", doc["agencies"][0]["id"]),
+            ("REF002", "/flows/0/id", flows[7]["id"]),
+        ]
+    )
+    arch = result.architecture
+    assert [f.id for f in arch.flows] == [f["id"] for f in flows[:-1]]
+    assert [s.id for s in arch.systems] == [s["id"] for s in doc["systems"][:-1]]
+    assert arch.flows[7].name == flows[7]["name"]
+    assert result.origins[first["id"]] == Origin(a, "/flows/4", "flow")
+    assert result.origins[flows[7]["id"]] == Origin(a, "/flows/7", "flow")
+
+
+def test_schema_invalid_first_definition_drops_later_duplicate(tmp_path: Path) -> None:
+    """An id first defined by a schema-invalid element keeps that origin; a valid duplicate
+    after it is reported and left out, as before the fast path."""
+    head = {"submitter": "vn:agency/bo-tu-phap", "framework_version": "4.0", "as_of": "2025-10-01"}
+    doc = {
+        "format_version": 1,
+        "submission": head,
+        "agencies": [
+            {"id": "a", "name": "A", "level": "sideways"},
+            {"id": "a", "name": "A again", "level": "central"},
+            {"id": "b", "name": "B", "level": "central", "parent": "a"},
+        ],
+    }
+    path = _write(tmp_path, "dup.json", doc)
+    result = load([path])
+    assert [(f.code, f.location.pointer if f.location else None) for f in result.findings] == [
+        ("SCH013", "/agencies/0/level"),
+        ("REF002", "/agencies/1/id"),
+    ]
+    assert [a.id for a in result.architecture.agencies] == ["b"]
+    assert result.origins["a"] == Origin(path, "/agencies/0", "agency")
