@@ -6,8 +6,8 @@ with a 1-based line/column and a JSON pointer, instead of an exception.
 
 YAML is read as an event stream (libyaml when available) and the data is built here with an
 explicit stack, resolving scalars with the YAML 1.2 core schema (so ``yes``/``on`` and dates stay
-strings). JSON goes through :func:`json.loads` at C speed; its positions are computed lazily, in
-one regex tokenizer pass, only when someone asks for a location.
+strings). JSON goes through :func:`json.loads` at C speed; its positions are found lazily, by
+walking only the path of each pointer asked for (see :class:`_JsonLocator`).
 """
 
 import bisect
@@ -64,12 +64,13 @@ Position = tuple[int, int]
 class SourceMap:
     """Where each value (and each mapping key) of one document is, by RFC 6901 JSON pointer.
 
-    The index is either given up front (YAML) or built on first use by ``build`` (JSON), so a
-    document nobody asks locations for costs nothing extra. With ``starts`` (the offsets where
-    lines begin) the index holds character offsets, turned into positions on lookup.
+    The index is either given up front (YAML, and JSON with duplicate keys) or replaced by a
+    ``locator`` function that finds one pointer on demand (clean JSON), so a document nobody asks
+    locations for costs nothing extra. With ``starts`` (the offsets where lines begin) the index
+    holds character offsets, turned into positions on lookup.
     """
 
-    __slots__ = ("_build", "_keys", "_starts", "_values")
+    __slots__ = ("_keys", "_locator", "_starts", "_values")
 
     def __init__(
         self,
@@ -77,12 +78,12 @@ class SourceMap:
         keys: Mapping[str, Position | int] | None = None,
         *,
         starts: list[int] | None = None,
-        build: Callable[[], "SourceMap"] | None = None,
+        locator: Callable[[str, bool], Position] | None = None,
     ) -> None:
         self._values = values
         self._keys = keys
         self._starts = starts
-        self._build = build
+        self._locator = locator
 
     def _where(self, found: Position | int) -> Position:
         if isinstance(found, int):
@@ -95,10 +96,8 @@ class SourceMap:
         A pointer that does not exist gives the position of its deepest existing ancestor (a
         list item has no key, so ``key=True`` gives the item itself); the root defaults to 1:1.
         """
-        if self._build is not None:
-            built = self._build()
-            self._values, self._keys, self._starts = built._values, built._keys, built._starts
-            self._build = None
+        if self._locator is not None:
+            return self._locator(pointer, key)
         values, keys = self._values or {}, self._keys or {}
         if key and pointer in keys:
             return self._where(keys[pointer])
@@ -609,7 +608,7 @@ def _parse_yaml(text: str, limits: Limits) -> tuple[Any, SourceMap, list[ParsePr
 
 
 # --------------------------------------------------------------------------------------------
-# JSON: json.loads for the data, a lazy regex tokenizer for positions
+# JSON: json.loads for the data; positions by a path walk, or by one tokenizer pass
 
 # A string (group 1; with group 2 when a colon follows, i.e. a key), a bracket, or a bare scalar.
 # Commas, colons and whitespace are skipped by finditer itself.
@@ -672,6 +671,9 @@ def _json_key(token: str) -> str:
 class _JsonScan:
     """One tokenizer pass over JSON text: positions, duplicates and the first fatal spot.
 
+    Used when the document has duplicate keys or a fatal problem; clean JSON is located by
+    :class:`_JsonLocator` instead, with the same results.
+
     Positions are kept as character offsets and turned into (line, column) only on lookup.
     """
 
@@ -733,6 +735,234 @@ class _JsonScan:
 
     def source(self) -> "SourceMap":
         return SourceMap(self.values, self.keys, starts=self.starts)
+
+
+# The C scanners behind json.loads (not in typeshed): a whole value from its first character, and
+# a string from just past its opening quote; each gives the decoded value and the offset past it.
+_DECODER: Final[Any] = json.JSONDecoder(strict=False)
+_DECODER_MODULE: Final[Any] = json.decoder
+_SCAN_VALUE: Final[Callable[[str, int], tuple[Any, int]]] = _DECODER.scan_once
+_SCAN_STRING: Final[Callable[[str, int, bool], tuple[str, int]]] = _DECODER_MODULE.scanstring
+_SPACE: Final = re.compile(r"[ \t\r\n]*+")
+_COLON: Final = re.compile(r"[ \t\r\n]*+:[ \t\r\n]*+")
+_COMMA: Final = re.compile(r"[ \t\r\n]*+,?[ \t\r\n]*+")
+_INDEX: Final = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+def _past(pattern: re.Pattern[str], text: str, at: int) -> int:
+    """Offset just past what ``pattern`` (which may match nothing) matches at ``at``."""
+    match = pattern.match(text, at)
+    return match.end() if match else at
+
+
+def _skip(text: str, at: int) -> int:
+    """Offset just past the valid JSON value starting at ``at``.
+
+    A container without a nested bracket of its own kind (a typical list item or record) is
+    skipped by a few C-speed searches instead of being decoded: its first closing bracket ends it
+    when no quote in between is escaped and the quotes pair up, since that bracket is then
+    outside every string and, no container of its kind opening in between, can close only this
+    one. Anything else goes to the decoder.
+    """
+    first = text[at]
+    if first == "{" or first == "[":
+        end = text.find("}" if first == "{" else "]", at)
+        if (
+            end > at
+            and text.find(first, at + 1, end) < 0
+            and text.find('\\"', at, end) < 0
+            and text.count('"', at, end) % 2 == 0
+        ):
+            return end + 1
+    return _SCAN_VALUE(text, at)[1]
+
+
+def _next_child(text: str, after: int) -> int:
+    """Where the next child (or the closing bracket) starts, after a value ending at ``after``."""
+    if text[after] == ",":
+        after += 1
+        return after if text[after] not in " \t\r\n" else _past(_SPACE, text, after)
+    return after if text[after] not in " \t\r\n" else _past(_COMMA, text, after)
+
+
+class _Container:
+    """What a :class:`_JsonLocator` knows so far about one array or object (by its offset).
+
+    Children are scanned left to right and never twice: ``items`` (arrays) holds the offset of
+    every item seen, ``members`` (objects) the key and value offsets of every member seen, and
+    ``next`` where scanning resumes. When ``pending``, ``next`` is the start of the last child
+    recorded, whose end is not known yet (it was the target of a lookup, so it was not skipped).
+    """
+
+    __slots__ = ("done", "items", "members", "next", "pending")
+
+    def __init__(self, first: int) -> None:
+        self.items: list[int] = []
+        self.members: dict[str, tuple[int, int]] = {}
+        self.next = first
+        self.pending = False
+        self.done = False
+
+
+class _JsonLocator:
+    """Positions in valid JSON without duplicate keys, found by walking one pointer's path.
+
+    A full tokenizer pass costs seconds on a national model, while a check reports a few dozen
+    findings. Each lookup instead walks only the containers on the pointer's path and skips the
+    siblings before the target at C speed (:func:`_skip`). What a walk learns is kept (see
+    :class:`_Container`), so later lookups resume where earlier ones stopped; arrays met as
+    siblings of a path object are walked item by item rather than skipped whole, so that entering
+    them later (a model's top-level lists) does not scan them a second time. Line and column are
+    counted from the nearest position already computed, never from a full line index.
+
+    The results are those of :meth:`_JsonScan.source` on the same text (pinned by a test); should
+    the walk ever fail, it falls back to that full index.
+    """
+
+    __slots__ = ("_containers", "_index", "_limits", "_lone_cr", "_marks", "_root", "_text")
+
+    def __init__(self, text: str, limits: Limits) -> None:
+        self._text = text
+        self._limits = limits
+        self._root = _past(_SPACE, text, 0)
+        self._containers: dict[int, _Container] = {}
+        self._lone_cr: bool | None = None
+        self._marks: list[tuple[int, int, int]] = [(0, 1, 0)]  # (offset, line, line start)
+        self._index: SourceMap | None = None
+
+    def locate(self, pointer: str, key: bool) -> Position:
+        """As :meth:`SourceMap.locate`."""
+        if self._index is None:
+            try:
+                return self._position(self._offset(pointer, key))
+            except (ValueError, IndexError, StopIteration, RecursionError):
+                self._index = _JsonScan(self._text, self._limits, find_fatal=False).source()
+        return self._index.locate(pointer, key=key)
+
+    def _offset(self, pointer: str, key: bool) -> int:
+        """Offset of the value at ``pointer`` (its key when ``key``) or of its deepest ancestor."""
+        text, at = self._text, self._root
+        if not pointer.startswith("/"):
+            return at
+        key_at = -1
+        for token in pointer[1:].split("/"):
+            first = text[at]
+            if first == "{":
+                name = token.replace("~1", "/").replace("~0", "~")
+                member = self._member(at, name) if pointer_token(name) == token else None
+                if member is None:
+                    return at
+                key_at, at = member
+            elif first == "[" and _INDEX.fullmatch(token):
+                item = self._item(at, int(token))
+                if item is None:
+                    return at
+                key_at, at = -1, item
+            else:
+                return at
+        return key_at if key and key_at >= 0 else at
+
+    def _state(self, offset: int) -> _Container:
+        state = self._containers.get(offset)
+        if state is None:
+            first = _past(_SPACE, self._text, offset + 1)
+            state = self._containers[offset] = _Container(first)
+        return state
+
+    def _end(self, offset: int) -> int:
+        """Offset just past the value at ``offset``, reusing (and completing) what is known."""
+        state = self._containers.get(offset)
+        if state is None:
+            return _skip(self._text, offset)
+        if not state.done:
+            if self._text[offset] == "[":
+                self._item(offset, sys.maxsize)
+            else:
+                self._member(offset, None)
+        return state.next + 1
+
+    def _item(self, offset: int, index: int) -> int | None:
+        """Offset of item ``index`` of the array at ``offset``, scanning only as far as needed."""
+        state = self._state(offset)
+        items = state.items
+        if index < len(items) or state.done:
+            return items[index] if index < len(items) else None
+        text, known, end = self._text, self._containers, self._end
+        at = state.next
+        if state.pending:
+            at = _next_child(text, end(at))
+            state.pending = False
+        while True:
+            if text[at] == "]":
+                state.done = True
+                break
+            items.append(at)
+            if len(items) > index:
+                state.pending = True
+                break
+            at = _next_child(text, end(at) if at in known else _skip(text, at))
+        state.next = at
+        return items[index] if index < len(items) else None
+
+    def _member(self, offset: int, name: str | None) -> tuple[int, int] | None:
+        """(key, value) offsets of member ``name`` of the object at ``offset`` (``None``: scan
+        to the end). Arrays skipped on the way are walked, not skipped whole (see the class)."""
+        state = self._state(offset)
+        members = state.members
+        found = members.get(name) if name is not None else None
+        if found is not None or state.done:
+            return found
+        text, end = self._text, self._end
+        at = state.next
+        if state.pending:
+            at = _next_child(text, end(at))
+            state.pending = False
+        while True:
+            if text[at] == "}":
+                state.done = True
+                break
+            key, after = _SCAN_STRING(text, at + 1, False)
+            value = _past(_COLON, text, after)
+            members.setdefault(key, (at, value))
+            if key == name:
+                state.next, state.pending = value, True
+                return members[key]
+            if text[value] == "[":
+                self._state(value)
+            at = _next_child(text, end(value))
+        state.next = at
+        return None
+
+    def _breaks(self, start: int, end: int) -> int:
+        """Line breaks in ``text[start:end]``, ``\\r\\n`` counting once (no bound splits one: both
+        are offsets of tokens)."""
+        text = self._text
+        if self._lone_cr is None:  # only a lone \r needs more than counting \n
+            self._lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+        breaks = text.count("\n", start, end)
+        if self._lone_cr:
+            breaks += text.count("\r", start, end) - text.count("\r\n", start, end)
+        return breaks
+
+    def _position(self, offset: int) -> Position:
+        """1-based (line, column) as :func:`_position`, counting line breaks only from the
+        nearest offset already placed (before or after), so no line index is ever built."""
+        text, marks = self._text, self._marks
+        at = bisect.bisect_right(marks, (offset, sys.maxsize))
+        low, low_line, low_start = marks[at - 1]
+        if at < len(marks) and marks[at][0] - offset < offset - low:
+            line = marks[at][1] - self._breaks(offset, marks[at][0])
+        else:
+            line = low_line + self._breaks(low, offset)
+        start = low_start
+        if line != low_line:
+            last = text.rfind("\n", low, offset)
+            if self._lone_cr:
+                last = max(last, text.rfind("\r", low, offset))
+            start = last + 1
+        if low != offset:
+            marks.insert(at, (offset, line, start))
+        return (line, offset - start + 1)
 
 
 def _pairs_hook(seen_duplicates: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
@@ -864,7 +1094,7 @@ def _parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, 
     if duplicates[0]:
         scan = _JsonScan(text, limits, find_fatal=False)
         return data, scan.source(), scan.duplicates
-    return data, SourceMap(build=lambda: _JsonScan(text, limits, find_fatal=False).source()), []
+    return data, SourceMap(locator=_JsonLocator(text, limits).locate), []
 
 
 # --------------------------------------------------------------------------------------------

@@ -143,8 +143,8 @@ def test_empty_json_file():
         assert "empty" in result.problems[0].message.en
 
 
-def test_index_built_only_when_a_location_is_asked(monkeypatch):
-    """A clean JSON parse runs no tokenizer pass until locate() is called, then only once."""
+def test_clean_json_never_runs_the_full_tokenizer(monkeypatch):
+    """A clean JSON parse runs no full tokenizer pass, not even for locate() (it walks paths)."""
     import vndgaf.parse as parse_module
 
     calls = []
@@ -159,7 +159,7 @@ def test_index_built_only_when_a_location_is_asked(monkeypatch):
     assert calls == []
     assert result.source.locate("/a/1/b") == (1, 17)
     assert result.source.locate("/a/0") == (1, 8)
-    assert calls == [{"find_fatal": False}]
+    assert calls == []
 
 
 def test_columns_count_characters_not_bytes():

@@ -1,0 +1,235 @@
+"""JSON positions by path walk (_JsonLocator) agree exactly with the full tokenizer index."""
+
+import json
+import random
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import vndgaf.parse as parse_module
+from vndgaf.parse import Limits, parse_bytes
+
+_BOM = b"\xef\xbb\xbf"
+_KEYS = st.sampled_from(
+    [
+        "a",
+        "a/b",
+        "m~n",
+        "~0",
+        "~1",
+        "~",
+        "~2",
+        "/",
+        "",
+        "tên",
+        'say "hi"',
+        "back\\slash",
+        "0",
+        "1",
+        "x\ny",
+    ]
+) | st.text(max_size=5)
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.sampled_from('ab{}[],:"\\/é\n\t😀'), max_size=6)
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(_KEYS, inner, max_size=5),
+    max_leaves=30,
+)
+# Item and key separators with any JSON whitespace around the comma and colon.
+_SEPARATORS = st.sampled_from(
+    [(",", ":"), (", ", ": "), (" ,\t", "\r\n:\n"), ("\n,", " : "), (",\r\n", ":\t")]
+)
+
+
+def pointers(data, prefix=""):
+    """Every RFC 6901 pointer into data (keys escaped)."""
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from pointers(value, f"{prefix}/{parse_module.pointer_token(key)}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from pointers(value, f"{prefix}/{index}")
+
+
+def probes(data):
+    """Existing pointers plus missing children of each: bad indexes, bad escapes, absent keys."""
+    out = []
+    for pointer in pointers(data):
+        out.append(pointer)
+        for tail in ("/zz", "/0", "/1", "/01", "/-", "/99", "/~2", "/~", "/", "/a/b", "/0/0"):
+            out.append(pointer + tail)
+    return out
+
+
+def full_index(text):
+    """Today's reference: the one-pass tokenizer index over the whole text."""
+    return parse_module._JsonScan(text, Limits(), find_fatal=False).source()
+
+
+def assert_agrees(raw, order_seed=0):
+    """Every probe, value and key, in a shuffled order, locates as the full index does."""
+    result = parse_bytes(raw, "f.json")
+    assert result.problems == ()
+    text = raw.decode("utf-8").removeprefix("\ufeff")
+    reference = full_index(text)
+    asks = [(p, k) for p in probes(result.data) for k in (False, True)]
+    random.Random(order_seed).shuffle(asks)
+    for pointer, key in asks:
+        assert result.source.locate(pointer, key=key) == reference.locate(pointer, key=key), (
+            pointer,
+            key,
+        )
+
+
+@settings(max_examples=300)
+@given(
+    _DATA,
+    st.sampled_from([None, 0, 1, 2, "\t"]),
+    _SEPARATORS,
+    st.booleans(),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from(["", " ", "\r\n\t"]),
+    st.booleans(),
+    st.integers(0, 2**16),
+)
+@example({"a/b": {"m~n": [1, {"": 2}]}, "tên": '"}', "x": [[], {}]}, 2, (",", ":"), False, "\r\n",
+         "", True, 0)  # fmt: skip
+def test_locator_agrees_with_full_index(
+    data, indent, separators, ascii_only, newline, padding, bom, order_seed
+):
+    """Hypothesis JSON (odd keys, any whitespace, \\r\\n or \\r, BOM) locates as the full index."""
+    text = json.dumps(data, indent=indent, separators=separators, ensure_ascii=ascii_only)
+    text = padding + text.replace("\n", newline) + padding
+    raw = (_BOM if bom else b"") + text.encode("utf-8")
+    assert_agrees(raw, order_seed)
+
+
+def test_locator_examples_by_hand():
+    """Hand-checked positions: escaped keys, missing children, key of an item, whitespace root."""
+    raw = b'\r\n  {"a\\/b": [10, {"k\\"q": "v"}],\r\n "t\\u00ean": {"~x": null}, "n": 0}'
+    source = parse_bytes(raw, "f.json").source
+    assert source.locate("") == (2, 3)
+    assert source.locate("", key=True) == (2, 3)
+    assert source.locate("/a~1b") == (2, 12)
+    assert source.locate("/a~1b", key=True) == (2, 4)
+    assert source.locate('/a~1b/1/k"q') == (2, 26)
+    assert source.locate('/a~1b/1/k"q', key=True) == (2, 18)
+    assert source.locate("/a~1b/0", key=True) == (2, 13)
+    assert source.locate("/a~1b/00") == (2, 12)
+    assert source.locate("/a~1b/2") == (2, 12)
+    assert source.locate("/tên/~0x") == (3, 21)
+    assert source.locate("/tên/~0x/deeper", key=True) == (3, 21)
+    assert source.locate("/n") == (3, 33)
+    assert source.locate("/a/b") == (2, 3)
+    assert source.locate("no-leading-slash") == (2, 3)
+
+
+def test_duplicate_keys_keep_the_full_index():
+    """With duplicate keys the first value and first key win, at the positions of the full index."""
+    raw = b'{"a": 1, "b": {"c": 2, "c": 3},\n "a": [4]}'
+    result = parse_bytes(raw, "f.json")
+    assert [p.code for p in result.problems] == ["SCH002", "SCH002"]
+    assert result.source.locate("/a") == (1, 7)
+    assert result.source.locate("/a", key=True) == (1, 2)
+    assert result.source.locate("/b/c") == (1, 21)
+    assert result.source.locate("/b/c", key=True) == (1, 16)
+    reference = full_index(raw.decode())
+    for pointer in ("", "/a", "/a/0", "/b", "/b/c", "/b/zz", "/zz"):
+        for key in (False, True):
+            assert result.source.locate(pointer, key=key) == reference.locate(pointer, key=key)
+
+
+def test_items_are_skipped_once_across_lookups(monkeypatch):
+    """Array items and sibling values are skipped at most once over any sequence of lookups."""
+    skipped = []
+    real = parse_module._skip
+
+    def counting(text, at):
+        skipped.append(at)
+        return real(text, at)
+
+    monkeypatch.setattr(parse_module, "_skip", counting)
+    raw = b'{"x": [{"i": 0}, {"i": 1}, {"i": 2}], "a": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], "z": 1}'
+    source = parse_bytes(raw, "f.json").source
+    assert source.locate("/z") == (1, 81)  # walks x's and a's items once each, on the way
+    assert len(skipped) == 13
+    assert source.locate("/x/2/i") == (1, 34)
+    assert source.locate("/a/5") == (1, 60)
+    assert source.locate("/a/2") == (1, 51)
+    assert source.locate("/a/99") == (1, 44)
+    assert len(skipped) == len(set(skipped)) == 13
+
+
+def test_lookups_resume_from_the_furthest_item(monkeypatch):
+    """Without a sibling pass, later lookups scan only the items not seen before."""
+    skipped = []
+    real = parse_module._skip
+
+    def counting(text, at):
+        skipped.append(at)
+        return real(text, at)
+
+    monkeypatch.setattr(parse_module, "_skip", counting)
+    source = parse_bytes(b"[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]", "f.json").source
+    assert source.locate("/5") == (1, 17)
+    assert len(skipped) == 5
+    assert source.locate("/2") == (1, 8)
+    assert source.locate("/7") == (1, 23)
+    assert len(skipped) == 7
+    assert source.locate("/10") == (1, 1)
+    assert sorted(skipped) == [1, 4, 7, 10, 13, 16, 19, 22, 25, 28]
+
+
+def test_a_failed_walk_falls_back_to_the_full_index(monkeypatch):
+    """If the path walk raises, locate() answers from the full index instead of failing."""
+
+    def broken(text, end, strict):
+        raise ValueError("simulated")
+
+    monkeypatch.setattr(parse_module, "_SCAN_STRING", broken)
+    raw = b'{"a": {"b": [1, 2]}}'
+    source = parse_bytes(raw, "f.json").source
+    assert source.locate("/a/b/1") == (1, 17)
+    assert source.locate("/a/b", key=True) == (1, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": "}"}',
+        '{"a": "\\"}", "b": 1}',
+        '[["]"], 1]',
+        '{"a": {"b": 1}, "c": 2}',
+        '["\\\\", "]"]',
+        '{"k": "\\\\"}',
+        "[1, [2], 3]",
+        '[{"a": "]"}, 2]',
+        "{}",
+        "[ ]",
+        '{"a": [1, {"b": "x{"}]}',
+        '"a]b"',
+        "-12.5e3",
+        "true",
+    ],
+)
+def test_fast_skip_ends_where_the_decoder_ends(text):
+    """_skip() ends every value exactly where json's own decoder does, brackets in strings too."""
+    padded = " , " + text + " ]"
+    assert parse_module._skip(padded, 3) == json.JSONDecoder().raw_decode(padded, 3)[1]
+
+
+@settings(max_examples=200)
+@given(_DATA, st.sampled_from([None, 1]), st.booleans())
+def test_fast_skip_agrees_with_the_decoder_at_every_value(data, indent, ascii_only):
+    """At every value offset of a document, _skip() gives the decoder's end offset."""
+    text = json.dumps(data, indent=indent, ensure_ascii=ascii_only)
+    for offset in set(parse_module._JsonScan(text, Limits(), find_fatal=False).values.values()):
+        assert parse_module._skip(text, offset) == json.JSONDecoder().raw_decode(text, offset)[1]
