@@ -14,6 +14,7 @@ import operator
 import os
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -51,6 +52,60 @@ class Origin:
     kind: str
 
 
+_SUBMISSION = "submission"  # the kind of a submission block's origin (not an element kind)
+_Place = tuple[str, str, int | None, str]
+"""Where an id is defined, compactly: path, pointer of its list (or block), index, kind."""
+
+
+class _Origins(Mapping[str, Origin]):
+    """Id -> :class:`Origin`, each one built when asked for.
+
+    A national model defines 100,000s of ids and a check locates only those it reports, so the
+    loader keeps a compact place per id (one C-level update per list in the common case)
+    instead of an Origin object and a pointer string per element.
+    """
+
+    def __init__(self) -> None:
+        self._places: dict[str, _Place] = {}
+
+    def __getitem__(self, element_id: str) -> Origin:
+        path, prefix, index, kind = self._places[element_id]
+        return Origin(path, prefix if index is None else f"{prefix}/{index}", kind)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self._places
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self)!r})"
+
+    def kind_of(self, element_id: str) -> str | None:
+        """Kind of the element defined with this id (None for a submission block's key)."""
+        place = self._places.get(element_id)
+        return None if place is None or place[3] == _SUBMISSION else place[3]
+
+    def kinds(self) -> Iterator[tuple[str, str]]:
+        """(id, kind) of every element defined, in definition order."""
+        return ((i, p[3]) for i, p in self._places.items() if p[3] != _SUBMISSION)
+
+    def isdisjoint(self, ids: Iterable[str]) -> bool:
+        return self._places.keys().isdisjoint(ids)
+
+    def add(self, element_id: str, path: str, prefix: str, index: int | None, kind: str) -> None:
+        """``element_id`` is defined at ``prefix/index`` (at ``prefix`` when index is None)."""
+        self._places[element_id] = (path, prefix, index, kind)
+
+    def add_list(self, ids: Sequence[str], path: str, prefix: str, kind: str) -> None:
+        """``ids[i]`` is defined at ``prefix/i``, for every i."""
+        places = zip(repeat(path), repeat(prefix), itertools.count(), repeat(kind))
+        self._places.update(zip(ids, places, strict=False))
+
+
 @attrs.frozen
 class LoadResult:
     """A merged architecture, the input findings, and the way back to the source text."""
@@ -59,6 +114,7 @@ class LoadResult:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     origins: Mapping[str, Origin]
+    """Element id (or :func:`submission_key`) -> where it is first defined."""
     sources: Mapping[str, SourceMap]
     submitters: Mapping[str, str] = attrs.field(factory=dict)
     """File path -> id of the agency whose submission the file belongs to."""
@@ -179,15 +235,18 @@ def _refs(obj: Any, pointer: str) -> Iterable[tuple[str, str, tuple[str, ...]]]:
 
 
 class _Kinds(dict[str, str | None]):
-    """Kind of every id a reference may name (None: unknown): the submission's own ids up
-    front, catalogue and unknown ids added on first use, so a reference costs one lookup."""
+    """Kind of the element each referenced id names (submission first, then catalogue; None if
+    neither), looked up on first use and cached, so a reference costs one dict lookup."""
 
-    def __init__(self, own: Mapping[str, str], catalogue: Catalogue) -> None:
-        super().__init__(own)
+    def __init__(self, origins: _Origins, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.origins = origins
         self.catalogue = catalogue
 
     def __missing__(self, ref: str) -> str | None:
-        kind = self.catalogue.kind_of(ref) if ref.startswith("vn:") else None
+        kind = self.origins.kind_of(ref)
+        if kind is None and ref.startswith("vn:"):
+            kind = self.catalogue.kind_of(ref)
         self[ref] = kind
         return kind
 
@@ -238,8 +297,7 @@ class _Loading:
     lists: dict[str, list[Any]] = attrs.Factory(lambda: {name: [] for name, _ in ELEMENT_LISTS})
     """Structured elements per list, first definitions only (a duplicate is reported, then
     dropped), in file and list order."""
-    origins: dict[str, Origin] = attrs.Factory(dict)
-    id_kinds: dict[str, str] = attrs.Factory(dict)
+    origins: _Origins = attrs.Factory(_Origins)
     declared: list[tuple[str, str, Submission]] = attrs.Factory(list)
     structured: list[str] = attrs.Factory(list)
     _by_kind: dict[str, list[str]] | None = None
@@ -248,7 +306,7 @@ class _Loading:
         """The submission's ids of one kind, for suggestions (built on the first bad ref)."""
         if self._by_kind is None:
             self._by_kind = {}
-            for element_id, element_kind in self.id_kinds.items():
+            for element_id, element_kind in self.origins.kinds():
                 self._by_kind.setdefault(element_kind, []).append(element_id)
         return self._by_kind.get(kind, [])
 
@@ -295,21 +353,18 @@ class _Loading:
         kept: dict[str, Any] = {"format_version": data["format_version"]}
         if "submission" in data and "submission" not in dropped:
             kept["submission"] = data["submission"]
-        firsts: dict[str, list[bool]] = {}
+        firsts: dict[str, list[bool]] = {}  # per kept item: the first definition of its id?
         for name, kind in ELEMENT_LISTS:
             items = data.get(name)
             if name in dropped or not isinstance(items, list):
                 continue
-            skip = bad.get(name, ())
-            first = []  # per kept item: is it the first definition of its id?
-            for index, item in enumerate(items):
-                element_id = item.get("id") if isinstance(item, dict) else None
-                defined = isinstance(element_id, str) and self._define(
-                    path, element_id, f"/{name}/{index}", kind
-                )
-                if index not in skip:
-                    first.append(defined)
-            kept[name] = [item for i, item in enumerate(items) if i not in skip] if skip else items
+            ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+            first = self._define_list(path, name, kind, ids)
+            skip = bad.get(name)
+            if skip:
+                items = [item for i, item in enumerate(items) if i not in skip]
+                first = [defined for i, defined in enumerate(first) if i not in skip]
+            kept[name] = items
             firsts[name] = first
         try:
             arch = converter.structure(kept, Architecture)
@@ -320,14 +375,35 @@ class _Loading:
             self.declared.append((path, "/submission", arch.submission))
             key = submission_key(arch.submission.submitter)
             if key not in self.origins:
-                self.origins[key] = Origin(path, "/submission", "submission")
+                self.origins.add(key, path, "/submission", None, _SUBMISSION)
         for name, first in firsts.items():
             self.lists[name].extend(itertools.compress(getattr(arch, name), first))
 
-    def _define(self, path: str, element_id: str, pointer: str, kind: str) -> bool:
+    def _define_list(self, path: str, name: str, kind: str, ids: list[Any]) -> list[bool]:
+        """Define the ids of one element list; per item, True if it is the first definition
+        of its id (False for a duplicate, which is reported, or an item without a string id).
+
+        The common case, new string ids outside the catalogue's ``vn:`` space, is recorded with
+        C-level bulk updates; anything else goes id by id through :meth:`_define`.
+        """
+        if (
+            set(map(type, ids)) <= {str}
+            and len(set(ids)) == len(ids)
+            and self.origins.isdisjoint(ids)
+            and not any(map(str.startswith, ids, repeat("vn:")))
+        ):
+            self.origins.add_list(ids, path, f"/{name}", kind)
+            return [True] * len(ids)
+        return [
+            isinstance(element_id, str) and self._define(path, element_id, name, index, kind)
+            for index, element_id in enumerate(ids)
+        ]
+
+    def _define(self, path: str, element_id: str, name: str, index: int, kind: str) -> bool:
         """Record where ``element_id`` is defined; False (and REF002) if it already was."""
-        first = self.origins.get(element_id)
-        if first is not None:
+        pointer = f"/{name}/{index}"
+        if element_id in self.origins:
+            first = self.origins[element_id]
             self.findings.append(
                 _finding(
                     "REF002",
@@ -356,8 +432,7 @@ class _Loading:
                     subject=element_id,
                 )
             )
-        self.origins[element_id] = Origin(path, pointer, kind)
-        self.id_kinds[element_id] = kind
+        self.origins.add(element_id, path, f"/{name}", index, kind)
         return True
 
 
@@ -369,7 +444,7 @@ def _check_refs(state: _Loading) -> None:
     for path, pointer, submission in state.declared:
         for ref, ref_pointer, kinds in _refs(submission, pointer):
             _check_ref(state, "", ref, path, ref_pointer, kinds)
-    kinds_of = _Kinds(state.id_kinds, state.catalogue)
+    kinds_of = _Kinds(state.origins, state.catalogue)
     for name, _kind in ELEMENT_LISTS:
         elements = state.lists[name]
         if not elements:
@@ -389,7 +464,7 @@ def _check_ref(
     pointer: str,
     kinds: tuple[str, ...],
 ) -> None:
-    kind = state.id_kinds.get(ref)
+    kind = state.origins.kind_of(ref)
     if kind is None and ref.startswith("vn:"):
         kind = state.catalogue.kind_of(ref)
         if kind is None:
@@ -548,7 +623,7 @@ def _load(
         architecture=arch,
         findings=findings,
         files=files,
-        origins=dict(state.origins),
+        origins=state.origins,
         sources=dict(state.sources),
         submitters=submitters,
         submissions=subs,

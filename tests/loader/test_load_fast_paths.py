@@ -94,7 +94,7 @@ def test_unresolved_matches_element_by_element_check(clean: dict[str, Any], tmp_
         flow[field] = [value] if field in ("via", "entities") else value
     result = load([_write(tmp_path, "mixed.json", doc)])
     flows = result.architecture.flows
-    kinds = _Kinds({i: o.kind for i, o in result.origins.items()}, catalogue())
+    kinds = _Kinds(result.origins, catalogue())
     slow = [f for f in flows if any(kinds[r] not in k for r, _p, k in _refs(f, ""))]
     assert 0 < len(slow) <= 17
     assert list(_unresolved(flows, DataFlow, kinds)) == slow
@@ -149,3 +149,33 @@ def test_schema_invalid_first_definition_drops_later_duplicate(tmp_path: Path) -
     ]
     assert [a.id for a in result.architecture.agencies] == ["b"]
     assert result.origins["a"] == Origin(path, "/agencies/0", "agency")
+
+
+def test_origins_is_a_mapping_of_origins_in_definition_order(
+    clean: dict[str, Any], tmp_path: Path
+) -> None:
+    """LoadResult.origins maps each id (and the submission key) to its Origin, in file order."""
+    doc = copy.deepcopy(clean)
+    path = _write(tmp_path, "o.json", doc)
+    origins = load([path]).origins
+    expected = {
+        element["id"]: Origin(path, f"/{name}/{index}", kind)
+        for name, kind in (
+            ("agencies", "agency"),
+            ("systems", "system"),
+            ("platforms", "platform"),
+            ("databases", "database"),
+            ("entities", "entity"),
+            ("flows", "flow"),
+            ("services", "service"),
+        )
+        for index, element in enumerate(doc[name])
+    }
+    key = f"@submission:{doc['submission']['submitter']}"
+    expected[key] = Origin(path, "/submission", "submission")
+    assert dict(origins) == expected
+    assert list(origins) == list(expected)  # the model's list order, then the submission
+    assert origins == expected and len(origins) == len(expected)
+    assert key in origins and "nope" not in origins and origins.get("nope") is None
+    flow = doc["flows"][3]["id"]
+    assert origins[flow].pointer == "/flows/3" and f"'{flow}': Origin(" in repr(origins)
