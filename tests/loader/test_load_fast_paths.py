@@ -2,6 +2,7 @@
 checking reports, and keep only first definitions."""
 
 import copy
+import gc
 import json
 import random
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from vndgaf.loader import Origin, _all_resolve, _Kinds, _refs, _unresolved, load
+from vndgaf.loader import Origin, _all_resolve, _Kinds, _refs, _unresolved, load, paused_gc
 from vndgaf.model import DataFlow
 from vndgaf.reference import catalogue
 from vndgaf.synth import minimum_flows, synthesize
@@ -179,3 +180,22 @@ def test_origins_is_a_mapping_of_origins_in_definition_order(
     assert key in origins and "nope" not in origins and origins.get("nope") is None
     flow = doc["flows"][3]["id"]
     assert origins[flow].pointer == "/flows/3" and f"'{flow}': Origin(" in repr(origins)
+
+
+def test_paused_gc_hands_new_objects_to_the_oldest_generation() -> None:
+    """Objects made during the pause reach the oldest generation uncollected; objects that
+    someone else froze stay frozen."""
+    with paused_gc():
+        made = [[i] for i in range(50_000)]
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 1_000  # no young collection pending over the 50,000 lists
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(made) in oldest and id(made[-1]) in oldest
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc():
+            more = [[0] for _ in range(100)]
+        assert gc.get_freeze_count() == frozen and len(more) == 100
+    finally:
+        gc.unfreeze()
