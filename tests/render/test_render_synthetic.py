@@ -10,6 +10,7 @@ import itertools
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from render_fixtures import DATA, check_golden, shuffled
 
@@ -104,3 +105,23 @@ def test_synthetic_views_ignore_flow_order(synthetic, view, expand):
             shuffled(result.architecture, seed), catalogue(), result.submissions[0].as_of
         )
         assert _dot(other, view, expand) == first, seed
+
+
+def _with_via(result: LoadResult, flow_ids: set[str], via: tuple[str, ...]) -> ArchGraph:
+    arch = result.architecture
+    flows = tuple(attrs.evolve(f, via=via) if f.id in flow_ids else f for f in arch.flows)
+    return build_graph(attrs.evolve(arch, flows=flows), catalogue(), result.submissions[0].as_of)
+
+
+def test_unknown_hops_are_skipped_like_absent_ones(synthetic):
+    """A flow through an unknown element draws like the same flow without that hop: the
+    overview joins the known hops on either side."""
+    result, graph = synthetic
+    chosen = {f.id for f in graph.active_flows[:40]}
+    ghost = _with_via(result, chosen, ("no-such-platform",))
+    plain = _with_via(result, chosen, ())
+    assert ghost.kind("no-such-platform") is None
+    assert _dot(ghost, "overview", False) == _dot(plain, "overview", False)
+    assert _dot(ghost, "overview", False) != _dot(
+        _with_via(result, chosen, ("t46-lgsp",)), "overview", False
+    )

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.graph import ArchGraph
+from vndgaf.loader import paused_gc
 from vndgaf.render import emit, scene, views
 
 if TYPE_CHECKING:  # pydot is imported at run time only by the emitter
@@ -47,6 +48,9 @@ def render(
     """
     if lang not in ("vi", "en"):
         raise ValueError(f"unknown language {lang!r}; languages: vi, en")
-    draft = views.draft_for(graph, view, lang=lang, expand=expand)
-    built = scene.build(graph, draft, highlight=highlight, lang=lang)
-    return emit.emit(built, severities=severity_index(findings), highlight=highlight, lang=lang)
+    # Rendering allocates far fewer objects than the graph holds, but enough to start full
+    # collections that walk the whole national model again: see loader.paused_gc.
+    with paused_gc():
+        draft = views.draft_for(graph, view, lang=lang, expand=expand)
+        built = scene.build(graph, draft, highlight=highlight, lang=lang)
+        return emit.emit(built, severities=severity_index(findings), highlight=highlight, lang=lang)

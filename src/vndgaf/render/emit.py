@@ -30,7 +30,10 @@ __all__ = ["emit"]
 
 
 def _worst(subjects: frozenset[str], severities: Mapping[str, Severity]) -> Severity | None:
-    found = [severities[s] for s in sorted(subjects) if s in severities]
+    """The worst severity among ``subjects`` (each severity has its own rank: order-free)."""
+    if not severities:
+        return None
+    found = [severities[s] for s in subjects if s in severities]
     return max(found, key=lambda s: s.rank) if found else None
 
 

@@ -44,7 +44,17 @@ from vndgaf.render.placement import (
 )
 from vndgaf.render.theme import KIND_ORDER, MARK_ORDER, TIER_ORDER, text
 
-__all__ = ["LEVELS", "NODE_LIMIT", "Draft", "Link", "Scene", "SceneEdge", "SceneNode", "build"]
+__all__ = [
+    "LEVELS",
+    "NODE_LIMIT",
+    "Draft",
+    "Link",
+    "Scene",
+    "SceneEdge",
+    "SceneNode",
+    "build",
+    "line",
+]
 
 #: The most nodes (legend included) any view draws.
 NODE_LIMIT = 300
@@ -73,13 +83,25 @@ _PINNED_MARKS = frozenset({"failed", "focus"})
 
 @attrs.frozen
 class Link:
-    """A line a view wants between two elements; ``subjects`` are what it stands for (flows)."""
+    """Lines a view wants between two elements, in one style, already merged: ``labels`` are
+    their texts, ``subjects`` what they stand for (flows; a flow may repeat when it takes the
+    same hop twice), ``count`` how many lines they are.
+
+    A view gives one link per (tail, head, style), not one per flow: a national model has
+    100,000 flows but only a few thousand distinct hops.
+    """
 
     tail: str
     head: str
     style: str = "flow"
-    label: str = ""
+    labels: frozenset[str] = frozenset()
     subjects: tuple[str, ...] = ()
+    count: int = 1
+
+
+def line(tail: str, head: str, style: str, label: str = "") -> Link:
+    """One line that is not a flow (a relation, a lineage …), with an optional label."""
+    return Link(tail, head, style, frozenset((label,)) if label else frozenset())
 
 
 @attrs.frozen
@@ -144,92 +166,146 @@ class _Target:
     extra: tuple[str, ...] = ()
 
 
-_Fold = Callable[[ArchGraph, str, str], _Target | None]
+class _Folder:
+    """Where each element folds, for one build: every level asks again about the same elements,
+    and many elements fold into the same node, so answers are kept per element and per node."""
 
+    def __init__(self, graph: ArchGraph, lang: str) -> None:
+        self.graph = graph
+        self.lang = lang
+        self._kinds: dict[str, str] = {}
+        self._tiers: dict[str, str] = {}
+        self._folded: dict[tuple[str, str], _Target | None] = {}
+        self._own: dict[str, _Target] = {}
+        self._groups: dict[tuple[str, str | None], _Target] = {}
 
-def _fold_agency(graph: ArchGraph, element_id: str, lang: str) -> _Target | None:
-    kind = drawn_kind(graph, element_id)
-    if kind not in ("system", "platform", "database", "service"):
-        return None
-    owner = graph.owner(element_id)
-    if owner is None:
-        return None
-    return _Target(
-        node_token("n", owner.id),
-        "agency",
-        display_name(owner, lang),
-        place(graph, owner.id, lang),
-        anchor=owner.id,
-    )
+    def kind(self, element_id: str) -> str:
+        """The element's drawn kind (see :func:`drawn_kind`)."""
+        found = self._kinds.get(element_id)
+        if found is None:
+            found = self._kinds[element_id] = drawn_kind(self.graph, element_id)
+        return found
 
+    def tier(self, element_id: str) -> str:
+        """The element's tier (see :func:`tier_of`)."""
+        found = self._tiers.get(element_id)
+        if found is None:
+            found = self._tiers[element_id] = tier_of(self.graph, element_id)
+        return found
 
-def _fold_communes(graph: ArchGraph, element_id: str, lang: str) -> _Target | None:
-    if tier_of(graph, element_id) != "commune" or element_id in HUBS:
-        return None
-    code = graph.province_of(element_id)
-    units = len(catalogue().communes_of(code)) if code else 0
-    return _Target(
-        node_token("g_communes", code or "unknown"),
-        "group",
-        text("communes-of", lang, name=province_name(graph, code, lang)),
-        (tier_ref("commune", lang),),
-        extra=(text("commune-units", lang, n=units),) if units else (),
-    )
+    def fold(self, name: str, element_id: str) -> _Target | None:
+        """The node fold ``name`` puts the element in, or None when the fold does not apply."""
+        key = (name, element_id)
+        if key not in self._folded:
+            self._folded[key] = self._fold(name, element_id)
+        return self._folded[key]
 
+    def own(self, element_id: str) -> _Target:
+        """The element's own node."""
+        found = self._own.get(element_id)
+        if found is None:
+            graph, lang = self.graph, self.lang
+            element = graph.element(element_id)
+            found = self._own[element_id] = _Target(
+                node_token("n", element_id),
+                self.kind(element_id),
+                display_name(element, lang) if element is not None else element_id,
+                place(graph, element_id, lang),
+                anchor=element_id,
+            )
+        return found
 
-def _fold_province(include_platforms: bool) -> _Fold:
-    def fold(graph: ArchGraph, element_id: str, lang: str) -> _Target | None:
-        if tier_of(graph, element_id) not in ("provincial", "district", "commune"):
+    def _fold(self, name: str, element_id: str) -> _Target | None:
+        if name == "agency":
+            return self._fold_agency(element_id)
+        if name == "communes":
+            return self._fold_communes(element_id)
+        if name in ("province", "province-all"):
+            return self._fold_province(element_id, include_platforms=name == "province-all")
+        return self._fold_tier(element_id)
+
+    def _group(self, kind: str, key: str | None, make: Callable[[], _Target]) -> _Target:
+        found = self._groups.get((kind, key))
+        if found is None:
+            found = self._groups[(kind, key)] = make()
+        return found
+
+    def _fold_agency(self, element_id: str) -> _Target | None:
+        if self.kind(element_id) not in ("system", "platform", "database", "service"):
+            return None
+        owner = self.graph.owner(element_id)
+        if owner is None:
+            return None
+        graph, lang = self.graph, self.lang
+        return self._group(
+            "agency",
+            owner.id,
+            lambda: _Target(
+                node_token("n", owner.id),
+                "agency",
+                display_name(owner, lang),
+                place(graph, owner.id, lang),
+                anchor=owner.id,
+            ),
+        )
+
+    def _fold_communes(self, element_id: str) -> _Target | None:
+        if self.tier(element_id) != "commune" or element_id in HUBS:
+            return None
+        code = self.graph.province_of(element_id)
+        graph, lang = self.graph, self.lang
+
+        def make() -> _Target:
+            units = len(catalogue().communes_of(code)) if code else 0
+            return _Target(
+                node_token("g_communes", code or "unknown"),
+                "group",
+                text("communes-of", lang, name=province_name(graph, code, lang)),
+                (tier_ref("commune", lang),),
+                extra=(text("commune-units", lang, n=units),) if units else (),
+            )
+
+        return self._group("communes", code, make)
+
+    def _fold_province(self, element_id: str, *, include_platforms: bool) -> _Target | None:
+        if self.tier(element_id) not in ("provincial", "district", "commune"):
             return None
         if element_id in HUBS:
             return None
-        if not include_platforms and drawn_kind(graph, element_id) == "integration":
+        if not include_platforms and self.kind(element_id) == "integration":
             return None
-        code = graph.province_of(element_id)
-        path: tuple[ClusterRef, ...] = (tier_ref("provincial", lang),)
-        if not include_platforms:  # the province's box holds its node and its platforms
-            path = (*path, province_ref(graph, "provincial", code, lang))
-        return _Target(
-            node_token("g_province", code or "unknown"),
-            "group",
-            province_name(graph, code, lang),
-            path,
+        code = self.graph.province_of(element_id)
+        graph, lang = self.graph, self.lang
+
+        def make() -> _Target:
+            path: tuple[ClusterRef, ...] = (tier_ref("provincial", lang),)
+            if not include_platforms:  # the province's box holds its node and its platforms
+                path = (*path, province_ref(graph, "provincial", code, lang))
+            return _Target(
+                node_token("g_province", code or "unknown"),
+                "group",
+                province_name(graph, code, lang),
+                path,
+            )
+
+        return self._group("province-all" if include_platforms else "province", code, make)
+
+    def _fold_tier(self, element_id: str) -> _Target | None:
+        tier = self.tier(element_id)
+        if element_id in HUBS or tier == "data":
+            return None
+        lang = self.lang
+        return self._group(
+            "tier",
+            tier,
+            lambda: _Target(f"g_tier_{tier}", "group", text(f"tier:{tier}", lang), ()),
         )
 
-    return fold
 
-
-def _fold_tier(graph: ArchGraph, element_id: str, lang: str) -> _Target | None:
-    tier = tier_of(graph, element_id)
-    if element_id in HUBS or tier == "data":
-        return None
-    return _Target(f"g_tier_{tier}", "group", text(f"tier:{tier}", lang), ())
-
-
-_FOLDS: dict[str, _Fold] = {
-    "tier": _fold_tier,
-    "province-all": _fold_province(True),
-    "province": _fold_province(False),
-    "communes": _fold_communes,
-    "agency": _fold_agency,
-}
-
-
-def _own_target(graph: ArchGraph, element_id: str, lang: str) -> _Target:
-    element = graph.element(element_id)
-    return _Target(
-        node_token("n", element_id),
-        drawn_kind(graph, element_id),
-        display_name(element, lang) if element is not None else element_id,
-        place(graph, element_id, lang),
-        anchor=element_id,
-    )
-
-
-def _counts(graph: ArchGraph, members: Sequence[str], lang: str) -> str:
+def _counts(folder: _Folder, members: Sequence[str], lang: str) -> str:
     tally: dict[str, int] = defaultdict(int)
     for member in members:
-        category = _COUNTED.get(drawn_kind(graph, member))
+        category = _COUNTED.get(folder.kind(member))
         if category is not None:
             tally[category] += 1
     parts = [
@@ -241,23 +317,23 @@ def _counts(graph: ArchGraph, members: Sequence[str], lang: str) -> str:
 
 
 def _assign(
-    graph: ArchGraph, draft: Draft, folds: tuple[str, ...], lang: str
+    folder: _Folder, draft: Draft, members: Sequence[str], folds: tuple[str, ...]
 ) -> dict[str, _Target]:
     chosen = [name for name in _COARSE_FIRST if name in folds]
     assigned: dict[str, _Target] = {}
-    for element_id in sorted(draft.members):
+    for element_id in members:
         target = None
         if draft.marks.get(element_id) not in _PINNED_MARKS:
             for name in chosen:
-                target = _FOLDS[name](graph, element_id, lang)
+                target = folder.fold(name, element_id)
                 if target is not None:
                     break
-        assigned[element_id] = target or _own_target(graph, element_id, lang)
+        assigned[element_id] = target or folder.own(element_id)
     return assigned
 
 
 def _nodes(
-    graph: ArchGraph, draft: Draft, assigned: Mapping[str, _Target], lang: str
+    folder: _Folder, draft: Draft, assigned: Mapping[str, _Target], lang: str
 ) -> list[SceneNode]:
     grouped: dict[str, list[str]] = defaultdict(list)
     targets: dict[str, _Target] = {}
@@ -275,11 +351,11 @@ def _nodes(
             details.extend(draft.details.get(target.anchor, ()))
         details.extend(target.extra)
         if folded:
-            details.append(_counts(graph, folded, lang))
+            details.append(_counts(folder, folded, lang))
         subjects = frozenset(members) | ({target.anchor} if target.anchor else set())
         mark = draft.marks.get(target.anchor) if target.anchor and not folded else None
         rank_tier = (
-            tier_of(graph, target.anchor)
+            folder.tier(target.anchor)
             if target.anchor
             else (target.path[0].key.partition(":")[2] if target.path else "other")
         )
@@ -301,29 +377,28 @@ def _nodes(
 def _edges(
     draft: Draft, assigned: Mapping[str, _Target], ranks: Mapping[str, int], lang: str
 ) -> list[SceneEdge]:
-    merged: dict[tuple[str, str, str], tuple[set[str], list[str], int]] = {}
+    """Links between elements folded into the same two nodes become one edge, counting the
+    distinct flows they stand for (or the lines, for links that are not flows)."""
+    node_of = {element_id: target.key for element_id, target in assigned.items()}
+    merged: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
     for link in draft.links:
-        if link.tail not in assigned or link.head not in assigned:
+        tail, head = node_of.get(link.tail), node_of.get(link.head)
+        if tail is None or head is None or tail == head:
             continue
-        tail, head = assigned[link.tail].key, assigned[link.head].key
-        if tail == head:
-            continue
-        subjects, labels, count = merged.get((tail, head, link.style), (set(), [], 0))
-        subjects.update(link.subjects)
-        if link.label and link.label not in labels:
-            labels.append(link.label)
-        merged[(tail, head, link.style)] = (subjects, labels, count + 1)
+        merged[(tail, head, link.style)].append(link)
     edges: list[SceneEdge] = []
-    for (tail, head, style), (subjects, labels, count) in merged.items():
+    for (tail, head, style), links in merged.items():
+        subjects = frozenset(links[0].subjects).union(*(link.subjects for link in links[1:]))
+        count = sum(link.count for link in links)
         number = len(subjects) or count
         if style == "flow" and (draft.edge_labels == "count" or number > 3):
             label = text("flows", lang, n=number) if number > 1 else ""
         else:
-            label = "\n".join(sorted(labels))
+            label = "\n".join(sorted(set().union(*(link.labels for link in links))))
         back = ranks[tail] > ranks[head]
         if back:
             tail, head = head, tail
-        edges.append(SceneEdge(tail, head, style, label, frozenset(subjects), back))
+        edges.append(SceneEdge(tail, head, style, label, subjects, back))
     edges.sort(key=lambda e: (e.tail, e.head, e.style, e.back, e.label))
     return edges
 
@@ -341,26 +416,33 @@ def _legend(nodes: Sequence[SceneNode], highlight: bool) -> tuple[str, ...]:
 def build(
     graph: ArchGraph, draft: Draft, *, highlight: bool, lang: str, limit: int = NODE_LIMIT
 ) -> Scene:
-    """Fold ``draft`` at the first level from its start whose scene fits in ``limit`` nodes."""
-    scene: Scene | None = None
-    for level_name, folds in LEVELS[draft.start_level :]:
-        assigned = _assign(graph, draft, folds, lang)
-        nodes = _nodes(graph, draft, assigned, lang)
-        ranks = {n.key: n.rank for n in nodes}
+    """Fold ``draft`` at the first level from its start whose scene fits in ``limit`` nodes.
+
+    Levels that do not fit only count their nodes: edges are merged once, for the level used.
+    """
+    folder = _Folder(graph, lang)
+    members = sorted(draft.members)
+    first = LEVELS[draft.start_level][0]
+    chosen: tuple[str, dict[str, _Target], list[SceneNode], tuple[str, ...]] | None = None
+    for name, folds in LEVELS[draft.start_level :]:
+        assigned = _assign(folder, draft, members, folds)
+        nodes = _nodes(folder, draft, assigned, lang)
         legend = _legend(nodes, highlight)
-        notes = draft.notes
-        if level_name != LEVELS[draft.start_level][0]:
-            how = text(f"fold:{level_name}", lang)
-            notes = (*notes, text("folded", lang, how=how, limit=limit))
-        scene = Scene(
-            title=draft.title,
-            notes=notes,
-            nodes=tuple(nodes),
-            edges=tuple(_edges(draft, assigned, ranks, lang)),
-            legend=legend,
-            level=level_name,
-        )
+        chosen = (name, assigned, nodes, legend)
         if len(nodes) + len(legend) <= limit:
             break
-    assert scene is not None  # LEVELS is never empty
-    return scene
+    assert chosen is not None  # LEVELS is never empty
+    level_name, assigned, nodes, legend = chosen
+    notes = draft.notes
+    if level_name != first:
+        how = text(f"fold:{level_name}", lang)
+        notes = (*notes, text("folded", lang, how=how, limit=limit))
+    ranks = {n.key: n.rank for n in nodes}
+    return Scene(
+        title=draft.title,
+        notes=notes,
+        nodes=tuple(nodes),
+        edges=tuple(_edges(draft, assigned, ranks, lang)),
+        legend=legend,
+        level=level_name,
+    )
