@@ -3,7 +3,9 @@
 import datetime as dt
 from pathlib import Path
 
+import hypothesis
 import networkx as nx
+from hypothesis import strategies as st
 
 from vndgaf.graph import EdgeKind, NodeKind, articulation_impact, build_graph, cut_off_by
 from vndgaf.graph.facade import ArchGraph
@@ -136,3 +138,25 @@ def test_one_via_edge_per_distinct_hop_names_every_flow() -> None:
     assert {hop: set(ids) for hop, ids in via.items()} == taking
     assert any(len(ids) > 1 for ids in via.values())  # the example has shared hops
     assert set(g.links) >= set(via)
+
+
+@hypothesis.settings(max_examples=150, deadline=None)
+@hypothesis.given(
+    edges=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=30),
+    counted=st.sets(st.integers(0, 11)),
+)
+def test_articulation_impact_agrees_with_removing_each_node(
+    edges: list[tuple[int, int]], counted: set[int]
+) -> None:
+    """For random graphs (several components, isolated root too), the block-cut tree gives
+    exactly what removing each node one at a time cuts off the root."""
+    g = nx.Graph()
+    g.add_nodes_from(range(12))
+    g.add_edges_from((a, b) for a, b in edges if a != b)
+    impact = articulation_impact(g, 0, counted)
+    expected = {}
+    for node in g:
+        lost = cut_off_by(g, 0, node) & counted
+        if lost:
+            expected[node] = lost
+    assert impact == expected

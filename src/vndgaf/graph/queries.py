@@ -27,10 +27,18 @@ def articulation_impact(
     """
     if root not in graph:
         return {}
-    comp = graph.subgraph(nx.node_connected_component(graph, root))
+    comp = nx.node_connected_component(graph, root)
     counted_set = frozenset(n for n in counted if n in comp)
-    blocks = [frozenset(b) for b in nx.biconnected_components(comp)]
-    cuts = set(nx.articulation_points(comp))
+    # Blocks of the whole graph (one DFS over plain adjacency, faster than over a subgraph
+    # view), kept when they lie in root's component; a cut vertex is a node in two blocks.
+    blocks = [frozenset(b) for b in nx.biconnected_components(graph) if next(iter(b)) in comp]
+    seen: set[Hashable] = set()
+    cuts: set[Hashable] = set()
+    for block in blocks:
+        cuts.update(block & seen)
+        seen.update(block)
+    if not blocks:  # root has no neighbour: nothing can be cut off it
+        return {}
     # Block-cut tree: block nodes ("b", i) and cut nodes ("c", v).
     tree = nx.Graph()
     home: dict[Hashable, tuple[str, object]] = {}
