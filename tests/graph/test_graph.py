@@ -160,3 +160,12 @@ def test_articulation_impact_agrees_with_removing_each_node(
         if lost:
             expected[node] = lost
     assert impact == expected
+
+
+def test_hop_flows_reads_the_via_edge_of_one_hop() -> None:
+    """hop_flows gives the sorted flows stepping from a to b, and nothing for a non-hop."""
+    g = _graph()
+    assert "f-dancu-kho" in g.hop_flows("vn:platform/ndxp", "lgsp-tuyen-quang")
+    ids = g.hop_flows("lgsp-tuyen-quang", "kho-dl-tuyen-quang")
+    assert "f-dancu-kho" in ids and list(ids) == sorted(ids)
+    assert g.hop_flows("kho-dl-tuyen-quang", "vn:db/population") == ()

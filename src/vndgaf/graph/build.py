@@ -13,7 +13,7 @@ from typing import Any, Protocol
 import networkx as nx
 
 from vndgaf.graph.facade import ArchGraph
-from vndgaf.graph.kinds import EdgeKind, NodeKind
+from vndgaf.graph.kinds import VIA_KEY, EdgeKind, NodeKind
 from vndgaf.graph.wellknown import NDOP, NDXP
 from vndgaf.model import (
     AdministrativeUnit,
@@ -28,9 +28,6 @@ from vndgaf.model import (
 
 __all__ = ["VIA_KEY", "CatalogueElements", "build_graph"]
 
-#: Key of the one VIA edge between two hops. Flow edges are keyed by flow id, and an id cannot
-#: start with "#" (``ID_PATTERN``), so the two never collide.
-VIA_KEY = "#via"
 
 _Edge = tuple[str, str, str | None, dict[str, Any]]
 

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from vndgaf.graph.kinds import SYSTEM_KINDS, NodeKind
+from vndgaf.graph.kinds import SYSTEM_KINDS, VIA_KEY, EdgeKind, NodeKind
 from vndgaf.graph.queries import articulation_impact, component_index
 from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
 from vndgaf.model import (
@@ -242,6 +242,12 @@ class ArchGraph:
     def flows_to(self, element_id: str) -> tuple[DataFlow, ...]:
         """Active flows whose target is this system."""
         return tuple(self._flows_by_end[1].get(element_id, ()))
+
+    def hop_flows(self, a: str, b: str) -> tuple[str, ...]:
+        """Ids (sorted) of the active flows whose route steps from ``a`` straight to ``b``, as
+        held by the one VIA edge of that hop; empty when no route takes it."""
+        data = self.graph.get_edge_data(a, b, VIA_KEY)
+        return tuple(data["flows"]) if data is not None and data["kind"] is EdgeKind.VIA else ()
 
     @functools.cached_property
     def _touching(self) -> frozenset[str]:

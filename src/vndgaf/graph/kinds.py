@@ -2,7 +2,11 @@
 
 from enum import StrEnum
 
-__all__ = ["EdgeKind", "NodeKind"]
+__all__ = ["VIA_KEY", "EdgeKind", "NodeKind"]
+
+#: Key of the one VIA edge between two hops. Flow edges are keyed by flow id, and an id cannot
+#: start with "#" (``ID_PATTERN``), so the two never collide.
+VIA_KEY = "#via"
 
 
 class NodeKind(StrEnum):

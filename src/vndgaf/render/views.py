@@ -10,8 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from vndgaf.graph import ArchGraph, EdgeKind, cut_off_by
-from vndgaf.graph.build import VIA_KEY
+from vndgaf.graph import ArchGraph, cut_off_by
 from vndgaf.graph.wellknown import HUBS, NDXP
 from vndgaf.model import Agency, Database, DataFlow, InformationSystem
 from vndgaf.render.placement import display_name, drawn_kind, province_name
@@ -118,10 +117,10 @@ def _all_flow_links(graph: ArchGraph) -> tuple[list[Link], set[str]]:
     found: list[tuple[str, str, tuple[str, ...]]] = []
     held = 0
     for a, b in dict.fromkeys(graph.links):  # a pair may have a VIA and a CONNECTS edge
-        data = graph.graph.get_edge_data(a, b, VIA_KEY)
-        if data is not None and data.get("kind") is EdgeKind.VIA:
-            found.append((a, b, tuple(data["flows"])))
-            held += len(data["flows"])
+        ids = graph.hop_flows(a, b)
+        if ids:
+            found.append((a, b, ids))
+            held += len(ids)
     if held != len(flows) + sum(map(len, map(_via, flows))):
         return _flow_links(graph, flows)
     links = [Link(a, b, "flow", frozenset(), ids, len(ids)) for a, b, ids in found]
