@@ -169,3 +169,13 @@ def test_hop_flows_reads_the_via_edge_of_one_hop() -> None:
     ids = g.hop_flows("lgsp-tuyen-quang", "kho-dl-tuyen-quang")
     assert "f-dancu-kho" in ids and list(ids) == sorted(ids)
     assert g.hop_flows("kho-dl-tuyen-quang", "vn:db/population") == ()
+
+
+def test_routes_group_every_active_flow_once() -> None:
+    """ArchGraph.routes holds each active flow once, under its own route; retired flows none."""
+    g = _graph()
+    placed = [(route, flow) for route, flows in g.routes.items() for flow in flows]
+    assert sorted(f.id for _, f in placed) == sorted(f.id for f in g.active_flows)
+    assert all(route == g.route(flow) for route, flow in placed)
+    retired = {f.id for f in g.architecture.flows} - {f.id for f in g.active_flows}
+    assert not retired & {f.id for _, f in placed}

@@ -21,6 +21,7 @@ from vndgaf.model import (
     Architecture,
     Database,
     DataEntity,
+    DataFlow,
     InformationSystem,
     Platform,
     Status,
@@ -166,7 +167,7 @@ def build_graph(
     for element_id in sorted(elements):
         for edge in _element_edges(kinds[element_id], elements[element_id]):
             add(*edge)
-    routes: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    grouped: dict[tuple[str, tuple[str, ...], str], list[DataFlow]] = {}
     flow_kind, retired = EdgeKind.FLOW, Status.RETIRED
     for flow in arch.flows:
         if flow.status is retired:
@@ -174,19 +175,23 @@ def build_graph(
         source, target = flow.source, flow.target
         if (source in elements and target in elements) or present(source) & present(target):
             g.add_edge(source, target, key=flow.id, kind=flow_kind, flow=flow)
-        route = (source, flow.via, target)
-        same = routes.get(route)
+        grouping = (source, flow.via, target)  # no new tuple for the via list itself
+        same = grouped.get(grouping)
         if same is None:
-            routes[route] = [flow.id]
+            grouped[grouping] = [flow]
         else:
-            same.append(flow.id)
+            same.append(flow)
     # One VIA edge per distinct hop, naming every flow that takes it: routes share most hops
     # (each commune system -> its provincial LGSP), so the graph stays near the size of its
     # flows instead of holding one edge per hop of every flow. Flows are grouped by route
     # first (a national model has about a third as many routes as flows).
     hops: dict[tuple[str, str], list[str]] = {}
-    for (source, via, target), flow_ids in routes.items():
-        for hop in itertools.pairwise((source, *via, target)):
+    routes: dict[tuple[str, ...], tuple[DataFlow, ...]] = {}
+    for (source, via, target), flows in grouped.items():
+        route: tuple[str, ...] = (source, *via, target)
+        routes[route] = tuple(flows)
+        flow_ids = [flow.id for flow in flows]
+        for hop in itertools.pairwise(route):
             hops.setdefault(hop, []).extend(flow_ids)
     links: list[tuple[str, str]] = []
     for (a, b), flow_ids in hops.items():
@@ -206,4 +211,5 @@ def build_graph(
         catalogue_ids=frozenset(catalogue_ids),
         as_of=as_of or dt.date.today(),
         links=tuple(links),
+        routes=routes,
     )

@@ -53,6 +53,10 @@ class ArchGraph:
     #: The ends of every VIA and CONNECTS edge: the exchange graph's links, kept apart so that
     #: connectivity never rescans the whole graph.
     links: tuple[tuple[str, str], ...] = ()
+    #: Active flows grouped by route (source, via…, target), in input order. A national model
+    #: has about a third as many routes as flows, so a rule whose verdict depends only on the
+    #: route decides once per route.
+    routes: Mapping[tuple[str, ...], tuple[DataFlow, ...]] = attrs.field(factory=dict)
 
     # -- elements ------------------------------------------------------------------------------
 

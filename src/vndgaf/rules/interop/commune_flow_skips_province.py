@@ -61,14 +61,23 @@ def commune_flow_skips_province(ctx: Context) -> Iterator[Violation]:
         """The organisation of the other end; "" for a national platform (always beyond)."""
         return "" if is_national_platform(graph, other) else graph.organisation_of(other)
 
-    for flow in graph.active_flows:  # ends repeat across flows: the per-end work is cached
-        for end, other in ((flow.source, flow.target), (flow.target, flow.source)):
+    def skipped(route: tuple[str, ...]) -> tuple[str, str, str, tuple[str, ...]] | None:
+        """(commune end, other end, province, its LGSPs) when the route skips them, else None."""
+        for end, other in ((route[0], route[-1]), (route[-1], route[0])):
             province = commune_province(end)
             if province is None or beyond(other) in (province, None):
                 continue
             platforms = lgsps.get(province, ())
-            if any(hop in platforms for hop in graph.route(flow)):
-                continue
+            if not any(hop in platforms for hop in route):
+                return end, other, province, platforms
+        return None
+
+    for route, flows in graph.routes.items():  # the verdict depends on the route only
+        found = skipped(route)
+        if found is None:
+            continue
+        end, other, province, platforms = found
+        for flow in flows:
             name = flow.name or flow.id
             yield Violation(
                 subject=flow.id,
@@ -83,7 +92,6 @@ def commune_flow_skips_province(ctx: Context) -> Iterator[Violation]:
                 related=tuple(sorted({end, *platforms})),
                 field="via",
             )
-            break
 
 
 RULE = commune_flow_skips_province

@@ -10,7 +10,6 @@ from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import is_national_platform, label
 
 NATIONAL_EXCHANGE = frozenset({NDXP, NDOP})
-DOCUMENT_EXCHANGE = NATIONAL_EXCHANGE | {VDXP}
 
 
 def _describe(
@@ -79,49 +78,50 @@ def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
         organisation = graph.organisation_of(end)
         return None if owner is None or organisation is None else (owner.id, organisation)
 
-    is_hub = functools.cache(graph.is_integration_platform)
-    for flow in graph.active_flows:  # ends repeat across flows: the per-end work is cached
-        source, target = party(flow.source), party(flow.target)
+    for route, flows in graph.routes.items():  # the verdict depends on the route only
+        source, target = party(route[0]), party(route[-1])
         if source is None or target is None or source[0] == target[0]:
             continue
         source_org, target_org = source[1], target[1]
         if source_org != target_org:
             # Neither end is a national platform here, so a hub can only be in ``via``.
-            hubs = NATIONAL_EXCHANGE
-            if flow.mode is FlowMode.DOCUMENT_EXCHANGE:
-                hubs = DOCUMENT_EXCHANGE
-            if not hubs.isdisjoint(flow.via):
+            via = frozenset(route[1:-1])
+            if not NATIONAL_EXCHANGE.isdisjoint(via):
                 continue
-            name, ends = _describe(
-                ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
-            )
-            yield Violation(
-                subject=flow.id,
-                message=Text(
-                    f"flow '{name}' from {ends[0]} crosses organisations without passing NDXP "
-                    "or NDOP: it is a direct point-to-point link",
-                    f"luồng dữ liệu '{name}' từ {ends[1]} đi giữa hai cơ quan khác nhau mà không "
-                    "qua NDXP hoặc NDOP: đây là kết nối điểm-điểm trực tiếp",
-                ),
-                related=tuple(sorted({flow.source, flow.target})),
-                field="via",
-            )
-        elif not any(map(is_hub, graph.route(flow))):
-            name, ends = _describe(
-                ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
-            )
-            yield Violation(
-                subject=flow.id,
-                message=Text(
-                    f"flow '{name}' from {ends[0]} links two agencies of the same organisation "
-                    "directly, without passing its integration platform (LGSP)",
-                    f"luồng dữ liệu '{name}' từ {ends[1]} kết nối trực tiếp hai cơ quan cùng một "
-                    "bộ/tỉnh mà không qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP)",
-                ),
-                related=tuple(sorted({flow.source, flow.target})),
-                field="via",
-                severity=Severity.WARNING,
-            )
+            for flow in flows:
+                if flow.mode is FlowMode.DOCUMENT_EXCHANGE and VDXP in via:
+                    continue
+                name, ends = _describe(
+                    ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
+                )
+                yield Violation(
+                    subject=flow.id,
+                    message=Text(
+                        f"flow '{name}' from {ends[0]} crosses organisations without passing "
+                        "NDXP or NDOP: it is a direct point-to-point link",
+                        f"luồng dữ liệu '{name}' từ {ends[1]} đi giữa hai cơ quan khác nhau mà "
+                        "không qua NDXP hoặc NDOP: đây là kết nối điểm-điểm trực tiếp",
+                    ),
+                    related=tuple(sorted({flow.source, flow.target})),
+                    field="via",
+                )
+        elif not any(map(graph.is_integration_platform, route)):
+            for flow in flows:
+                name, ends = _describe(
+                    ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
+                )
+                yield Violation(
+                    subject=flow.id,
+                    message=Text(
+                        f"flow '{name}' from {ends[0]} links two agencies of the same "
+                        "organisation directly, without passing its integration platform (LGSP)",
+                        f"luồng dữ liệu '{name}' từ {ends[1]} kết nối trực tiếp hai cơ quan cùng "
+                        "một bộ/tỉnh mà không qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP)",
+                    ),
+                    related=tuple(sorted({flow.source, flow.target})),
+                    field="via",
+                    severity=Severity.WARNING,
+                )
 
 
 RULE = flow_bypasses_integration_platform
