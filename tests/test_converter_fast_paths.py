@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 import pytest
 from cattrs.errors import ForbiddenExtraKeysError
@@ -86,3 +87,61 @@ def test_unknown_keys_and_missing_fields_still_fail() -> None:
         converter.structure({"id": "f", "source": "a", "targte": "b"}, DataFlow)
     with pytest.raises(KeyError, match="name"):
         converter.structure({"id": "s"}, PublicService)
+
+
+def test_flow_hook_knows_every_field_of_dataflow_in_order() -> None:
+    """The direct DataFlow structurer passes the fields in the class's order; a new field on
+    DataFlow fails here until the structurer learns it."""
+
+    assert tuple(f.name for f in attrs.fields(DataFlow)) == converter._FLOW_FIELDS
+
+
+@pytest.mark.parametrize(
+    "flow",
+    [
+        {"id": "f", "source": "a", "target": "b"},
+        {
+            "id": "f",
+            "source": "a",
+            "target": "b",
+            "entities": ["vn:entity/person"],
+            "via": ["l", "vn:platform/ndxp"],
+            "mode": "document_exchange",
+            "api_id": "VAPEX-1",
+            "network": "internet",
+            "mandatory": True,
+            "official_signature": False,
+            "status": "retired",
+            "name": "Gửi hồ sơ",
+        },
+        {"id": "f", "source": "a", "target": "b", "official_signature": None, "name": None},
+        {
+            "id": "f",
+            "source": "a",
+            "target": "b",
+            "suppress": [{"rule": "IOP001", "reason": "pilot"}],
+        },
+    ],
+)
+def test_flow_hook_gives_what_plain_cattrs_gives(flow: dict[str, Any]) -> None:
+    """Defaults, every optional field, explicit nulls and suppressions: same DataFlow."""
+    fast = converter.structure(flow, DataFlow)
+    plain = _reference().structure(flow, DataFlow)
+    assert fast == plain and repr(fast) == repr(plain)
+
+
+@pytest.mark.parametrize(
+    ("flow", "error"),
+    [
+        ({"id": "f", "source": "a"}, KeyError),
+        ({"id": "f", "source": "a", "target": "b", "mode": "nope"}, ValueError),
+        ({"id": "f", "source": "a", "target": "b", "network": ["x"]}, ValueError),
+        ({"id": "f", "source": "a", "target": "b", "zzz": 1}, ForbiddenExtraKeysError),
+    ],
+)
+def test_flow_hook_fails_as_the_generated_function_does(
+    flow: dict[str, Any], error: type[Exception]
+) -> None:
+    """Missing fields, bad enum values and unknown keys raise the generated function's error."""
+    with pytest.raises(error):
+        converter.structure(flow, DataFlow)

@@ -134,6 +134,7 @@ class _Fatal(Exception):
 
 
 _NEWLINE: Final = re.compile(r"\r\n|\r|\n")
+_NOT_JSON_SPACE: Final = re.compile(r"[^ \t\r\n]")
 _CORE_TAGS: Final = "!!str, !!int, !!float, !!bool, !!null, !!map, !!seq"
 
 
@@ -1055,7 +1056,7 @@ def _parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, 
     def fatal_from_scan(fallback: ParseProblem) -> _Fatal:
         return _Fatal(_JsonScan(text, limits, find_fatal=True).fatal or fallback)
 
-    if not text.strip(" \t\r\n"):
+    if _NOT_JSON_SPACE.search(text) is None:  # stops at the first character, no copy
         raise _Fatal(_empty())
     duplicates = [False]
     hook = _pairs_hook(duplicates)
