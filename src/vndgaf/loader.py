@@ -441,10 +441,10 @@ def _kind_words(kinds: Sequence[str]) -> str:
 
 
 def _check_refs(state: _Loading) -> None:
+    kinds_of = _Kinds(state.origins, state.catalogue)
     for path, pointer, submission in state.declared:
         for ref, ref_pointer, kinds in _refs(submission, pointer):
-            _check_ref(state, "", ref, path, ref_pointer, kinds)
-    kinds_of = _Kinds(state.origins, state.catalogue)
+            _check_ref(state, kinds_of, "", ref, path, ref_pointer, kinds)
     for name, _kind in ELEMENT_LISTS:
         elements = state.lists[name]
         if not elements:
@@ -452,38 +452,38 @@ def _check_refs(state: _Loading) -> None:
         for element in _unresolved(elements, type(elements[0]), kinds_of):
             origin = state.origins[element.id]  # its own: the lists hold first definitions
             for ref, ref_pointer, kinds in _refs(element, origin.pointer):
-                if kinds_of[ref] not in kinds:
-                    _check_ref(state, element.id, ref, origin.path, ref_pointer, kinds)
+                _check_ref(state, kinds_of, element.id, ref, origin.path, ref_pointer, kinds)
 
 
 def _check_ref(
     state: _Loading,
+    kinds_of: _Kinds,
     subject: str,
     ref: str,
     path: str,
     pointer: str,
     kinds: tuple[str, ...],
 ) -> None:
-    kind = state.origins.kind_of(ref)
+    """Report ``ref`` when it names nothing (REF001, REF003 for a catalogue id) or an element
+    of a kind the field does not allow (REF004); a good reference reports nothing."""
+    kind = kinds_of[ref]
     if kind is None and ref.startswith("vn:"):
-        kind = state.catalogue.kind_of(ref)
-        if kind is None:
-            hints = state.catalogue.suggest(ref)
-            extra_en = f" (did you mean '{hints[0]}'?)" if hints else ""
-            extra_vi = f" (có phải ý bạn là '{hints[0]}'?)" if hints else ""
-            state.findings.append(
-                _finding(
-                    "REF003",
-                    Text(
-                        f"'{ref}' is not in the national reference catalogue{extra_en}",
-                        f"'{ref}' không có trong danh mục tham chiếu quốc gia{extra_vi}",
-                    ),
-                    state.at(path, pointer),
-                    subject=subject,
-                    related=(ref,),
-                )
+        hints = state.catalogue.suggest(ref)
+        extra_en = f" (did you mean '{hints[0]}'?)" if hints else ""
+        extra_vi = f" (có phải ý bạn là '{hints[0]}'?)" if hints else ""
+        state.findings.append(
+            _finding(
+                "REF003",
+                Text(
+                    f"'{ref}' is not in the national reference catalogue{extra_en}",
+                    f"'{ref}' không có trong danh mục tham chiếu quốc gia{extra_vi}",
+                ),
+                state.at(path, pointer),
+                subject=subject,
+                related=(ref,),
             )
-            return
+        )
+        return
     if kind is None:
         pool = [i for k in kinds for i in state.ids_of_kind(k)]
         match = (
