@@ -24,7 +24,7 @@ import attrs
 import yaml
 import yaml.events as ev
 
-from vndgaf.diagnostics import Text, pointer_token
+from vndgaf.diagnostics import Text, pointer_parts, pointer_token
 from vndgaf.errors import InputError
 
 __all__ = [
@@ -846,10 +846,9 @@ class _JsonLocator:
         if not pointer.startswith("/"):
             return at
         key_at = -1
-        for token in pointer[1:].split("/"):
+        for token, name in zip(pointer[1:].split("/"), pointer_parts(pointer), strict=True):
             first = text[at]
             if first == "{":
-                name = token.replace("~1", "/").replace("~0", "~")
                 member = self._member(at, name) if pointer_token(name) == token else None
                 if member is None:
                     return at
@@ -882,6 +881,13 @@ class _JsonLocator:
                 self._member(offset, None)
         return state.next + 1
 
+    def _resume(self, state: _Container) -> int:
+        """Where scanning ``state`` goes on: past the child a lookup stopped at, if pending."""
+        if not state.pending:
+            return state.next
+        state.pending = False
+        return _next_child(self._text, self._end(state.next))
+
     def _item(self, offset: int, index: int) -> int | None:
         """Offset of item ``index`` of the array at ``offset``, scanning only as far as needed."""
         state = self._state(offset)
@@ -889,10 +895,7 @@ class _JsonLocator:
         if index < len(items) or state.done:
             return items[index] if index < len(items) else None
         text, known, end = self._text, self._containers, self._end
-        at = state.next
-        if state.pending:
-            at = _next_child(text, end(at))
-            state.pending = False
+        at = self._resume(state)
         while True:
             if text[at] == "]":
                 state.done = True
@@ -914,10 +917,7 @@ class _JsonLocator:
         if found is not None or state.done:
             return found
         text, end = self._text, self._end
-        at = state.next
-        if state.pending:
-            at = _next_child(text, end(at))
-            state.pending = False
+        at = self._resume(state)
         while True:
             if text[at] == "}":
                 state.done = True
