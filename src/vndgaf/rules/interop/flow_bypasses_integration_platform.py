@@ -5,27 +5,43 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph.wellknown import NDOP, NDXP, VDXP
-from vndgaf.model import FlowMode
+from vndgaf.model import DataFlow, FlowMode
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import is_national_platform, label
 
 NATIONAL_EXCHANGE = frozenset({NDXP, NDOP})
 
 
-def _describe(
-    ctx: Context,
-    flow_id: str,
-    flow_name: str | None,
-    source: str,
-    target: str,
-    source_org: str,
-    target_org: str,
-) -> tuple[str, tuple[str, str]]:
-    """The flow's name and its two ends with their organisations (built only for findings)."""
+def _violation(ctx: Context, flow: DataFlow, orgs: tuple[str, str]) -> Violation:
+    """The finding for one flow (labels are built only for flows at fault). A flow between two
+    organisations is an error; one inside a ministry or province a warning."""
     graph = ctx.graph
-    src = f"'{label(graph, source)}' ({label(graph, source_org)})"
-    dst = f"'{label(graph, target)}' ({label(graph, target_org)})"
-    return flow_name or flow_id, (f"{src} to {dst}", f"{src} đến {dst}")
+    src = f"'{label(graph, flow.source)}' ({label(graph, orgs[0])})"
+    dst = f"'{label(graph, flow.target)}' ({label(graph, orgs[1])})"
+    name = flow.name or flow.id
+    if orgs[0] != orgs[1]:
+        message = Text(
+            f"flow '{name}' from {src} to {dst} crosses organisations without passing NDXP or "
+            "NDOP: it is a direct point-to-point link",
+            f"luồng dữ liệu '{name}' từ {src} đến {dst} đi giữa hai cơ quan khác nhau mà không "
+            "qua NDXP hoặc NDOP: đây là kết nối điểm-điểm trực tiếp",
+        )
+        severity = None
+    else:
+        message = Text(
+            f"flow '{name}' from {src} to {dst} links two agencies of the same organisation "
+            "directly, without passing its integration platform (LGSP)",
+            f"luồng dữ liệu '{name}' từ {src} đến {dst} kết nối trực tiếp hai cơ quan cùng một "
+            "bộ/tỉnh mà không qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP)",
+        )
+        severity = Severity.WARNING
+    return Violation(
+        subject=flow.id,
+        message=message,
+        related=tuple(sorted({flow.source, flow.target})),
+        field="via",
+        severity=severity,
+    )
 
 
 @rule(
@@ -82,46 +98,18 @@ def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
         source, target = party(route[0]), party(route[-1])
         if source is None or target is None or source[0] == target[0]:
             continue
-        source_org, target_org = source[1], target[1]
-        if source_org != target_org:
+        orgs = (source[1], target[1])
+        if orgs[0] != orgs[1]:
             # Neither end is a national platform here, so a hub can only be in ``via``.
             via = frozenset(route[1:-1])
             if not NATIONAL_EXCHANGE.isdisjoint(via):
                 continue
             for flow in flows:
-                if flow.mode is FlowMode.DOCUMENT_EXCHANGE and VDXP in via:
-                    continue
-                name, ends = _describe(
-                    ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
-                )
-                yield Violation(
-                    subject=flow.id,
-                    message=Text(
-                        f"flow '{name}' from {ends[0]} crosses organisations without passing "
-                        "NDXP or NDOP: it is a direct point-to-point link",
-                        f"luồng dữ liệu '{name}' từ {ends[1]} đi giữa hai cơ quan khác nhau mà "
-                        "không qua NDXP hoặc NDOP: đây là kết nối điểm-điểm trực tiếp",
-                    ),
-                    related=tuple(sorted({flow.source, flow.target})),
-                    field="via",
-                )
+                if not (flow.mode is FlowMode.DOCUMENT_EXCHANGE and VDXP in via):
+                    yield _violation(ctx, flow, orgs)
         elif not any(map(graph.is_integration_platform, route)):
             for flow in flows:
-                name, ends = _describe(
-                    ctx, flow.id, flow.name, flow.source, flow.target, source_org, target_org
-                )
-                yield Violation(
-                    subject=flow.id,
-                    message=Text(
-                        f"flow '{name}' from {ends[0]} links two agencies of the same "
-                        "organisation directly, without passing its integration platform (LGSP)",
-                        f"luồng dữ liệu '{name}' từ {ends[1]} kết nối trực tiếp hai cơ quan cùng "
-                        "một bộ/tỉnh mà không qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP)",
-                    ),
-                    related=tuple(sorted({flow.source, flow.target})),
-                    field="via",
-                    severity=Severity.WARNING,
-                )
+                yield _violation(ctx, flow, orgs)
 
 
 RULE = flow_bypasses_integration_platform
