@@ -147,16 +147,22 @@ def test_duplicate_keys_keep_the_full_index():
             assert result.source.locate(pointer, key=key) == reference.locate(pointer, key=key)
 
 
-def test_items_are_skipped_once_across_lookups(monkeypatch):
-    """Array items and sibling values are skipped at most once over any sequence of lookups."""
-    skipped = []
+@pytest.fixture
+def skipped(monkeypatch):
+    """The offsets ``_skip`` is called at, in order, while a test runs."""
+    seen = []
     real = parse_module._skip
 
     def counting(text, at):
-        skipped.append(at)
+        seen.append(at)
         return real(text, at)
 
     monkeypatch.setattr(parse_module, "_skip", counting)
+    return seen
+
+
+def test_items_are_skipped_once_across_lookups(skipped):
+    """Array items and sibling values are skipped at most once over any sequence of lookups."""
     raw = b'{"x": [{"i": 0}, {"i": 1}, {"i": 2}], "a": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], "z": 1}'
     source = parse_bytes(raw, "f.json").source
     assert source.locate("/z") == (1, 81)  # walks x's and a's items once each, on the way
@@ -168,16 +174,8 @@ def test_items_are_skipped_once_across_lookups(monkeypatch):
     assert len(skipped) == len(set(skipped)) == 13
 
 
-def test_lookups_resume_from_the_furthest_item(monkeypatch):
+def test_lookups_resume_from_the_furthest_item(skipped):
     """Without a sibling pass, later lookups scan only the items not seen before."""
-    skipped = []
-    real = parse_module._skip
-
-    def counting(text, at):
-        skipped.append(at)
-        return real(text, at)
-
-    monkeypatch.setattr(parse_module, "_skip", counting)
     source = parse_bytes(b"[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]", "f.json").source
     assert source.locate("/5") == (1, 17)
     assert len(skipped) == 5
