@@ -30,7 +30,7 @@ import cattrs
 import yaml
 from cattrs.gen import make_dict_unstructure_fn
 
-from vndgaf.model import Architecture, DataFlow, FlowMode, Network, Status
+from vndgaf.model import Architecture
 
 __all__ = ["dumps", "make_converter", "normalise", "structure", "unstructure"]
 
@@ -101,68 +101,6 @@ def _tuple_hook_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def _flow_hook(conv: cattrs.Converter) -> Callable[[Any, Any], DataFlow]:
-    """A direct structure function for ``DataFlow``, the one class with 100,000s of instances.
-
-    cattrs' generated function builds a keyword dict and calls a hook per present field; this
-    builds the flow in one call, with the same conversions (``str`` on strings, enum lookup,
-    ``tuple`` on lists). Anything unusual — an unknown key, a suppression list — goes to the
-    generated function, so errors and rare fields behave exactly as before. A test keeps the two
-    equal and fails when ``DataFlow`` gains a field this function does not know.
-    """
-    generic = conv.gen_structure_attrs_fromdict(DataFlow)
-    known = frozenset(_FLOW_FIELDS) - {"suppress"}
-    modes, networks, statuses = (e._value2member_map_ for e in (FlowMode, Network, Status))
-
-    def structure_flow(o: Any, cls: Any) -> DataFlow:
-        if not isinstance(o, dict) or not known.issuperset(o):
-            return generic(o, cls)
-        get = o.get
-        api_id, network, signature, name = (
-            get("api_id"),
-            get("network"),
-            get("official_signature"),
-            get("name"),
-        )
-        try:
-            return DataFlow(
-                str(o["id"]),
-                str(o["source"]),
-                str(o["target"]),
-                tuple(map(str, get("entities", ()))),
-                tuple(map(str, get("via", ()))),
-                modes[o["mode"]] if "mode" in o else FlowMode.DEFAULT_SHARE,  # type: ignore[arg-type]
-                None if api_id is None else str(api_id),
-                None if network is None else networks[network],  # type: ignore[arg-type]
-                bool(get("mandatory", False)),
-                None if signature is None else bool(signature),
-                statuses[o["status"]] if "status" in o else Status.OPERATING,  # type: ignore[arg-type]
-                None if name is None else str(name),
-            )
-        except (KeyError, TypeError):  # a missing field or a bad enum value: the usual error
-            return generic(o, cls)
-
-    return structure_flow
-
-
-#: Fields of ``DataFlow`` in the order :func:`_flow_hook` passes them.
-_FLOW_FIELDS = (
-    "id",
-    "source",
-    "target",
-    "entities",
-    "via",
-    "mode",
-    "api_id",
-    "network",
-    "mandatory",
-    "official_signature",
-    "status",
-    "name",
-    "suppress",
-)
-
-
 def make_converter() -> cattrs.Converter:
     """A fresh converter configured for the vndgaf model."""
     conv = cattrs.Converter(
@@ -175,7 +113,6 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(StrEnum, _structure_enum)
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory(conv))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory(conv))
-    conv.register_structure_hook(DataFlow, _flow_hook(conv))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook_factory(
         attrs.has,
