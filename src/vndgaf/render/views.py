@@ -81,6 +81,14 @@ def _flow_links(
             same.append(flow.id)
         if named:
             names[route].add(flow.name or flow.id)
+    return _hop_links(graph, routes, names)
+
+
+def _hop_links(
+    graph: ArchGraph, routes: Mapping[_Route, Sequence[str]], names: Mapping[_Route, set[str]]
+) -> tuple[list[Link], set[str]]:
+    """One link per (tail, head, style) over the known hops of ``routes`` (route -> flow ids),
+    labelled on a route's first hop with its ``names``; and the known elements passed."""
     kinds = graph.kinds
     shown: set[str] = set()
     subjects: dict[tuple[str, str, str], list[str]] = {}
@@ -96,7 +104,7 @@ def _flow_links(
                 subjects[key] = list(ids)
             else:
                 same.extend(ids)
-            if index == 0 and named:
+            if index == 0 and route in names:
                 labels[key] |= names[route]
     links = [
         Link(a, b, style, frozenset(labels.get((a, b, style), ())), tuple(ids), len(ids))
@@ -106,25 +114,12 @@ def _flow_links(
 
 
 def _all_flow_links(graph: ArchGraph) -> tuple[list[Link], set[str]]:
-    """:func:`_flow_links` of every active flow, read from the graph's VIA edges (one per
-    distinct hop, naming the flows that take it) instead of flow by flow.
-
-    The VIA edges only join elements the graph knows, while a view skips unknown hops and
-    joins their neighbours: the edges are used only when they hold every hop of every active
-    flow (the hop counts agree), otherwise the flows are read one by one.
-    """
-    flows = graph.active_flows
-    found: list[tuple[str, str, tuple[str, ...]]] = []
-    held = 0
-    for a, b in dict.fromkeys(graph.links):  # a pair may have a VIA and a CONNECTS edge
-        ids = graph.hop_flows(a, b)
-        if ids:
-            found.append((a, b, ids))
-            held += len(ids)
-    if held != len(flows) + sum(map(len, map(_via, flows))):
-        return _flow_links(graph, flows)
-    links = [Link(a, b, "flow", frozenset(), ids, len(ids)) for a, b, ids in found]
-    return links, {end for a, b, _ in found for end in (a, b)}
+    """:func:`_flow_links` of every active flow, from the routes the graph already grouped."""
+    routes = {
+        (route[0], route[1:-1], route[-1], "flow"): [flow.id for flow in flows]
+        for route, flows in graph.routes.items()
+    }
+    return _hop_links(graph, routes, {})
 
 
 def _with_owners(graph: ArchGraph, members: set[str]) -> frozenset[str]:
