@@ -23,6 +23,7 @@ Links whose two ends fold into the same node disappear; links between the same t
 merged into one edge that carries the number of flows it stands for.
 """
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -173,47 +174,25 @@ class _Folder:
     def __init__(self, graph: ArchGraph, lang: str) -> None:
         self.graph = graph
         self.lang = lang
-        self._kinds: dict[str, str] = {}
-        self._tiers: dict[str, str] = {}
-        self._folded: dict[tuple[str, str], _Target | None] = {}
-        self._own: dict[str, _Target] = {}
         self._groups: dict[tuple[str, str | None], _Target] = {}
+        #: The element's drawn kind (see :func:`drawn_kind`) and tier (see :func:`tier_of`).
+        self.kind: Callable[[str], str] = functools.cache(functools.partial(drawn_kind, graph))
+        self.tier: Callable[[str], str] = functools.cache(functools.partial(tier_of, graph))
+        #: The node fold ``name`` puts an element in (None when the fold does not apply), and
+        #: the element's own node.
+        self.fold: Callable[[str, str], _Target | None] = functools.cache(self._fold)
+        self.own: Callable[[str], _Target] = functools.cache(self._own)
 
-    def kind(self, element_id: str) -> str:
-        """The element's drawn kind (see :func:`drawn_kind`)."""
-        found = self._kinds.get(element_id)
-        if found is None:
-            found = self._kinds[element_id] = drawn_kind(self.graph, element_id)
-        return found
-
-    def tier(self, element_id: str) -> str:
-        """The element's tier (see :func:`tier_of`)."""
-        found = self._tiers.get(element_id)
-        if found is None:
-            found = self._tiers[element_id] = tier_of(self.graph, element_id)
-        return found
-
-    def fold(self, name: str, element_id: str) -> _Target | None:
-        """The node fold ``name`` puts the element in, or None when the fold does not apply."""
-        key = (name, element_id)
-        if key not in self._folded:
-            self._folded[key] = self._fold(name, element_id)
-        return self._folded[key]
-
-    def own(self, element_id: str) -> _Target:
-        """The element's own node."""
-        found = self._own.get(element_id)
-        if found is None:
-            graph, lang = self.graph, self.lang
-            element = graph.element(element_id)
-            found = self._own[element_id] = _Target(
-                node_token("n", element_id),
-                self.kind(element_id),
-                display_name(element, lang) if element is not None else element_id,
-                place(graph, element_id, lang),
-                anchor=element_id,
-            )
-        return found
+    def _own(self, element_id: str) -> _Target:
+        graph, lang = self.graph, self.lang
+        element = graph.element(element_id)
+        return _Target(
+            node_token("n", element_id),
+            self.kind(element_id),
+            display_name(element, lang) if element is not None else element_id,
+            place(graph, element_id, lang),
+            anchor=element_id,
+        )
 
     def _fold(self, name: str, element_id: str) -> _Target | None:
         if name == "agency":
