@@ -30,7 +30,7 @@ from vndgaf.model import (
 __all__ = ["VIA_KEY", "CatalogueElements", "build_graph"]
 
 
-_Edge = tuple[str, str, str | None, dict[str, Any]]
+_Edge = tuple[str, str, dict[str, Any]]
 
 _LIST_NODE_KIND = {
     "units": NodeKind.UNIT,
@@ -79,48 +79,47 @@ def _catalogue_nodes(cat: CatalogueElements) -> Iterable[tuple[NodeKind, Any]]:
 
 
 def _element_edges(kind: NodeKind, e: Any) -> Iterable[_Edge]:
-    """Edges implied by one element's own fields: (source, target, key, attributes)."""
+    """Edges implied by one element's own fields: (source, target, attributes)."""
     if kind is NodeKind.AGENCY:
         if e.parent:
-            yield e.id, e.parent, None, {"kind": EdgeKind.PART_OF}
+            yield e.id, e.parent, {"kind": EdgeKind.PART_OF}
         if e.unit:
-            yield e.id, e.unit, None, {"kind": EdgeKind.LOCATED_IN}
+            yield e.id, e.unit, {"kind": EdgeKind.LOCATED_IN}
         for old in e.successor_of:
-            yield e.id, old, None, {"kind": EdgeKind.SUCCESSOR_OF}
+            yield e.id, old, {"kind": EdgeKind.SUCCESSOR_OF}
     elif kind is NodeKind.UNIT:
         if e.parent:
-            yield e.id, e.parent, None, {"kind": EdgeKind.PART_OF}
+            yield e.id, e.parent, {"kind": EdgeKind.PART_OF}
     elif isinstance(e, InformationSystem):
         if e.owner:
-            yield e.owner, e.id, None, {"kind": EdgeKind.OWNS}
+            yield e.owner, e.id, {"kind": EdgeKind.OWNS}
         if e.operator:
-            yield e.operator, e.id, None, {"kind": EdgeKind.OPERATES}
+            yield e.operator, e.id, {"kind": EdgeKind.OPERATES}
         for tenant in e.tenants:
-            yield tenant, e.id, None, {"kind": EdgeKind.TENANT_OF}
+            yield tenant, e.id, {"kind": EdgeKind.TENANT_OF}
         if isinstance(e, Platform) and e.instance_of:
-            yield e.id, e.instance_of, None, {"kind": EdgeKind.INSTANCE_OF}
+            yield e.id, e.instance_of, {"kind": EdgeKind.INSTANCE_OF}
         if isinstance(e, Database):
             for entity in e.authoritative_for:
-                yield e.id, entity, None, {"kind": EdgeKind.AUTHORITATIVE_FOR}
+                yield e.id, entity, {"kind": EdgeKind.AUTHORITATIVE_FOR}
             for entity in e.copies:
-                yield e.id, entity, None, {"kind": EdgeKind.COPIES}
+                yield e.id, entity, {"kind": EdgeKind.COPIES}
     elif kind is NodeKind.SERVICE:
         if e.owner:
-            yield e.owner, e.id, None, {"kind": EdgeKind.OWNS}
+            yield e.owner, e.id, {"kind": EdgeKind.OWNS}
         if e.handled_by:
-            yield e.handled_by, e.id, None, {"kind": EdgeKind.HANDLES}
+            yield e.handled_by, e.id, {"kind": EdgeKind.HANDLES}
         for item in e.required_inputs:
             yield (
                 e.id,
                 item.entity,
-                None,
                 {"kind": EdgeKind.REQUIRES, "obtained_from": item.obtained_from},
             )
     elif kind is NodeKind.INVESTMENT:
         if e.owner:
-            yield e.owner, e.id, None, {"kind": EdgeKind.OWNS}
+            yield e.owner, e.id, {"kind": EdgeKind.OWNS}
         for platform in e.reuses:
-            yield e.id, platform, None, {"kind": EdgeKind.REUSES}
+            yield e.id, platform, {"kind": EdgeKind.REUSES}
 
 
 def build_graph(
@@ -160,13 +159,11 @@ def build_graph(
         catalogue_ids.add(end)
         return True
 
-    def add(a: str, b: str, key: str | None, data: dict[str, Any]) -> None:
-        if present(a) & present(b):  # both ends looked up, as either may be a new commune
-            g.add_edge(a, b, key=key, **data)
-
     for element_id in sorted(elements):
-        for edge in _element_edges(kinds[element_id], elements[element_id]):
-            add(*edge)
+        for a, b, data in _element_edges(kinds[element_id], elements[element_id]):
+            # the common case (both ends known) without calling present
+            if (a in elements and b in elements) or present(a) & present(b):
+                g.add_edge(a, b, **data)
     grouped: dict[tuple[str, tuple[str, ...], str], list[DataFlow]] = {}
     flow_kind, retired = EdgeKind.FLOW, Status.RETIRED
     for flow in arch.flows:
@@ -181,22 +178,18 @@ def build_graph(
             grouped[grouping] = [flow]
         else:
             same.append(flow)
-    # One VIA edge per distinct hop, naming every flow that takes it: routes share most hops
-    # (each commune system -> its provincial LGSP), so the graph stays near the size of its
-    # flows instead of holding one edge per hop of every flow. Flows are grouped by route
-    # first (a national model has about a third as many routes as flows).
-    hops: dict[tuple[str, str], list[str]] = {}
-    routes: dict[tuple[str, ...], tuple[DataFlow, ...]] = {}
-    for (source, via, target), flows in grouped.items():
-        route: tuple[str, ...] = (source, *via, target)
-        routes[route] = tuple(flows)
-        flow_ids = [flow.id for flow in flows]
-        for hop in itertools.pairwise(route):
-            hops.setdefault(hop, []).extend(flow_ids)
+    routes = {
+        (source, *via, target): tuple(flows) for (source, via, target), flows in grouped.items()
+    }
+    # One VIA edge per distinct hop: routes share most hops (each commune system -> its
+    # provincial LGSP), so the graph stays near the size of its flows instead of holding one
+    # edge per hop of every flow. Which flows take a hop is asked rarely (diagrams), so it is
+    # not stored on the edge: ArchGraph.hop_flows derives it from the routes on first use.
+    hops = dict.fromkeys(hop for route in routes for hop in itertools.pairwise(route))
     links: list[tuple[str, str]] = []
-    for (a, b), flow_ids in hops.items():
+    for a, b in hops:
         if present(a) & present(b):
-            g.add_edge(a, b, key=VIA_KEY, kind=EdgeKind.VIA, flows=tuple(sorted(flow_ids)))
+            g.add_edge(a, b, key=VIA_KEY, kind=EdgeKind.VIA)
             links.append((a, b))
     for database in catalogue.databases:
         for hub in (NDXP, NDOP):

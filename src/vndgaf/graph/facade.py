@@ -6,6 +6,7 @@ use, in linear time.
 
 import datetime as dt
 import functools
+import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Mapping
@@ -14,7 +15,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from vndgaf.graph.kinds import SYSTEM_KINDS, VIA_KEY, EdgeKind, NodeKind
+from vndgaf.graph.kinds import SYSTEM_KINDS, NodeKind
 from vndgaf.graph.queries import articulation_impact, component_index
 from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
 from vndgaf.model import (
@@ -247,11 +248,20 @@ class ArchGraph:
         """Active flows whose target is this system."""
         return tuple(self._flows_by_end[1].get(element_id, ()))
 
+    @functools.cached_property
+    def _hop_flows(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        hops: dict[tuple[str, str], list[str]] = {}
+        for route, flows in self.routes.items():
+            ids = [flow.id for flow in flows]
+            for hop in itertools.pairwise(route):
+                hops.setdefault(hop, []).extend(ids)
+        return {hop: tuple(sorted(ids)) for hop, ids in hops.items()}
+
     def hop_flows(self, a: str, b: str) -> tuple[str, ...]:
-        """Ids (sorted) of the active flows whose route steps from ``a`` straight to ``b``, as
-        held by the one VIA edge of that hop; empty when no route takes it."""
-        data = self.graph.get_edge_data(a, b, VIA_KEY)
-        return tuple(data["flows"]) if data is not None and data["kind"] is EdgeKind.VIA else ()
+        """Ids (sorted) of the active flows whose route steps from ``a`` straight to ``b`` (the
+        flows behind the VIA edge of that hop); empty when no route takes it. The index is
+        built from :attr:`routes` on first use, as only diagrams ask."""
+        return self._hop_flows.get((a, b), ())
 
     @functools.cached_property
     def _touching(self) -> frozenset[str]:
