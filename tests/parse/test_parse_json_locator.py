@@ -231,3 +231,77 @@ def test_fast_skip_agrees_with_the_decoder_at_every_value(data, indent, ascii_on
     text = json.dumps(data, indent=indent, ensure_ascii=ascii_only)
     for offset in set(parse_module._JsonScan(text, Limits(), find_fatal=False).values.values()):
         assert parse_module._skip(text, offset) == json.JSONDecoder().raw_decode(text, offset)[1]
+
+
+# Arrays of records: runs of flat objects are skipped a window at a time (_flat_objects).
+
+_RECORD_VALUES = (
+    st.none()
+    | st.integers(-5, 5)
+    | st.text(alphabet=st.sampled_from('ab{}[],:"\\é'), max_size=6)
+    | st.lists(st.text(alphabet=st.sampled_from("ab}]"), max_size=3), max_size=3)
+)
+_RECORD = st.dictionaries(
+    st.sampled_from(["id", "a", "b}", "[c", 'q"']), _RECORD_VALUES, max_size=4
+)
+_ITEM = (
+    _RECORD  # mostly flat records, with now and then something the fast path must refuse
+    | _RECORD.map(lambda r: {**r, "nested": {"x": 1}})
+    | st.lists(_RECORD, max_size=2)
+    | _SCALARS
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.one_of(_RECORD, _RECORD, _RECORD, _ITEM), max_size=40),
+    st.sampled_from([None, 0, 2]),
+    _SEPARATORS,
+    st.sampled_from([1, 8, 40, 200, 1 << 16]),
+    st.integers(0, 2**16),
+)
+def test_record_runs_locate_as_the_full_index(records, indent, separators, window, order_seed):
+    """Arrays of records (brackets and quotes in strings, nested values, non-object items, any
+    whitespace), with windows small enough to split them anywhere, locate as the full index."""
+    text = json.dumps({"head": 1, "rows": records, "tail": records[:3]}, indent=indent,
+                      separators=separators, ensure_ascii=False)  # fmt: skip
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parse_module, "_FLAT_WINDOW", window)
+        assert_agrees(text.encode("utf-8"), order_seed)
+
+
+@pytest.mark.parametrize(
+    ("chunk", "flat"),
+    [
+        ('{"a":1},{"b":"x"},{}', True),
+        ('{"a":["x","y"]}, {"b":null}', True),  # arrays of scalars inside records are fine
+        ('{"a":"}"},{"b":1}', False),  # a closing brace inside a string
+        ('{"a":"[{"}', False),
+        ('{"a":"x\\"}"}', False),  # ... after an escaped quote
+        ('{"a":"\\\\"},{"b":1}', True),  # an escaped backslash ends no string early
+        ('{"a":{"b":1}}', False),  # a nested object
+        ('{"a":[[1]]}', False),  # a nested array of arrays
+        ('{"a":1}],"b":[{"c":2}', False),  # runs past the end of the array
+        ('{"a":"}', False),  # cut inside a string
+    ],
+)
+def test_only_flat_objects(chunk, flat):
+    """The window test accepts flat records only, whatever the strings hold."""
+    assert parse_module._only_flat_objects(chunk) is flat
+
+
+def test_runs_of_records_are_not_skipped_one_by_one(skipped, monkeypatch):
+    """Flat records before the target are passed by the window path, never by _skip; a window
+    that fails the test is passed item by item, and only that window."""
+    monkeypatch.setattr(parse_module, "_FLAT_WINDOW", 150)  # about four records
+    rows = [
+        {"id": f"r{i}", "via": ["p", "q"], "name": "{x}" if i == 30 else "n"} for i in range(50)
+    ]
+    raw = json.dumps({"rows": rows}, separators=(",", ":")).encode()
+    source = parse_bytes(raw, "f.json").source
+    reference = full_index(raw.decode())
+    assert source.locate("/rows/20/id") == reference.locate("/rows/20/id")
+    assert skipped == []
+    assert source.locate("/rows/45") == reference.locate("/rows/45")
+    records = [at for at in skipped if raw[at : at + 1] == b"{"]  # not the rest of record 20
+    assert 0 < len(records) <= 4  # the window from record 30 (a brace in a string)
