@@ -3,6 +3,7 @@
 import datetime as dt
 from pathlib import Path
 
+import attrs
 import hypothesis
 import networkx as nx
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from vndgaf.graph import EdgeKind, NodeKind, articulation_impact, build_graph, cut_off_by
 from vndgaf.graph.facade import ArchGraph
 from vndgaf.loader import load
-from vndgaf.model import Level
+from vndgaf.model import Level, Status
 from vndgaf.reference import catalogue
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "tuyen-quang"
@@ -42,6 +43,43 @@ def test_nodes_and_edges_are_typed() -> None:
     assert g.graph.has_edge("ubnd-tuyen-quang", "lgsp-tuyen-quang")
     assert g.kind("vn:platform/ndxp") is NodeKind.PLATFORM
     assert g.is_catalogue("vn:platform/ndxp") and not g.is_catalogue("lgsp-tuyen-quang")
+
+
+def test_networkx_graph_is_built_on_first_use_and_matches_the_indexes() -> None:
+    """ArchGraph.graph is made on first access, once; its nodes are the elements (communes
+    included), its flow edges the active flows with known ends, its VIA and CONNECTS edges the
+    hops and connections the rules read."""
+    arch = load([EXAMPLE]).architecture
+    template = next(f for f in arch.flows if f.status is not Status.RETIRED)
+    arch = attrs.evolve(
+        arch,
+        flows=(
+            *arch.flows,
+            attrs.evolve(template, id="f-retired-copy", status=Status.RETIRED),
+            attrs.evolve(template, id="f-dangling", target="no-such-system"),
+        ),
+    )
+    g = build_graph(arch, catalogue(), dt.date(2025, 11, 15))
+    assert "graph" not in vars(g)
+    graph = g.graph
+    assert g.graph is graph
+    assert set(graph.nodes) == set(g.elements)
+    assert any(g.kind(n) is NodeKind.UNIT and g.is_catalogue(n) for n in graph.nodes)  # a commune
+    flows = {
+        k: d["flow"]
+        for _a, _b, k, d in graph.edges(keys=True, data=True)
+        if d["kind"] is EdgeKind.FLOW
+    }
+    assert set(flows) == {f.id for f in g.active_flows if f.target in g.elements}
+    assert "f-retired-copy" not in flows and "f-dangling" not in flows
+    assert "f-dangling" in {f.id for f in g.active_flows}  # still routed for the rules
+    by_kind: dict[EdgeKind, list[tuple[str, str]]] = {}
+    for a, b, data in graph.edges(data=True):
+        by_kind.setdefault(data["kind"], []).append((a, b))
+    assert sorted(by_kind[EdgeKind.VIA]) == sorted(g.hops)
+    assert sorted(by_kind[EdgeKind.CONNECTS]) == sorted(g.connections)
+    assert set(g.links) == {*g.hops, *g.connections}
+    assert all(a in g.elements and b in g.elements for a, b in g.hops)
 
 
 def test_route_of_a_flow_follows_via_in_order() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
+from vndgaf.graph.edges import multigraph
 from vndgaf.graph.kinds import SYSTEM_KINDS, NodeKind
 from vndgaf.graph.queries import articulation_impact, component_index
 from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
@@ -45,19 +46,35 @@ class ArchGraph:
     :meth:`element` and friends, and :meth:`is_catalogue` tells them apart.
     """
 
-    graph: nx.MultiDiGraph
     architecture: Architecture
+    #: Every node: submission elements, catalogue elements and the catalogue communes referenced.
     elements: Mapping[str, Any]
     kinds: Mapping[str, NodeKind]
     catalogue_ids: frozenset[str]
     as_of: dt.date
-    #: The ends of every VIA and CONNECTS edge: the exchange graph's links, kept apart so that
-    #: connectivity never rescans the whole graph.
-    links: tuple[tuple[str, str], ...]
     #: Active flows grouped by route (source, via…, target), in input order. A national model
     #: has about a third as many routes as flows, so a rule whose verdict depends only on the
     #: route decides once per route.
     routes: Mapping[tuple[str, ...], tuple[DataFlow, ...]]
+    #: Every distinct hop of the routes whose two ends are nodes (the VIA edges), in route order.
+    hops: tuple[tuple[str, str], ...]
+    #: The catalogue's links between national databases and the exchange hubs (CONNECTS edges).
+    connections: tuple[tuple[str, str], ...]
+
+    @functools.cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole architecture as one networkx ``MultiDiGraph``, built on first use (see
+        :mod:`vndgaf.graph.edges`): nodes carry ``kind`` and ``element``, edges ``kind``; each
+        active flow is an edge keyed by its id, each hop a ``via`` edge keyed ``#via``."""
+        retired = Status.RETIRED
+        active = (f for f in self.architecture.flows if f.status is not retired)
+        return multigraph(self.elements, self.kinds, active, self.hops, self.connections)
+
+    @functools.cached_property
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """The ends of every VIA and CONNECTS edge: the exchange graph's links, kept apart so
+        that connectivity never reads the whole graph."""
+        return (*self.hops, *self.connections)
 
     # -- elements ------------------------------------------------------------------------------
 

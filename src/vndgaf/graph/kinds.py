@@ -31,7 +31,7 @@ class EdgeKind(StrEnum):
     LOCATED_IN = "located-in"  # agency -> administrative unit
     TENANT_OF = "tenant-of"  # agency -> platform it uses
     FLOW = "flow"  # source -> target (key: flow id), one edge per flow
-    VIA = "via"  # a hop of flow routes (key "#via"; ``flows``: sorted ids of flows taking it)
+    VIA = "via"  # a hop of flow routes (key "#via"; ArchGraph.hop_flows names its flows)
     HANDLES = "handles"  # system -> service
     REQUIRES = "requires"  # service -> entity
     AUTHORITATIVE_FOR = "authoritative-for"  # database -> entity
