@@ -323,12 +323,18 @@ class ArchGraph:
     def agency_exchange(self) -> nx.Graph:
         """The exchange graph plus agencies, each linked to the systems it owns or uses."""
         g = self.exchange.copy()
-        for system_id, kind in self.kinds.items():  # the OWNS/OPERATES/TENANT_OF edges
-            if kind in SYSTEM_KINDS:
-                system = self.elements[system_id]
-                for agency in (system.owner, system.operator, *system.tenants):
-                    if agency is not None and agency in self.elements:
-                        g.add_edge(agency, system_id)
+        elements = self.elements
+        g.add_edges_from(  # the OWNS/OPERATES/TENANT_OF edges
+            (agency, system_id)
+            for system_id, kind in self.kinds.items()
+            if kind in SYSTEM_KINDS
+            for agency in (
+                elements[system_id].owner,
+                elements[system_id].operator,
+                *elements[system_id].tenants,
+            )
+            if agency is not None and agency in elements
+        )
         return g
 
     @functools.cached_property

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.graph import NodeKind
 from vndgaf.loader import submission_key
 from vndgaf.model import Agency, InformationSystem, Investment, PublicService
 from vndgaf.rules.base import Context, rule
@@ -38,15 +39,17 @@ def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
     """
     graph = ctx.graph
     successor: dict[str, Agency] = {}
-    for element_id in sorted(graph.elements):
+    for element_id in sorted(i for i, kind in graph.kinds.items() if kind is NodeKind.AGENCY):
         agency = graph.agency(element_id)
         if agency is not None and agency.active:
             for old in agency.successor_of:
                 successor.setdefault(old, agency)
 
     def merged(ref: str | None) -> tuple[Agency, Agency] | None:
+        if ref is None or ref not in successor:  # a few dozen merged agencies: look here first
+            return None
         old = graph.agency(ref)
-        if old is None or old.active or ref not in successor:
+        if old is None or old.active:
             return None
         return old, successor[ref]
 
