@@ -14,6 +14,7 @@ import bisect
 import itertools
 import json
 import math
+import operator
 import os
 import re
 import sys
@@ -793,6 +794,25 @@ def _only_flat_objects(chunk: str) -> bool:
     return b'"' not in marks and marks.replace(b"[]", b"").replace(b"{}", b"") == b""
 
 
+def _compact_starts(chunk: str, at: int) -> list[int] | None:
+    """Start offsets of the records of a window that passed :func:`_only_flat_objects` (``at``:
+    the window's offset) when each follows the one before with no space (``},{``, as compact
+    JSON writes them), found with C-level passes only; None otherwise.
+
+    In such a window every ``{`` starts a record and every ``}`` ends one, so ``},{`` occurs
+    only between records, and splitting at it gives one piece per record exactly when there
+    are as many pieces as ``{``.
+    """
+    pieces = chunk.split("},{")
+    if len(pieces) != chunk.count("{"):
+        return None
+    # Record k+1 starts 3 characters ("},{" less its "{") after the piece of record k ends.
+    steps = map(operator.add, map(len, pieces[:-1]), itertools.repeat(3))
+    found = list(itertools.accumulate(steps, initial=at - 1))
+    found[0] = at  # the first piece holds its own "{"
+    return found
+
+
 def _flat_objects(text: str, at: int, most: int) -> tuple[list[int], int, int]:
     """Start offsets of up to ``most`` consecutive array items from ``at`` that are flat objects
     (typical records of a national model), where the item after them starts, and from where
@@ -808,8 +828,18 @@ def _flat_objects(text: str, at: int, most: int) -> tuple[list[int], int, int]:
     starts: list[int] = []
     while len(starts) < most and text[at] == "{":
         stop = text.rfind("}", at, at + _FLAT_WINDOW) + 1
-        if stop <= at or not _only_flat_objects(text[at:stop]):
+        chunk = text[at:stop]
+        if stop <= at or not _only_flat_objects(chunk):
             return starts, at, max(stop, at + 1)
+        found = _compact_starts(chunk, at)
+        if found is not None:  # compact JSON: the whole window at once
+            wanted = most - len(starts)
+            if len(found) > wanted:
+                starts.extend(found[:wanted])
+                return starts, found[wanted], found[wanted]
+            starts.extend(found)
+            at = _next_child(text, stop)
+            continue
         while at < stop and len(starts) < most and text[at] == "{":
             starts.append(at)
             at = text.find("}", at) + 1

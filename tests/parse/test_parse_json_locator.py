@@ -305,3 +305,15 @@ def test_runs_of_records_are_not_skipped_one_by_one(skipped, monkeypatch):
     assert source.locate("/rows/45") == reference.locate("/rows/45")
     records = [at for at in skipped if raw[at : at + 1] == b"{"]  # not the rest of record 20
     assert 0 < len(records) <= 4  # the window from record 30 (a brace in a string)
+
+
+def test_compact_starts_are_the_record_braces():
+    """In a compact window the record starts are exactly its braces; a spaced window is left to
+    the record-by-record path."""
+    rows = [{"id": f"r{i}", "via": ["p"] * (i % 3), "n": "é" * i} for i in range(12)]
+    chunk = json.dumps(rows, separators=(",", ":"), ensure_ascii=False)[1:-1]
+    assert parse_module._compact_starts(chunk, 100) == [
+        100 + i for i, c in enumerate(chunk) if c == "{"
+    ]
+    spaced = json.dumps(rows, ensure_ascii=False)[1:-1]
+    assert parse_module._compact_starts(spaced, 0) is None
