@@ -775,13 +775,13 @@ def _skip(text: str, at: int) -> int:
     return _SCAN_VALUE(text, at)[1]
 
 
-#: Characters per window of :func:`_flat_objects` (a few hundred typical records).
-_FLAT_WINDOW: Final = 1 << 16
+#: Characters per window of :func:`_records` (a few hundred typical records).
+_RECORD_WINDOW: Final = 1 << 16
 
 
-def _only_flat_objects(chunk: str) -> bool:
-    """True when ``chunk`` (valid JSON text starting outside any string) holds no bracket inside
-    a string and, outside strings, only ``{…}`` objects with no object or nested array inside.
+def _brackets_outside_strings(chunk: str) -> bytes | None:
+    """The brackets of ``chunk`` (valid JSON text starting outside any string) that lie outside
+    strings, in order; None when some string holds a bracket.
 
     Three C-speed passes: blank escapes, keep only quotes and brackets, drop adjacent quote
     pairs. No quote is left exactly when no string holds a bracket: the opening quote of such a
@@ -791,13 +791,19 @@ def _only_flat_objects(chunk: str) -> bool:
     """
     marks = _without_escapes(chunk.encode()).translate(None, _NOT_QUOTE_OR_BRACKET)
     marks = marks.replace(b'""', b"")
-    return b'"' not in marks and marks.replace(b"[]", b"").replace(b"{}", b"") == b""
+    return None if b'"' in marks else marks
+
+
+def _only_flat_objects(brackets: bytes) -> bool:
+    """True when these brackets (of :func:`_brackets_outside_strings`) are objects side by side,
+    with no object or nested array inside."""
+    return brackets.replace(b"[]", b"").replace(b"{}", b"") == b""
 
 
 def _compact_starts(chunk: str, at: int) -> list[int] | None:
-    """Start offsets of the records of a window that passed :func:`_only_flat_objects` (``at``:
-    the window's offset) when each follows the one before with no space (``},{``, as compact
-    JSON writes them), found with C-level passes only; None otherwise.
+    """Start offsets of the records of a window of flat objects (``at``: the window's offset;
+    see :func:`_only_flat_objects`) when each follows the one before with no space (``},{``, as
+    compact JSON writes them), found with C-level passes only; None otherwise.
 
     In such a window every ``{`` starts a record and every ``}`` ends one, so ``},{`` occurs
     only between records, and splitting at it gives one piece per record exactly when there
@@ -813,26 +819,44 @@ def _compact_starts(chunk: str, at: int) -> list[int] | None:
     return found
 
 
-def _flat_objects(text: str, at: int, most: int) -> tuple[list[int], int, int]:
-    """Start offsets of up to ``most`` consecutive array items from ``at`` that are flat objects
-    (typical records of a national model), where the item after them starts, and from where
-    trying again is worthwhile.
+def _object_end(text: str, at: int) -> int:
+    """Offset of the ``}`` closing the object at ``at``, where no string holds a brace: the first
+    ``}`` after which as many braces closed as opened."""
+    end = text.find("}", at)
+    opened = text.count("{", at, end)
+    closed = 1
+    while opened > closed:
+        after = text.find("}", end + 1)
+        if after < 0:  # unbalanced (never in valid JSON): past the end
+            return len(text)
+        opened += text.count("{", end + 1, after)
+        closed += 1
+        end = after
+    return end
 
-    Each window of text is first shown to hold only flat objects outside strings
-    (:func:`_only_flat_objects`); inside it, the first ``}`` after an item's ``{`` ends that item,
-    so an item costs one search instead of the four checks of :func:`_skip`. Stops at an item
-    that is not an object, or at a window that fails the test: its items are left to
-    :func:`_skip`, and the third value (the window's end) says not to test them again, so an
-    array of nested records costs one extra pass at most.
+
+def _records(text: str, at: int, most: int) -> tuple[list[int], int, int]:
+    """Start offsets of up to ``most`` consecutive array items from ``at`` that are objects (the
+    records of a national model), where the item after them starts, and from where trying
+    again is worthwhile.
+
+    A window of text is first shown to hold no bracket inside a string
+    (:func:`_brackets_outside_strings`); then a record ends at its balancing ``}``, found with a
+    few searches (:func:`_object_end`) instead of the checks and decoding of :func:`_skip`, and
+    a compact window of flat records costs a few C-level passes in all
+    (:func:`_compact_starts`). Stops at an item that is not an object, or at a window that
+    fails the test: its items are left to :func:`_skip`, and the third value (the window's
+    end) says not to test them again, so such an array costs one extra pass at most.
     """
     starts: list[int] = []
     while len(starts) < most and text[at] == "{":
-        stop = text.rfind("}", at, at + _FLAT_WINDOW) + 1
+        stop = text.rfind("}", at, at + _RECORD_WINDOW) + 1
         chunk = text[at:stop]
-        if stop <= at or not _only_flat_objects(chunk):
+        brackets = _brackets_outside_strings(chunk) if stop > at else None
+        if brackets is None:
             return starts, at, max(stop, at + 1)
-        found = _compact_starts(chunk, at)
-        if found is not None:  # compact JSON: the whole window at once
+        found = _compact_starts(chunk, at) if _only_flat_objects(brackets) else None
+        if found is not None:  # compact flat records: the whole window at once
             wanted = most - len(starts)
             if len(found) > wanted:
                 starts.extend(found[:wanted])
@@ -840,10 +864,15 @@ def _flat_objects(text: str, at: int, most: int) -> tuple[list[int], int, int]:
             starts.extend(found)
             at = _next_child(text, stop)
             continue
-        while at < stop and len(starts) < most and text[at] == "{":
+        first = at
+        while len(starts) < most and text[at] == "{":
+            end = _object_end(text, at)
+            if end >= stop:  # ends past the window, whose strings alone were checked
+                break
             starts.append(at)
-            at = text.find("}", at) + 1
-            at = at + 1 if text.startswith(",{", at) else _next_child(text, at)
+            at = _next_child(text, end + 1)
+        if at == first:  # a record longer than the window
+            return starts, at, at + 1
     return starts, at, at
 
 
@@ -879,7 +908,7 @@ class _JsonLocator:
 
     A full tokenizer pass costs seconds on a national model, while a check reports a few dozen
     findings. Each lookup instead walks only the containers on the pointer's path and skips the
-    siblings before the target at C speed (:func:`_skip`, or :func:`_flat_objects` for runs of
+    siblings before the target at C speed (:func:`_skip`, or :func:`_records` for runs of
     records). What a walk learns is kept (see
     :class:`_Container`), so later lookups resume where earlier ones stopped; arrays met as
     siblings of a path object are walked item by item rather than skipped whole, so that entering
@@ -972,7 +1001,7 @@ class _JsonLocator:
                 state.done = True
                 break
             if at >= retry and text[at] == "{" and at not in known:
-                run, after, retry = _flat_objects(text, at, index - len(items))
+                run, after, retry = _records(text, at, index - len(items))
                 if run:
                     items.extend(run)
                     at = after

@@ -166,12 +166,12 @@ def test_items_are_skipped_once_across_lookups(skipped):
     raw = b'{"x": [{"i": 0}, {"i": 1}, {"i": 2}], "a": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], "z": 1}'
     source = parse_bytes(raw, "f.json").source
     assert source.locate("/z") == (1, 81)  # walks x's and a's items once each, on the way
-    assert len(skipped) == 13
+    assert len(skipped) == 10  # x's records are passed by _records, a's numbers by _skip
     assert source.locate("/x/2/i") == (1, 34)
     assert source.locate("/a/5") == (1, 60)
     assert source.locate("/a/2") == (1, 51)
     assert source.locate("/a/99") == (1, 44)
-    assert len(skipped) == len(set(skipped)) == 13
+    assert len(skipped) == len(set(skipped)) == 10
 
 
 def test_lookups_resume_from_the_furthest_item(skipped):
@@ -233,7 +233,7 @@ def test_fast_skip_agrees_with_the_decoder_at_every_value(data, indent, ascii_on
         assert parse_module._skip(text, offset) == json.JSONDecoder().raw_decode(text, offset)[1]
 
 
-# Arrays of records: runs of flat objects are skipped a window at a time (_flat_objects).
+# Arrays of records are skipped a window at a time (_records).
 
 _RECORD_VALUES = (
     st.none()
@@ -266,7 +266,7 @@ def test_record_runs_locate_as_the_full_index(records, indent, separators, windo
     text = json.dumps({"head": 1, "rows": records, "tail": records[:3]}, indent=indent,
                       separators=separators, ensure_ascii=False)  # fmt: skip
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parse_module, "_FLAT_WINDOW", window)
+        patch.setattr(parse_module, "_RECORD_WINDOW", window)
         assert_agrees(text.encode("utf-8"), order_seed)
 
 
@@ -287,13 +287,14 @@ def test_record_runs_locate_as_the_full_index(records, indent, separators, windo
 )
 def test_only_flat_objects(chunk, flat):
     """The window test accepts flat records only, whatever the strings hold."""
-    assert parse_module._only_flat_objects(chunk) is flat
+    brackets = parse_module._brackets_outside_strings(chunk)
+    assert (brackets is not None and parse_module._only_flat_objects(brackets)) is flat
 
 
 def test_runs_of_records_are_not_skipped_one_by_one(skipped, monkeypatch):
     """Flat records before the target are passed by the window path, never by _skip; a window
     that fails the test is passed item by item, and only that window."""
-    monkeypatch.setattr(parse_module, "_FLAT_WINDOW", 150)  # about four records
+    monkeypatch.setattr(parse_module, "_RECORD_WINDOW", 150)  # about four records
     rows = [
         {"id": f"r{i}", "via": ["p", "q"], "name": "{x}" if i == 30 else "n"} for i in range(50)
     ]
@@ -317,3 +318,18 @@ def test_compact_starts_are_the_record_braces():
     ]
     spaced = json.dumps(rows, ensure_ascii=False)[1:-1]
     assert parse_module._compact_starts(spaced, 0) is None
+
+
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
+def test_records_with_nested_objects_end_at_their_balancing_brace(skipped, separators):
+    """Records holding objects (a service's inputs) are passed by brace counting, not _skip."""
+    rows = [
+        {"id": f"s{i}", "inputs": [{"entity": "e", "from": "citizen"}] * (i % 3), "x": {}}
+        for i in range(40)
+    ]
+    raw = json.dumps({"rows": rows, "z": 1}, separators=separators).encode()
+    source = parse_bytes(raw, "f.json").source
+    reference = full_index(raw.decode())
+    for pointer in ("/rows/33/inputs/1", "/rows/39/id", "/z", "/rows/2/x"):
+        assert source.locate(pointer) == reference.locate(pointer)
+    assert [at for at in skipped if raw.startswith(b'{"id"', at)] == []  # no record
