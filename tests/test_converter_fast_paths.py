@@ -137,3 +137,32 @@ def test_bad_flows_fail_with_the_plain_exception(
     """Missing fields, bad enum values and unknown keys raise the plain exception, no group."""
     with pytest.raises(error):
         converter.structure(flow, DataFlow)
+
+
+def _objects(schema: Any) -> Any:
+    """Every subschema describing an object with named properties (a model class)."""
+    if isinstance(schema, dict):
+        if schema.get("type") == "object" and isinstance(schema.get("properties"), dict):
+            yield schema
+        for value in schema.values():
+            yield from _objects(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _objects(value)
+
+
+def test_structure_valid_relies_on_the_schema_rejecting_unknown_keys() -> None:
+    """structure_valid skips cattrs' unknown-key check because every object of the schema
+    forbids unknown keys; on schema-valid data it gives what structure gives."""
+    from vndgaf.loader import load
+    from vndgaf.schema import submission_schema
+
+    objects = list(_objects(submission_schema()))
+    assert len(objects) >= 14
+    assert all(o.get("additionalProperties") is False for o in objects)
+    assert converter.structure_valid({"id": "f", "source": "a", "target": "b", "zzz": 1}, DataFlow)
+    arch = load([Path(__file__).parents[1] / "examples" / "tuyen-quang"]).architecture
+    document = converter.unstructure(arch)
+    assert converter.structure_valid(document, type(arch)) == converter.structure(
+        document, type(arch)
+    )

@@ -8,9 +8,10 @@ Structuring is tuned for national models (100,000 flows): it runs on data that a
 the JSON Schema, so cattrs' detailed validation (per-field exception groups, only useful to
 explain bad input) is off, and enums, optionals and homogeneous tuples get hooks that do one
 lookup or one C-level loop instead of cattrs' generic dispatch per value. The results are the
-objects cattrs' default handling gives. Unknown keys are still rejected (``forbid_extra_keys``),
-so direct API users get an error for a misspelt field instead of a silently dropped value; a
-failure raises the plain exception (``KeyError``, ``ValueError``, ``TypeError``,
+objects cattrs' default handling gives. :func:`structure` still rejects unknown keys
+(``forbid_extra_keys``), so direct API users get an error for a misspelt field instead of a
+silently dropped value; the loader uses :func:`structure_valid`, as the schema has rejected them
+already. A failure raises the plain exception (``KeyError``, ``ValueError``, ``TypeError``,
 ``ForbiddenExtraKeysError``) rather than a ``ClassValidationError`` group.
 """
 
@@ -32,7 +33,7 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from vndgaf.model import Architecture
 
-__all__ = ["dumps", "make_converter", "normalise", "structure", "unstructure"]
+__all__ = ["dumps", "make_converter", "normalise", "structure", "structure_valid", "unstructure"]
 
 T = TypeVar("T")
 
@@ -101,10 +102,11 @@ def _tuple_hook_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def make_converter() -> cattrs.Converter:
-    """A fresh converter configured for the vndgaf model."""
+def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
+    """A fresh converter configured for the vndgaf model (``forbid_extra_keys=False`` only for
+    data the submission schema has already checked: see :func:`structure_valid`)."""
     conv = cattrs.Converter(
-        forbid_extra_keys=True,
+        forbid_extra_keys=forbid_extra_keys,
         detailed_validation=False,
         unstruct_collection_overrides={tuple: list},
     )
@@ -122,13 +124,23 @@ def make_converter() -> cattrs.Converter:
 
 
 @functools.cache
-def _converter() -> cattrs.Converter:
-    return make_converter()
+def _converter(forbid_extra_keys: bool = True) -> cattrs.Converter:
+    return make_converter(forbid_extra_keys=forbid_extra_keys)
 
 
 def structure(data: Any, cls: type[T]) -> T:
-    """Build ``cls`` from plain data that already passed the schema."""
+    """Build ``cls`` from plain data, rejecting unknown keys."""
     return _converter().structure(data, cls)
+
+
+def structure_valid(data: Any, cls: type[T]) -> T:
+    """:func:`structure` for data that passed the submission schema, as the loader's does.
+
+    The schema already rejects unknown keys (``additionalProperties: false`` on every object, a
+    test keeps it so), so cattrs' own check of every object's keys is skipped: about a sixth of
+    the time of structuring a national model.
+    """
+    return _converter(forbid_extra_keys=False).structure(data, cls)
 
 
 def unstructure(obj: Any) -> Any:

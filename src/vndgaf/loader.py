@@ -367,7 +367,7 @@ class _Loading:
             kept[name] = items
             firsts[name] = first
         try:
-            arch = converter.structure(kept, Architecture)
+            arch = converter.structure_valid(kept, Architecture)
         except Exception as exc:  # schema and classes disagree: a bug, not a user error
             raise InternalError(f"{path}: schema-valid data failed to structure: {exc}") from exc
         self.structured.append(path)
