@@ -800,17 +800,17 @@ def _only_flat_objects(brackets: bytes) -> bool:
     return brackets.replace(b"[]", b"").replace(b"{}", b"") == b""
 
 
-def _compact_starts(chunk: str, at: int) -> list[int] | None:
+def _compact_starts(chunk: str, at: int, records: int) -> list[int] | None:
     """Start offsets of the records of a window of flat objects (``at``: the window's offset;
     see :func:`_only_flat_objects`) when each follows the one before with no space (``},{``, as
     compact JSON writes them), found with C-level passes only; None otherwise.
 
     In such a window every ``{`` starts a record and every ``}`` ends one, so ``},{`` occurs
     only between records, and splitting at it gives one piece per record exactly when there
-    are as many pieces as ``{``.
+    are as many pieces as records (``records``, the window's ``{``).
     """
     pieces = chunk.split("},{")
-    if len(pieces) != chunk.count("{"):
+    if len(pieces) != records:
         return None
     # Record k+1 starts 3 characters ("},{" less its "{") after the piece of record k ends.
     steps = map(operator.add, map(len, pieces[:-1]), itertools.repeat(3))
@@ -855,7 +855,8 @@ def _records(text: str, at: int, most: int) -> tuple[list[int], int, int]:
         brackets = _brackets_outside_strings(chunk) if stop > at else None
         if brackets is None:
             return starts, at, max(stop, at + 1)
-        found = _compact_starts(chunk, at) if _only_flat_objects(brackets) else None
+        flat = _only_flat_objects(brackets)
+        found = _compact_starts(chunk, at, brackets.count(b"{")) if flat else None
         if found is not None:  # compact flat records: the whole window at once
             wanted = most - len(starts)
             if len(found) > wanted:

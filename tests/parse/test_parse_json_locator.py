@@ -313,11 +313,11 @@ def test_compact_starts_are_the_record_braces():
     the record-by-record path."""
     rows = [{"id": f"r{i}", "via": ["p"] * (i % 3), "n": "é" * i} for i in range(12)]
     chunk = json.dumps(rows, separators=(",", ":"), ensure_ascii=False)[1:-1]
-    assert parse_module._compact_starts(chunk, 100) == [
+    assert parse_module._compact_starts(chunk, 100, chunk.count("{")) == [
         100 + i for i, c in enumerate(chunk) if c == "{"
     ]
     spaced = json.dumps(rows, ensure_ascii=False)[1:-1]
-    assert parse_module._compact_starts(spaced, 0) is None
+    assert parse_module._compact_starts(spaced, 0, spaced.count("{")) is None
 
 
 @pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
