@@ -471,7 +471,7 @@ def main() -> int:
         if path.stat().st_size > Limits().max_bytes:  # `vndgaf check` would refuse the file
             raise SystemExit(f"{path} is larger than the default input limit")
         timing = _worker(["time", str(path), str(reps)])
-        pairs = max(reps, 5) if factor == 1 else reps  # the headline ratio: more pairs
+        pairs = max(reps, 5) if factor == 1 else max(reps, 2)  # the headline ratios: more
         timing.update(_worker(["pair", str(path), str(pairs)]))
         print(f"[{factor}x] memory …", file=sys.stderr, flush=True)
         memory = {w: _worker(["memory", str(path), w])["peak_growth"] for w in ("floor", "check")}
