@@ -151,18 +151,27 @@ def _objects(schema: Any) -> Any:
             yield from _objects(value)
 
 
-def test_structure_valid_relies_on_the_schema_rejecting_unknown_keys() -> None:
-    """structure_valid skips cattrs' unknown-key check because every object of the schema
-    forbids unknown keys; on schema-valid data it gives what structure gives."""
+def test_structure_valid_relies_on_the_schema() -> None:
+    """structure_valid skips cattrs' unknown-key check and the str() of strings because the
+    schema forbids unknown keys on every object and types strings; on schema-valid data it gives
+    what structure gives, the same string objects included."""
     from vndgaf.loader import load
     from vndgaf.schema import submission_schema
+    from vndgaf.validation import validate
 
     objects = list(_objects(submission_schema()))
     assert len(objects) >= 14
     assert all(o.get("additionalProperties") is False for o in objects)
-    assert converter.structure_valid({"id": "f", "source": "a", "target": "b", "zzz": 1}, DataFlow)
+    unchecked = {"id": "f", "source": 5, "target": "b", "via": [7], "zzz": 1}
+    assert converter.structure_valid(unchecked, DataFlow).via == (7,)  # trusts its input ...
+    problems = validate({"format_version": 1, "flows": [unchecked]})
+    assert {p.pointer for p in problems} == {"/flows/0/source", "/flows/0/via/0", "/flows/0/zzz"}
     arch = load([Path(__file__).parents[1] / "examples" / "tuyen-quang"]).architecture
-    document = converter.unstructure(arch)
-    assert converter.structure_valid(document, type(arch)) == converter.structure(
-        document, type(arch)
-    )
+    documents = [
+        converter.unstructure(arch),
+        synthesize(scale=SMALL, flows=minimum_flows(SMALL) + 20, seed=3, defects=5).document,
+    ]
+    for document in documents:
+        checked = converter.structure_valid(document, Architecture)
+        assert checked == converter.structure(document, Architecture)
+        assert checked.flows[0].source is document["flows"][0]["source"]
