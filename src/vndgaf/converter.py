@@ -11,8 +11,9 @@ lookup or one C-level loop instead of cattrs' generic dispatch per value. The re
 objects cattrs' default handling gives. :func:`structure` still rejects unknown keys
 (``forbid_extra_keys``), so direct API users get an error for a misspelt field instead of a
 silently dropped value; the loader uses :func:`structure_valid`, which trusts the schema it has
-just run (no unknown-key check, strings taken as they are). A failure raises the plain exception (``KeyError``, ``ValueError``, ``TypeError``,
-``ForbiddenExtraKeysError``) rather than a ``ClassValidationError`` group.
+just run (no unknown-key check, strings taken as they are). A failure raises the plain
+exception (``KeyError``, ``ValueError``, ``TypeError``, ``ForbiddenExtraKeysError``) rather
+than a ``ClassValidationError`` group.
 """
 
 import datetime as dt
