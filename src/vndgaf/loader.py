@@ -455,6 +455,13 @@ def _check_refs(state: _Loading) -> None:
                 _check_ref(state, kinds_of, element.id, ref, origin.path, ref_pointer, kinds)
 
 
+def _did_you_mean(hint: str | None) -> Text:
+    """The suggestion tail of a bad-reference message ("" when there is none)."""
+    if hint is None:
+        return Text("", "")
+    return Text(f" (did you mean '{hint}'?)", f" (có phải ý bạn là '{hint}'?)")
+
+
 def _check_ref(
     state: _Loading,
     kinds_of: _Kinds,
@@ -467,59 +474,45 @@ def _check_ref(
     """Report ``ref`` when it names nothing (REF001, REF003 for a catalogue id) or an element
     of a kind the field does not allow (REF004); a good reference reports nothing."""
     kind = kinds_of[ref]
+    wanted = _kind_words(kinds)
     if kind is None and ref.startswith("vn:"):
         hints = state.catalogue.suggest(ref)
-        extra_en = f" (did you mean '{hints[0]}'?)" if hints else ""
-        extra_vi = f" (có phải ý bạn là '{hints[0]}'?)" if hints else ""
-        state.findings.append(
-            _finding(
-                "REF003",
-                Text(
-                    f"'{ref}' is not in the national reference catalogue{extra_en}",
-                    f"'{ref}' không có trong danh mục tham chiếu quốc gia{extra_vi}",
-                ),
-                state.at(path, pointer),
-                subject=subject,
-                related=(ref,),
-            )
+        tail = _did_you_mean(hints[0] if hints else None)
+        code, message = (
+            "REF003",
+            Text(
+                f"'{ref}' is not in the national reference catalogue{tail.en}",
+                f"'{ref}' không có trong danh mục tham chiếu quốc gia{tail.vi}",
+            ),
         )
-        return
-    if kind is None:
+    elif kind is None:
         pool = [i for k in kinds for i in state.ids_of_kind(k)]
         match = (
             difflib.get_close_matches(ref, sorted(pool), n=1, cutoff=0.7)
             if len(pool) <= _SUGGEST_LIMIT
             else []
         )
-        extra_en = f" (did you mean '{match[0]}'?)" if match else ""
-        extra_vi = f" (có phải ý bạn là '{match[0]}'?)" if match else ""
-        state.findings.append(
-            _finding(
-                "REF001",
-                Text(
-                    f"'{ref}' is not defined (expected {_kind_words(kinds)}){extra_en}",
-                    f"'{ref}' chưa được định nghĩa (cần {_kind_words(kinds)}){extra_vi}",
-                ),
-                state.at(path, pointer),
-                subject=subject,
-                related=(ref,),
-            )
+        tail = _did_you_mean(match[0] if match else None)
+        code, message = (
+            "REF001",
+            Text(
+                f"'{ref}' is not defined (expected {wanted}){tail.en}",
+                f"'{ref}' chưa được định nghĩa (cần {wanted}){tail.vi}",
+            ),
         )
+    elif kind not in kinds:
+        code, message = (
+            "REF004",
+            Text(
+                f"'{ref}' is an element of kind '{kind}', but this field needs: {wanted}",
+                f"'{ref}' là phần tử loại '{kind}', nhưng trường này cần: {wanted}",
+            ),
+        )
+    else:
         return
-    if kind not in kinds:
-        state.findings.append(
-            _finding(
-                "REF004",
-                Text(
-                    f"'{ref}' is an element of kind '{kind}', but this field needs: "
-                    f"{_kind_words(kinds)}",
-                    f"'{ref}' là phần tử loại '{kind}', nhưng trường này cần: {_kind_words(kinds)}",
-                ),
-                state.at(path, pointer),
-                subject=subject,
-                related=(ref,),
-            )
-        )
+    state.findings.append(
+        _finding(code, message, state.at(path, pointer), subject=subject, related=(ref,))
+    )
 
 
 def _submissions(
