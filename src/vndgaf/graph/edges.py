@@ -22,8 +22,16 @@ __all__ = ["Edge", "element_edges", "multigraph"]
 Edge = tuple[str, str, dict[str, Any]]
 
 
+#: Kinds whose elements have an ``owner`` agency (an OWNS edge from it).
+_OWNED = frozenset(
+    {NodeKind.SYSTEM, NodeKind.PLATFORM, NodeKind.DATABASE, NodeKind.SERVICE, NodeKind.INVESTMENT}
+)
+
+
 def element_edges(kind: NodeKind, e: Any) -> Iterable[Edge]:
     """Edges implied by one element's own fields (its ends may be unknown ids)."""
+    if kind in _OWNED and e.owner:
+        yield e.owner, e.id, {"kind": EdgeKind.OWNS}
     if kind is NodeKind.AGENCY:
         if e.parent:
             yield e.id, e.parent, {"kind": EdgeKind.PART_OF}
@@ -35,8 +43,6 @@ def element_edges(kind: NodeKind, e: Any) -> Iterable[Edge]:
         if e.parent:
             yield e.id, e.parent, {"kind": EdgeKind.PART_OF}
     elif isinstance(e, InformationSystem):
-        if e.owner:
-            yield e.owner, e.id, {"kind": EdgeKind.OWNS}
         if e.operator:
             yield e.operator, e.id, {"kind": EdgeKind.OPERATES}
         for tenant in e.tenants:
@@ -49,8 +55,6 @@ def element_edges(kind: NodeKind, e: Any) -> Iterable[Edge]:
             for entity in e.copies:
                 yield e.id, entity, {"kind": EdgeKind.COPIES}
     elif kind is NodeKind.SERVICE:
-        if e.owner:
-            yield e.owner, e.id, {"kind": EdgeKind.OWNS}
         if e.handled_by:
             yield e.handled_by, e.id, {"kind": EdgeKind.HANDLES}
         for item in e.required_inputs:
@@ -60,8 +64,6 @@ def element_edges(kind: NodeKind, e: Any) -> Iterable[Edge]:
                 {"kind": EdgeKind.REQUIRES, "obtained_from": item.obtained_from},
             )
     elif kind is NodeKind.INVESTMENT:
-        if e.owner:
-            yield e.owner, e.id, {"kind": EdgeKind.OWNS}
         for platform in e.reuses:
             yield e.id, platform, {"kind": EdgeKind.REUSES}
 
