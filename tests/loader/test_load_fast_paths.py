@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from vndgaf.loader import Origin, _all_resolve, _Kinds, _refs, _unresolved, load, paused_gc
-from vndgaf.model import DataFlow
+from vndgaf.model import ELEMENT_LISTS, DataFlow
 from vndgaf.reference import catalogue
 from vndgaf.synth import minimum_flows, synthesize
 
@@ -159,18 +159,11 @@ def test_origins_is_a_mapping_of_origins_in_definition_order(
     doc = copy.deepcopy(clean)
     path = _write(tmp_path, "o.json", doc)
     origins = load([path]).origins
+    assert {"agencies", "systems", "flows", "services"} <= doc.keys()
     expected = {
         element["id"]: Origin(path, f"/{name}/{index}", kind)
-        for name, kind in (
-            ("agencies", "agency"),
-            ("systems", "system"),
-            ("platforms", "platform"),
-            ("databases", "database"),
-            ("entities", "entity"),
-            ("flows", "flow"),
-            ("services", "service"),
-        )
-        for index, element in enumerate(doc[name])
+        for name, kind in ELEMENT_LISTS
+        for index, element in enumerate(doc.get(name, ()))
     }
     key = f"@submission:{doc['submission']['submitter']}"
     expected[key] = Origin(path, "/submission", "submission")
