@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from vndgaf.graph.edges import multigraph
-from vndgaf.graph.kinds import SYSTEM_KINDS, NodeKind
+from vndgaf.graph.edges import element_edges, multigraph
+from vndgaf.graph.kinds import SYSTEM_KINDS, EdgeKind, NodeKind
 from vndgaf.graph.queries import articulation_impact, component_index
 from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
 from vndgaf.model import (
@@ -36,6 +36,9 @@ from vndgaf.model import (
 __all__ = ["ArchGraph"]
 
 _flow_id = operator.attrgetter("id")
+
+#: Edges by which an agency uses a system (it owns, operates or rents it).
+_USES = frozenset({EdgeKind.OWNS, EdgeKind.OPERATES, EdgeKind.TENANT_OF})
 
 
 @attrs.frozen(slots=False)
@@ -324,16 +327,12 @@ class ArchGraph:
         """The exchange graph plus agencies, each linked to the systems it owns or uses."""
         g = self.exchange.copy()
         elements = self.elements
-        g.add_edges_from(  # the OWNS/OPERATES/TENANT_OF edges
+        g.add_edges_from(
             (agency, system_id)
             for system_id, kind in self.kinds.items()
             if kind in SYSTEM_KINDS
-            for agency in (
-                elements[system_id].owner,
-                elements[system_id].operator,
-                *elements[system_id].tenants,
-            )
-            if agency is not None and agency in elements
+            for agency, _, data in element_edges(kind, elements[system_id])
+            if data["kind"] in _USES and agency in elements
         )
         return g
 
