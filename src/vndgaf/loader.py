@@ -14,7 +14,6 @@ import operator
 import os
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -102,7 +101,12 @@ class _Origins(Mapping[str, Origin]):
 
     def add_list(self, ids: Sequence[str], path: str, prefix: str, kind: str) -> None:
         """``ids[i]`` is defined at ``prefix/i``, for every i."""
-        places = zip(repeat(path), repeat(prefix), itertools.count(), repeat(kind))
+        places = zip(
+            itertools.repeat(path),
+            itertools.repeat(prefix),
+            itertools.count(),
+            itertools.repeat(kind),
+        )
         self._places.update(zip(ids, places, strict=False))
 
 
@@ -390,7 +394,7 @@ class _Loading:
             set(map(type, ids)) <= {str}
             and len(set(ids)) == len(ids)
             and self.origins.isdisjoint(ids)
-            and not any(map(str.startswith, ids, repeat("vn:")))
+            and not any(map(str.startswith, ids, itertools.repeat("vn:")))
         ):
             self.origins.add_list(ids, path, f"/{name}", kind)
             return [True] * len(ids)
