@@ -779,8 +779,8 @@ def _skip(text: str, at: int) -> int:
 _RECORD_WINDOW: Final = 1 << 16
 
 
-def _brackets_outside_strings(chunk: str) -> bytes | None:
-    """The brackets of ``chunk`` (valid JSON text starting outside any string) that lie outside
+def _brackets_outside_strings(chunk: bytes) -> bytes | None:
+    """The brackets of ``chunk`` (valid JSON bytes starting outside any string) that lie outside
     strings, in order; None when some string holds a bracket.
 
     Three C-speed passes: blank escapes, keep only quotes and brackets, drop adjacent quote
@@ -789,8 +789,7 @@ def _brackets_outside_strings(chunk: str) -> bytes | None:
     then closes an earlier string that also holds a bracket, and so on back to the first quote
     of the chunk, which has no quote before it.
     """
-    marks = _without_escapes(chunk.encode()).translate(None, _NOT_QUOTE_OR_BRACKET)
-    marks = marks.replace(b'""', b"")
+    marks = _without_escapes(chunk).translate(None, _NOT_QUOTE_OR_BRACKET).replace(b'""', b"")
     return None if b'"' in marks else marks
 
 
@@ -852,7 +851,7 @@ def _records(text: str, at: int, most: int) -> tuple[list[int], int, int]:
     while len(starts) < most and text[at] == "{":
         stop = text.rfind("}", at, at + _RECORD_WINDOW) + 1
         chunk = text[at:stop]
-        brackets = _brackets_outside_strings(chunk) if stop > at else None
+        brackets = _brackets_outside_strings(chunk.encode()) if stop > at else None
         if brackets is None:
             return starts, at, max(stop, at + 1)
         flat = _only_flat_objects(brackets)
@@ -1110,10 +1109,11 @@ def _without_escapes(raw: bytes) -> bytes:
 
 def _depth_exceeds(raw: bytes, limit: int) -> bool:
     """Cheaply: is valid JSON nested deeper than ``limit``? (A few C-speed passes.)"""
-    marks = _without_escapes(raw).translate(None, _NOT_QUOTE_OR_BRACKET)
-    brackets = marks.replace(b'""', b"")
-    if b'"' in brackets:  # some string holds brackets: drop strings properly
-        brackets = _QUOTED_MARKS.sub(b"", marks)
+    brackets = _brackets_outside_strings(raw)
+    if brackets is None:  # some string holds brackets: drop strings properly
+        brackets = _QUOTED_MARKS.sub(
+            b"", _without_escapes(raw).translate(None, _NOT_QUOTE_OR_BRACKET)
+        )
     for _ in range(limit):
         if not brackets:
             return False

@@ -287,7 +287,7 @@ def test_record_runs_locate_as_the_full_index(records, indent, separators, windo
 )
 def test_only_flat_objects(chunk, flat):
     """The window test accepts flat records only, whatever the strings hold."""
-    brackets = parse_module._brackets_outside_strings(chunk)
+    brackets = parse_module._brackets_outside_strings(chunk.encode())
     assert (brackets is not None and parse_module._only_flat_objects(brackets)) is flat
 
 
