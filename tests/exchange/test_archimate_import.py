@@ -216,18 +216,27 @@ def test_archimate_21_namespace_is_read() -> None:
 
 
 def test_doctype_and_entities_are_refused() -> None:
-    """A billion-laughs document is rejected before parsing."""
+    """A billion-laughs document is rejected by defusedxml before any entity is expanded."""
     bomb = (
-        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
         '<!ENTITY lol2 "&lol;&lol;&lol;">]><model>&lol2;</model>'
     )
-    with pytest.raises(InputError, match="document type declarations"):
+    with pytest.raises(InputError, match=r"^bomb\.xml:2:\d+: XML document type declarations.*lolz"):
         from_archimate(bomb, path="bomb.xml")
+    external = '<?xml version="1.0"?><!DOCTYPE model SYSTEM "http://example.test/x.dtd"><model/>'
+    with pytest.raises(InputError, match="document type declarations"):
+        from_archimate(external, path="ext.xml")
+
+
+def test_doctype_words_in_a_comment_are_not_a_doctype() -> None:
+    """Only a real declaration is refused: the words inside a comment are text like any other."""
+    with pytest.raises(InputError, match=r"not an ArchiMate exchange model \(root 'model'\)"):
+        from_archimate("<!-- <!DOCTYPE x> <!ENTITY y> --><model/>", path="c.xml")
 
 
 def test_malformed_and_foreign_documents_are_input_errors() -> None:
     """Broken XML and a non-ArchiMate root raise InputError naming the path."""
-    with pytest.raises(InputError, match=r"^x\.xml: not well-formed XML"):
+    with pytest.raises(InputError, match=r"^x\.xml:1:20: not well-formed XML: mismatched tag$"):
         from_archimate("<model><unclosed></model>", path="x.xml")
     with pytest.raises(InputError, match=r"not an ArchiMate exchange model \(root 'svg'\)"):
         from_archimate("<svg/>", path="y.xml")

@@ -48,4 +48,5 @@ def test_import_refuses_a_doctype_with_exit_2(tmp_path: Path) -> None:
     src.write_text('<!DOCTYPE m [<!ENTITY a "b">]><model/>', encoding="utf-8")
     result = CliRunner().invoke(main, ["import", "archimate", str(src)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"vndgaf: error: {src}: XML document type declarations")
+    assert result.stderr.startswith(f"vndgaf: error: {src}:1:13: XML document type declarations")
+    assert len(result.stderr.splitlines()) == 1

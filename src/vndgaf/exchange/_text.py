@@ -1,4 +1,4 @@
-"""Text hygiene shared by the exchange formats: XML-safe text, stable identifiers, input guard.
+"""Text hygiene shared by the exchange formats: XML-safe text, stable identifiers, safe parsing.
 
 Names reach XML, Mermaid and GraphML unchanged except for the characters XML 1.0 cannot carry.
 Those are replaced visibly and deterministically (C0 controls by their Unicode "control picture",
@@ -7,10 +7,14 @@ so U+0001 becomes U+2401), the same way in every format, so one name reads the s
 
 import hashlib
 import re
+import xml.etree.ElementTree as ET
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
 
 from vndgaf.errors import InputError
 
-__all__ = ["guard_xml", "safe_text", "short_hash", "stable_token"]
+__all__ = ["parse_xml", "safe_text", "short_hash", "stable_token"]
 
 # Carriage return is legal XML but parsers normalise it to a line feed in text content, so it
 # would not survive a round trip: it is replaced like the forbidden controls.
@@ -45,18 +49,27 @@ def stable_token(text: str, allowed: str = r"A-Za-z0-9.\-") -> str:
     return f"{outside.sub('_', text)}_{short_hash(text)}"
 
 
-_DANGEROUS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+def parse_xml(text: str, *, path: str) -> ET.Element:
+    """The root element of ``text``, parsed by defusedxml with document types refused.
 
-
-def guard_xml(text: str, *, path: str) -> None:
-    """Refuse XML with a document type declaration or entity definitions.
-
-    The exchange format never needs them, and refusing them blocks entity-expansion attacks
-    ("billion laughs") and external entities before any parser sees the text.
+    The exchange format never needs a DOCTYPE or entities; refusing them blocks entity
+    expansion ("billion laughs") and external entities inside the parser itself, so a
+    declaration hidden in a comment or CDATA section is not mistaken for one. Raises
+    :class:`~vndgaf.errors.InputError` naming ``path``, line and column.
     """
-    match = _DANGEROUS.search(text)
-    if match:
+    parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=True)
+    try:
+        parser.feed(text)
+        return parser.close()
+    except DefusedXmlException as exc:
+        expat = parser.parser
+        where = f"{path}:{expat.CurrentLineNumber}:{expat.CurrentColumnNumber + 1}"
+        found = getattr(exc, "name", None) or "?"
         raise InputError(
-            f"{path}: XML document type declarations and entity definitions are not accepted "
-            f"(found {match.group(0)!r} at offset {match.start()})"
-        )
+            f"{where}: XML document type declarations and entity definitions are not accepted "
+            f"(found <!DOCTYPE {found} ...>)"
+        ) from None
+    except ET.ParseError as exc:
+        line, column = exc.position
+        reason = str(exc).split(": line ", 1)[0]
+        raise InputError(f"{path}:{line}:{column + 1}: not well-formed XML: {reason}") from None

@@ -27,7 +27,7 @@ from vndgaf.exchange._archimate_vocab import (
     prop,
 )
 from vndgaf.exchange._fields import KIND_CLASSES, decode_value, value_fields
-from vndgaf.exchange._text import guard_xml, short_hash
+from vndgaf.exchange._text import parse_xml, short_hash
 from vndgaf.model import (
     FORMAT_VERSION,
     Architecture,
@@ -478,11 +478,7 @@ def from_archimate(xml_text: str, *, path: str = "<input>") -> ImportResult:
     Raises :class:`~vndgaf.errors.InputError` when the text is not well-formed XML, declares a
     DOCTYPE or entities, or is not an ArchiMate exchange model.
     """
-    guard_xml(xml_text, path=path)
-    try:
-        root = ET.fromstring(xml_text)
-    except ET.ParseError as exc:
-        raise InputError(f"{path}: not well-formed XML: {exc}") from None
+    root = parse_xml(xml_text, path=path)
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
     if root.tag.rsplit("}", 1)[-1] != "model" or ns not in (NS3, NS21):
         raise InputError(f"{path}: not an ArchiMate exchange model (root {root.tag!r})")
