@@ -131,12 +131,12 @@ def worker_time(path: str, reps: int) -> dict[str, Any]:
     Rule families run in turn on one graph, as in ``check``: an index the facade builds on first
     use (connectivity, articulation points …) is charged to the first family that asks for it.
     """
-    from vndgaf import converter, validation
+    from vndgaf import converter
     from vndgaf.engine import check_loaded
+    from vndgaf.gcpause import paused_gc
     from vndgaf.graph import build_graph
-    from vndgaf.loader import load, paused_gc
+    from vndgaf.load import load, parse_file, validation
     from vndgaf.model import Architecture
-    from vndgaf.parse import parse_file
     from vndgaf.reference import catalogue
     from vndgaf.rules import ALL_RULES, Context
 
@@ -213,8 +213,8 @@ def worker_pair(path: str, reps: int) -> dict[str, Any]:
     script would: any model kept alive by an earlier step would be walked by its collections
     and slow it down, flattering the ratio.
     """
+    from vndgaf.load import validate
     from vndgaf.reference import catalogue
-    from vndgaf.validation import validate
 
     raw = Path(path).read_bytes()
     catalogue()  # loaded once per process by any command: not part of the comparison
@@ -234,8 +234,8 @@ def worker_memory(path: str, what: str) -> dict[str, Any]:
     raw = Path(path).read_bytes()
     if what == "check":
         from vndgaf.cli import main
+        from vndgaf.load import validate
         from vndgaf.reference import catalogue
-        from vndgaf.validation import validate
 
         catalogue()
         validate({"format_version": 1})
@@ -457,7 +457,7 @@ def main() -> int:
         return 0
 
     sys.path.insert(0, str(ROOT / "src"))
-    from vndgaf.parse import Limits
+    from vndgaf.load import Limits
 
     factors = [int(f) for f in args.scales.split(",")]
     if 1 not in factors:

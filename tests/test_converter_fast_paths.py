@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import architectures
 from vndgaf import converter
+from vndgaf.load import parse_file
 from vndgaf.model import Architecture, Channel, DataFlow, FlowMode, PublicService, Status
-from vndgaf.parse import parse_file
 from vndgaf.synth import minimum_flows, synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,9 +155,8 @@ def test_structure_valid_relies_on_the_schema() -> None:
     """structure_valid skips cattrs' unknown-key check and the str() of strings because the
     schema forbids unknown keys on every object and types strings; on schema-valid data it gives
     what structure gives, the same string objects included."""
-    from vndgaf.loader import load
+    from vndgaf.load import load, validate
     from vndgaf.schema import submission_schema
-    from vndgaf.validation import validate
 
     objects = list(_objects(submission_schema()))
     assert len(objects) >= 14

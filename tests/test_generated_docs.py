@@ -56,7 +56,7 @@ def test_schema_is_valid_and_examples_validate() -> None:
         (ROOT / "schemas" / "vndgaf-submission-1.schema.json").read_text(encoding="utf-8")
     )
     assert committed == schema
-    from vndgaf.parse import parse_file
+    from vndgaf.load import parse_file
 
     validator = jsonschema.Draft202012Validator(schema)
     files = sorted((ROOT / "examples").glob("*/*.yaml"))

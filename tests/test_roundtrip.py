@@ -7,9 +7,8 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import architectures
 from vndgaf import converter
+from vndgaf.load import parse_bytes, validate
 from vndgaf.model import Architecture
-from vndgaf.parse import parse_bytes
-from vndgaf.validation import validate
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,7 +13,7 @@ from vndgaf.diagnostics import Finding, Location, Report, RuleInfo, Severity, Te
 from vndgaf.engine import check, check_loaded
 from vndgaf.errors import InputError, InternalError, VndgafError
 from vndgaf.graph import ArchGraph, build_graph
-from vndgaf.loader import LoadResult, load
+from vndgaf.load import LoadResult, load
 from vndgaf.model import Architecture
 from vndgaf.reference import catalogue, resolve_unit
 from vndgaf.schema import submission_schema

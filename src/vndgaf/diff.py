@@ -23,7 +23,7 @@ import attrs
 
 from vndgaf import converter
 from vndgaf.diagnostics import Finding, Report, Severity, Text
-from vndgaf.loader import LoadResult
+from vndgaf.load import LoadResult
 from vndgaf.textsafe import harden_json, printable
 
 __all__ = [

@@ -11,9 +11,9 @@ import attrs
 
 from vndgaf.diagnostics import Finding, Report, RuleInfo, Severity, Text, Violation
 from vndgaf.errors import InternalError
+from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph, build_graph
-from vndgaf.input_checks import INPUT_CHECKS
-from vndgaf.loader import LoadResult, load, paused_gc
+from vndgaf.load import INPUT_CHECKS, LoadResult, load
 from vndgaf.model import InputSource, Level, OnlineLevel
 from vndgaf.reference import catalogue as national_catalogue
 from vndgaf.rules import ALL_RULES, Context, Rule
@@ -169,7 +169,7 @@ def check_loaded(
     rules: Sequence[Rule] = ALL_RULES,
 ) -> Report:
     """Run the selected rules on an already loaded submission."""
-    with paused_gc():  # the graph of a national model is large: see loader.paused_gc
+    with paused_gc():  # the graph of a national model is large: see vndgaf.gcpause
         return _check_loaded(result, select, ignore, severity_overrides, as_of, rules)
 
 
@@ -227,7 +227,7 @@ def check(
 
     The options are those of :func:`check_loaded`.
     """
-    with paused_gc():  # one pause for both steps: see loader.paused_gc
+    with paused_gc():  # one pause for both steps: see vndgaf.gcpause
         return check_loaded(
             load(paths),
             select=select,

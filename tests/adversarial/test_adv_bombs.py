@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from advkit import agency, document, one_line_error, run_cli, where
 
-from vndgaf.loader import load
-from vndgaf.parse import Limits, ParseResult, parse_bytes
+from vndgaf.load import Limits, ParseResult, load, parse_bytes
 
 DEPTH = 100_000
 MEMORY_BOUND = 64 * 1024 * 1024  # peak Python allocations while parsing one hostile document
@@ -164,7 +163,7 @@ FIFTY_MB = 50 * 1024 * 1024
 # Loads the 50 MB submission in the child and reports what it saw, with its peak memory.
 _LOAD_BIG = """
 import json, resource, sys, time
-from vndgaf.loader import load
+from vndgaf.load import load
 start = time.perf_counter()
 result = load([sys.argv[1]])
 print(json.dumps({

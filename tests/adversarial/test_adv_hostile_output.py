@@ -18,7 +18,7 @@ import pytest
 from advkit import Run, agency, document, run_cli, write_json
 from markdown_it import MarkdownIt
 
-from vndgaf.parse import parse_bytes
+from vndgaf.load import parse_bytes
 from vndgaf.reference import catalogue
 
 HOSTILE = (

@@ -14,8 +14,7 @@ from advkit import agency, codes, document, one_line_error, run_cli, where, writ
 from vndgaf.engine import check_loaded
 from vndgaf.errors import InputError
 from vndgaf.graph import build_graph
-from vndgaf.loader import load
-from vndgaf.parse import parse_file
+from vndgaf.load import load, parse_file
 from vndgaf.reference import catalogue
 
 SUB = 'submission: {submitter: vn:agency/bo-tu-phap, framework_version: "4.0", as_of: 2025-12-01}'

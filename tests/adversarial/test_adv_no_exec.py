@@ -12,7 +12,7 @@ from advkit import run_cli
 
 from vndgaf.engine import check_loaded
 from vndgaf.graph import build_graph
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.reference import catalogue
 from vndgaf.render import output, render, to_bytes
 

@@ -10,7 +10,7 @@ from advkit import one_line_error, run_cli
 
 from vndgaf.cli._common import write_output
 from vndgaf.exchange import to_archimate
-from vndgaf.loader import load
+from vndgaf.load import load
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "tuyen-quang"
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from advkit import agency, document, run_cli, where, write_json
 
-from vndgaf.loader import load
-from vndgaf.parse import parse_bytes
+from vndgaf.load import load, parse_bytes
 from vndgaf.reference import resolve_units
 
 VALID = b"format_version: 1\nagencies:\n  - {id: a, name: B, level: central}\n"

@@ -197,7 +197,7 @@ def _workspace(base: Path) -> Path:
     """A copy of the examples (and an ArchiMate export of Tuyên Quang) under ``base``."""
     shutil.copytree(ROOT / "examples", base)
     from vndgaf.exchange import to_archimate
-    from vndgaf.loader import load
+    from vndgaf.load import load
 
     xml = to_archimate(load([base / "tuyen-quang"]).architecture)
     (base / "exchange.xml").write_text(xml, encoding="utf-8")

@@ -9,7 +9,7 @@ from tests.strategies import architectures
 from vndgaf import converter
 from vndgaf.diagnostics import Report
 from vndgaf.diff import DIFF_KINDS, diff
-from vndgaf.loader import LoadResult
+from vndgaf.load import LoadResult
 from vndgaf.model import Architecture
 
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from vndgaf.cli import main
 from vndgaf.diff import SubmissionDiff, diff, render_diff_json, render_diff_text
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 
 HEAD = """format_version: 1
 submission:

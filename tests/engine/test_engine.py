@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from vndgaf.cli import main
 from vndgaf.diagnostics import Severity
 from vndgaf.engine import check_loaded, find_rule, matches, select_rules
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.rules import ALL_RULES
 
 DOC = """format_version: 1

@@ -12,7 +12,7 @@ from vndgaf.converter import dumps
 from vndgaf.diagnostics import Severity
 from vndgaf.exchange import from_archimate, to_archimate, to_graphml, to_mermaid
 from vndgaf.exchange._fields import iter_nodes
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.model import Level
 
 ROOT = Path(__file__).resolve().parents[2]

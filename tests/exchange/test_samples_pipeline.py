@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from vndgaf.cli import main
-from vndgaf.loader import load
+from vndgaf.load import load
 
 SAMPLES = sorted((Path(__file__).parents[1] / "data" / "archimate-samples").glob("*.xml"))
 

@@ -12,9 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vndgaf.engine import all_rule_infos, check_loaded
-from vndgaf.input_checks import INPUT_CHECKS
-from vndgaf.loader import load
-from vndgaf.parse import Limits, parse_bytes
+from vndgaf.load import INPUT_CHECKS, Limits, load, parse_bytes
 
 KNOWN_CODES = frozenset(i.code for i in (*all_rule_infos(), *INPUT_CHECKS))
 EXAMPLES = Path(__file__).parents[2] / "examples"

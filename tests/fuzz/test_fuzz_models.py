@@ -11,8 +11,7 @@ from tests.strategies import architectures
 
 from vndgaf import converter
 from vndgaf.engine import all_rule_infos, check_loaded
-from vndgaf.input_checks import INPUT_CHECKS
-from vndgaf.loader import load
+from vndgaf.load import INPUT_CHECKS, load
 from vndgaf.model import ELEMENT_LISTS, Architecture
 
 KNOWN_CODES = frozenset(i.code for i in (*all_rule_infos(), *INPUT_CHECKS))

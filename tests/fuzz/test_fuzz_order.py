@@ -15,7 +15,7 @@ from tests.strategies import architectures
 
 from vndgaf import converter
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.model import ELEMENT_LISTS, Architecture
 
 LISTS = [name for name, _kind in ELEMENT_LISTS]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from vndgaf.graph import EdgeKind, NodeKind, articulation_impact, build_graph, cut_off_by
 from vndgaf.graph.facade import ArchGraph
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.model import Level, Status
 from vndgaf.reference import catalogue
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from vndgaf.cli import main
-from vndgaf.loader import load
+from vndgaf.load import load
 
 BROKEN = Path(__file__).parents[2] / "examples" / "broken"
 

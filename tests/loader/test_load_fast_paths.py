@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from vndgaf.loader import Origin, _all_resolve, _Kinds, _refs, _unresolved, load, paused_gc
+from vndgaf.gcpause import paused_gc
+from vndgaf.load import Origin, load
+from vndgaf.load.references import Kinds, all_resolve, refs, unresolved
 from vndgaf.model import ELEMENT_LISTS, DataFlow
 from vndgaf.reference import catalogue
 from vndgaf.synth import minimum_flows, synthesize
@@ -85,7 +87,7 @@ def test_every_element_bad_is_every_element_reported(clean: dict[str, Any], tmp_
 
 
 def test_unresolved_matches_element_by_element_check(clean: dict[str, Any], tmp_path: Path) -> None:
-    """The bisecting batch check yields exactly the flows that _refs finds a bad reference in."""
+    """The bisecting batch check yields exactly the flows that refs() finds a bad reference in."""
     doc = copy.deepcopy(clean)
     rng = random.Random(11)
     ids = [a["id"] for a in doc["agencies"]] + ["dangling", "vn:platform/nope"]
@@ -95,11 +97,11 @@ def test_unresolved_matches_element_by_element_check(clean: dict[str, Any], tmp_
         flow[field] = [value] if field in ("via", "entities") else value
     result = load([_write(tmp_path, "mixed.json", doc)])
     flows = result.architecture.flows
-    kinds = _Kinds(result.origins, catalogue())
-    slow = [f for f in flows if any(kinds[r] not in k for r, _p, k in _refs(f, ""))]
+    kinds = Kinds(result.origins, catalogue())
+    slow = [f for f in flows if any(kinds[r] not in k for r, _p, k in refs(f, ""))]
     assert 0 < len(slow) <= 17
-    assert list(_unresolved(flows, DataFlow, kinds)) == slow
-    assert _all_resolve([f for f in flows if f not in slow], DataFlow, kinds)
+    assert list(unresolved(flows, DataFlow, kinds)) == slow
+    assert all_resolve([f for f in flows if f not in slow], DataFlow, kinds)
     assert {f.subject for f in result.findings if f.code.startswith("REF")} == {f.id for f in slow}
 
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from vndgaf.cli import main
 from vndgaf.errors import InputError
-from vndgaf.loader import discover, load
+from vndgaf.load import discover, load
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 HEAD = (

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from vndgaf.cli import main
 from vndgaf.diagnostics import Report
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.report import render
 
 

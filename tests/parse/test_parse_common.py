@@ -3,7 +3,7 @@
 import pytest
 
 from vndgaf.errors import InputError
-from vndgaf.parse import Limits, parse_bytes, parse_file
+from vndgaf.load import Limits, parse_bytes, parse_file
 
 
 def codes(result):
@@ -97,8 +97,8 @@ def test_bounded_read_of_unsized_stream():
     """A stream whose size is unknown (size hint 0) is read up to the limit plus one byte."""
     import io
 
-    from vndgaf.parse import _read_bounded
+    from vndgaf.load.read import read_bounded
 
-    assert _read_bounded(io.BytesIO(b"0123456789"), 0, 100) == b"0123456789"
-    assert _read_bounded(io.BytesIO(b"0123456789"), 0, 5) == b"012345"
-    assert _read_bounded(io.BytesIO(b"0123456789"), 10, 100) == b"0123456789"
+    assert read_bounded(io.BytesIO(b"0123456789"), 0, 100) == b"0123456789"
+    assert read_bounded(io.BytesIO(b"0123456789"), 0, 5) == b"012345"
+    assert read_bounded(io.BytesIO(b"0123456789"), 10, 100) == b"0123456789"

@@ -5,7 +5,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from vndgaf.parse import Limits, parse_bytes
+from vndgaf.load import Limits, parse_bytes
 
 FATAL = {"SCH001", "SCH003", "SCH004", "SCH005", "SCH006"}
 

@@ -2,7 +2,8 @@
 
 import json
 
-from vndgaf.parse import Limits, parse_bytes
+from vndgaf.load import Limits, parse_bytes
+from vndgaf.load.json_scan import JsonScan
 
 
 def codes(result):
@@ -143,23 +144,15 @@ def test_empty_json_file():
         assert "empty" in result.problems[0].message.en
 
 
-def test_clean_json_never_runs_the_full_tokenizer(monkeypatch):
-    """A clean JSON parse runs no full tokenizer pass, not even for locate() (it walks paths)."""
-    import vndgaf.parse as parse_module
-
-    calls = []
-    real = parse_module._JsonScan
-
-    def counting(*args, **kwargs):
-        calls.append(kwargs)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(parse_module, "_JsonScan", counting)
-    result = parse_bytes(b'{"a": [1, {"b": 2}]}', "f.json")
-    assert calls == []
-    assert result.source.locate("/a/1/b") == (1, 17)
-    assert result.source.locate("/a/0") == (1, 8)
-    assert calls == []
+def test_clean_json_locates_on_demand_as_the_full_index_does():
+    """A clean JSON parse answers locate() by walking paths (no index built at parse time), with
+    the full index's positions, keys included."""
+    raw = b'{"a": [1, {"b": 2}]}'
+    source = parse_bytes(raw, "f.json").source
+    reference = JsonScan(raw.decode(), Limits(), find_fatal=False).source()
+    assert source.locate("/a/1/b") == reference.locate("/a/1/b") == (1, 17)
+    assert source.locate("/a/0") == reference.locate("/a/0") == (1, 8)
+    assert source.locate("/a", key=True) == reference.locate("/a", key=True) == (1, 2)
 
 
 def test_columns_count_characters_not_bytes():

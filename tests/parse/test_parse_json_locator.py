@@ -1,4 +1,5 @@
-"""JSON positions by path walk (_JsonLocator) agree exactly with the full tokenizer index."""
+"""JSON positions by path walk (JsonLocator) agree exactly with the full tokenizer index
+(JsonScan), and the skipping it relies on agrees with json's own decoder."""
 
 import json
 import random
@@ -7,8 +8,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import vndgaf.parse as parse_module
-from vndgaf.parse import Limits, parse_bytes
+from vndgaf.diagnostics import pointer_token
+from vndgaf.load import Limits, SourceMap, json_locator, json_skip, parse_bytes
+from vndgaf.load.json_locator import JsonLocator
+from vndgaf.load.json_scan import JsonScan
 
 _BOM = b"\xef\xbb\xbf"
 _KEYS = st.sampled_from(
@@ -53,7 +56,7 @@ def pointers(data, prefix=""):
     yield prefix
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from pointers(value, f"{prefix}/{parse_module.pointer_token(key)}")
+            yield from pointers(value, f"{prefix}/{pointer_token(key)}")
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from pointers(value, f"{prefix}/{index}")
@@ -70,23 +73,24 @@ def probes(data):
 
 
 def full_index(text):
-    """Today's reference: the one-pass tokenizer index over the whole text."""
-    return parse_module._JsonScan(text, Limits(), find_fatal=False).source()
+    """The reference: the one-pass tokenizer index over the whole text."""
+    return JsonScan(text, Limits(), find_fatal=False).source()
 
 
-def assert_agrees(raw, order_seed=0):
-    """Every probe, value and key, in a shuffled order, locates as the full index does."""
+def assert_agrees(raw, order_seed=0, window=None):
+    """Every probe, value and key, in a shuffled order, locates as the full index does (with
+    ``window``: by a locator testing that many characters of records at a time)."""
     result = parse_bytes(raw, "f.json")
     assert result.problems == ()
     text = raw.decode("utf-8").removeprefix("\ufeff")
     reference = full_index(text)
+    source = result.source
+    if window is not None:
+        source = SourceMap(locator=JsonLocator(text, Limits(), window=window).locate)
     asks = [(p, k) for p in probes(result.data) for k in (False, True)]
     random.Random(order_seed).shuffle(asks)
     for pointer, key in asks:
-        assert result.source.locate(pointer, key=key) == reference.locate(pointer, key=key), (
-            pointer,
-            key,
-        )
+        assert source.locate(pointer, key=key) == reference.locate(pointer, key=key), (pointer, key)
 
 
 @settings(max_examples=300)
@@ -147,43 +151,27 @@ def test_duplicate_keys_keep_the_full_index():
             assert result.source.locate(pointer, key=key) == reference.locate(pointer, key=key)
 
 
-@pytest.fixture
-def skipped(monkeypatch):
-    """The offsets ``_skip`` is called at, in order, while a test runs."""
-    seen = []
-    real = parse_module._skip
-
-    def counting(text, at):
-        seen.append(at)
-        return real(text, at)
-
-    monkeypatch.setattr(parse_module, "_skip", counting)
-    return seen
-
-
-def test_items_are_skipped_once_across_lookups(skipped):
-    """Array items and sibling values are skipped at most once over any sequence of lookups."""
+def test_lookups_in_any_order_give_the_same_positions():
+    """Later lookups reuse what earlier ones learnt: any order, and a repeated lookup, give the
+    hand-checked positions (items of x passed as records, of a as scalars)."""
     raw = b'{"x": [{"i": 0}, {"i": 1}, {"i": 2}], "a": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], "z": 1}'
-    source = parse_bytes(raw, "f.json").source
-    assert source.locate("/z") == (1, 81)  # walks x's and a's items once each, on the way
-    assert len(skipped) == 10  # x's records are passed by _records, a's numbers by _skip
-    assert source.locate("/x/2/i") == (1, 34)
-    assert source.locate("/a/5") == (1, 60)
-    assert source.locate("/a/2") == (1, 51)
-    assert source.locate("/a/99") == (1, 44)
-    assert len(skipped) == len(set(skipped)) == 10
+    expected = {"/z": (1, 81), "/x/2/i": (1, 34), "/a/5": (1, 60), "/a/2": (1, 51)}
+    expected |= {"/a/99": (1, 44), "/x/1": (1, 18), "/x": (1, 7)}
+    for seed in range(8):
+        source = parse_bytes(raw, "f.json").source
+        order = list(expected) * 2
+        random.Random(seed).shuffle(order)
+        assert {p: source.locate(p) for p in order} == expected
 
 
-def test_lookups_resume_from_the_furthest_item(skipped):
-    """Without a sibling pass, later lookups scan only the items not seen before."""
+def test_an_array_is_located_from_its_furthest_item_on():
+    """Items after the furthest one seen, before it, and past the end of an array."""
     source = parse_bytes(b"[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]", "f.json").source
     assert source.locate("/5") == (1, 17)
-    assert len(skipped) == 5
     assert source.locate("/2") == (1, 8)
     assert source.locate("/7") == (1, 23)
-    assert len(skipped) == 7
     assert source.locate("/10") == (1, 1)
-    assert sorted(skipped) == [1, 4, 7, 10, 13, 16, 19, 22, 25, 28]
+    assert source.locate("/9") == (1, 29)
 
 
 def test_a_failed_walk_falls_back_to_the_full_index(monkeypatch):
@@ -192,7 +180,7 @@ def test_a_failed_walk_falls_back_to_the_full_index(monkeypatch):
     def broken(text, end, strict):
         raise ValueError("simulated")
 
-    monkeypatch.setattr(parse_module, "_SCAN_STRING", broken)
+    monkeypatch.setattr(json_locator, "SCAN_STRING", broken)
     raw = b'{"a": {"b": [1, 2]}}'
     source = parse_bytes(raw, "f.json").source
     assert source.locate("/a/b/1") == (1, 17)
@@ -219,21 +207,21 @@ def test_a_failed_walk_falls_back_to_the_full_index(monkeypatch):
     ],
 )
 def test_fast_skip_ends_where_the_decoder_ends(text):
-    """_skip() ends every value exactly where json's own decoder does, brackets in strings too."""
+    """skip() ends every value exactly where json's own decoder does, brackets in strings too."""
     padded = " , " + text + " ]"
-    assert parse_module._skip(padded, 3) == json.JSONDecoder().raw_decode(padded, 3)[1]
+    assert json_skip.skip(padded, 3) == json.JSONDecoder().raw_decode(padded, 3)[1]
 
 
 @settings(max_examples=200)
 @given(_DATA, st.sampled_from([None, 1]), st.booleans())
 def test_fast_skip_agrees_with_the_decoder_at_every_value(data, indent, ascii_only):
-    """At every value offset of a document, _skip() gives the decoder's end offset."""
+    """At every value offset of a document, skip() gives the decoder's end offset."""
     text = json.dumps(data, indent=indent, ensure_ascii=ascii_only)
-    for offset in set(parse_module._JsonScan(text, Limits(), find_fatal=False).values.values()):
-        assert parse_module._skip(text, offset) == json.JSONDecoder().raw_decode(text, offset)[1]
+    for offset in set(JsonScan(text, Limits(), find_fatal=False).values.values()):
+        assert json_skip.skip(text, offset) == json.JSONDecoder().raw_decode(text, offset)[1]
 
 
-# Arrays of records are skipped a window at a time (_records).
+# Arrays of records are skipped a window at a time (json_skip.records).
 
 _RECORD_VALUES = (
     st.none()
@@ -265,9 +253,7 @@ def test_record_runs_locate_as_the_full_index(records, indent, separators, windo
     whitespace), with windows small enough to split them anywhere, locate as the full index."""
     text = json.dumps({"head": 1, "rows": records, "tail": records[:3]}, indent=indent,
                       separators=separators, ensure_ascii=False)  # fmt: skip
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parse_module, "_RECORD_WINDOW", window)
-        assert_agrees(text.encode("utf-8"), order_seed)
+    assert_agrees(text.encode("utf-8"), order_seed, window)
 
 
 @pytest.mark.parametrize(
@@ -287,25 +273,30 @@ def test_record_runs_locate_as_the_full_index(records, indent, separators, windo
 )
 def test_only_flat_objects(chunk, flat):
     """The window test accepts flat records only, whatever the strings hold."""
-    brackets = parse_module._brackets_outside_strings(chunk.encode())
-    assert (brackets is not None and parse_module._only_flat_objects(brackets)) is flat
+    brackets = json_skip.brackets_outside_strings(chunk.encode())
+    assert (brackets is not None and json_skip.only_flat_objects(brackets)) is flat
 
 
-def test_runs_of_records_are_not_skipped_one_by_one(skipped, monkeypatch):
-    """Flat records before the target are passed by the window path, never by _skip; a window
-    that fails the test is passed item by item, and only that window."""
-    monkeypatch.setattr(parse_module, "_RECORD_WINDOW", 150)  # about four records
-    rows = [
-        {"id": f"r{i}", "via": ["p", "q"], "name": "{x}" if i == 30 else "n"} for i in range(50)
-    ]
-    raw = json.dumps({"rows": rows}, separators=(",", ":")).encode()
-    source = parse_bytes(raw, "f.json").source
-    reference = full_index(raw.decode())
-    assert source.locate("/rows/20/id") == reference.locate("/rows/20/id")
-    assert skipped == []
-    assert source.locate("/rows/45") == reference.locate("/rows/45")
-    records = [at for at in skipped if raw[at : at + 1] == b"{"]  # not the rest of record 20
-    assert 0 < len(records) <= 4  # the window from record 30 (a brace in a string)
+@settings(max_examples=300)
+@given(
+    st.lists(st.one_of(_RECORD, _RECORD, _RECORD, _ITEM), max_size=40),
+    _SEPARATORS,
+    st.sampled_from([1, 8, 40, 200, 1 << 16]),
+    st.integers(0, 45),
+)
+def test_records_start_where_the_full_index_puts_the_items(records, separators, window, most):
+    """records() gives the start of each of the first ``most`` items while they are objects,
+    exactly as the full index places them, then where the item after them starts."""
+    text = json.dumps({"rows": records, "z": 1}, separators=separators, ensure_ascii=False)
+    reference = JsonScan(text, Limits(), find_fatal=False).values
+    items = [reference[f"/rows/{i}"] for i in range(len(records))]
+    at = items[0] if items else json_skip.past(json_skip.SPACE, text, reference["/rows"] + 1)
+    starts, after, retry = json_skip.records(text, at, most, window)
+    assert starts == items[: len(starts)]
+    assert after == (items[len(starts)] if len(starts) < len(items) else text.index("]", at))
+    assert retry >= after
+    if window == 1 << 16 and separators == (",", ":") and all(isinstance(r, dict) for r in records):
+        assert len(starts) == min(most, len(records))  # compact records: no window fails
 
 
 def test_compact_starts_are_the_record_braces():
@@ -313,16 +304,16 @@ def test_compact_starts_are_the_record_braces():
     the record-by-record path."""
     rows = [{"id": f"r{i}", "via": ["p"] * (i % 3), "n": "é" * i} for i in range(12)]
     chunk = json.dumps(rows, separators=(",", ":"), ensure_ascii=False)[1:-1]
-    assert parse_module._compact_starts(chunk, 100, chunk.count("{")) == [
+    assert json_skip.compact_starts(chunk, 100, chunk.count("{")) == [
         100 + i for i, c in enumerate(chunk) if c == "{"
     ]
     spaced = json.dumps(rows, ensure_ascii=False)[1:-1]
-    assert parse_module._compact_starts(spaced, 0, spaced.count("{")) is None
+    assert json_skip.compact_starts(spaced, 0, spaced.count("{")) is None
 
 
 @pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
-def test_records_with_nested_objects_end_at_their_balancing_brace(skipped, separators):
-    """Records holding objects (a service's inputs) are passed by brace counting, not _skip."""
+def test_records_with_nested_objects_end_at_their_balancing_brace(separators):
+    """Records holding objects (a service's inputs) are passed whole, by brace counting."""
     rows = [
         {"id": f"s{i}", "inputs": [{"entity": "e", "from": "citizen"}] * (i % 3), "x": {}}
         for i in range(40)
@@ -332,4 +323,6 @@ def test_records_with_nested_objects_end_at_their_balancing_brace(skipped, separ
     reference = full_index(raw.decode())
     for pointer in ("/rows/33/inputs/1", "/rows/39/id", "/z", "/rows/2/x"):
         assert source.locate(pointer) == reference.locate(pointer)
-    assert [at for at in skipped if raw.startswith(b'{"id"', at)] == []  # no record
+    text = raw.decode()
+    found, _after, _retry = json_skip.records(text, text.index("{", 1), 40)
+    assert [(1, at + 1) for at in found] == [reference.locate(f"/rows/{i}") for i in range(40)]

@@ -7,7 +7,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from vndgaf.parse import parse_bytes
+from vndgaf.load import parse_bytes
 
 # PyYAML dumps YAML 1.1, which leaves strings such as "1e3" or "0o17" unquoted although YAML 1.2
 # (which vndgaf reads) makes them numbers; test_yaml_12_numbers_from_pyyaml pins that difference.

@@ -4,7 +4,7 @@ import itertools
 
 import yaml
 
-from vndgaf.parse import Limits, parse_bytes
+from vndgaf.load import Limits, parse_bytes
 
 
 def codes(result):

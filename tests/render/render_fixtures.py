@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from vndgaf.graph import ArchGraph, build_graph
-from vndgaf.loader import LoadResult, load
+from vndgaf.load import LoadResult, load
 from vndgaf.model import (
     Agency,
     AgencyType,

@@ -16,7 +16,7 @@ from render_fixtures import DATA, check_golden, shuffled
 
 from vndgaf.diagnostics import Finding, Severity, Text
 from vndgaf.graph import ArchGraph, build_graph
-from vndgaf.loader import LoadResult, load
+from vndgaf.load import LoadResult, load
 from vndgaf.model import Suppression
 from vndgaf.reference import catalogue
 from vndgaf.render import render, to_bytes

@@ -9,7 +9,7 @@ from report_fixtures import SCHEMA
 
 from vndgaf.diagnostics import Report
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.report import FORMATS, render
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from vndgaf.diagnostics import Finding
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parents[2] / "examples"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parents[2] / "examples"

@@ -5,7 +5,7 @@ from pathlib import Path
 from vndgaf.diagnostics import Finding
 from vndgaf.engine import check_loaded
 from vndgaf.graph import build_graph
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.model import Architecture
 from vndgaf.reference import catalogue
 from vndgaf.rules.redundancy.capability_built_repeatedly import format_vnd

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.rules import ALL_RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from vndgaf.cli import main
 from vndgaf.diagnostics import Severity
 from vndgaf.engine import check_loaded
-from vndgaf.loader import LoadResult, load
+from vndgaf.load import LoadResult, load
 from vndgaf.model import AgencyType
 from vndgaf.reference import catalogue
 from vndgaf.schema import schema_json

@@ -7,8 +7,9 @@ from pathlib import Path
 import cattrs
 
 from vndgaf import converter
+from vndgaf.gcpause import paused_gc
 from vndgaf.graph import EdgeKind, build_graph
-from vndgaf.loader import load, paused_gc
+from vndgaf.load import load
 from vndgaf.model import Architecture, DataFlow
 from vndgaf.reference import catalogue
 from vndgaf.synth import minimum_flows, synthesize

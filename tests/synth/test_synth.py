@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from vndgaf.cli import main
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.synth import Scale, defect_count, minimum_flows, parse_scale, synthesize
 
 SMALL = "province:46"  # 40 communes: the second smallest province

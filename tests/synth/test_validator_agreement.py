@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import architectures
-from vndgaf import converter, validation
-from vndgaf.parse import parse_file
+from vndgaf import converter
+from vndgaf.load import parse_file, validation
 from vndgaf.synth import minimum_flows, synthesize
 
 EXAMPLES = Path(__file__).parents[2] / "examples"

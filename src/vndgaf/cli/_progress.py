@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from vndgaf.errors import InputError
-from vndgaf.loader import discover
+from vndgaf.load import discover
 
 __all__ = ["Progress"]
 

@@ -18,7 +18,8 @@ from vndgaf.cli._common import (
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
 from vndgaf.engine import check_loaded, select_rules
-from vndgaf.loader import load, paused_gc
+from vndgaf.gcpause import paused_gc
+from vndgaf.load import load
 from vndgaf.report import FORMATS, render
 from vndgaf.rules import ALL_RULES
 

@@ -7,7 +7,7 @@ import click
 from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded, write_output
 from vndgaf.diff import diff, render_diff_json, render_diff_text
 from vndgaf.engine import check_loaded
-from vndgaf.loader import load
+from vndgaf.load import load
 
 __all__ = ["diff_command"]
 

@@ -6,7 +6,7 @@ from vndgaf import converter
 from vndgaf.cli._common import fail, guarded, paths_argument, write_output
 from vndgaf.diagnostics import Severity
 from vndgaf.exchange import EXPORT_FORMATS, export
-from vndgaf.loader import load
+from vndgaf.load import load
 
 __all__ = ["export_command"]
 

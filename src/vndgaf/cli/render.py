@@ -8,7 +8,7 @@ import click
 from vndgaf.cli._common import fail, guarded, paths_argument, write_output
 from vndgaf.engine import check_loaded
 from vndgaf.graph import build_graph
-from vndgaf.loader import load
+from vndgaf.load import load
 from vndgaf.reference import catalogue
 from vndgaf.render import FORMATS, render, to_bytes
 

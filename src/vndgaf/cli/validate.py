@@ -12,8 +12,7 @@ from vndgaf.cli._common import (
 )
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
-from vndgaf.input_checks import INPUT_CHECKS
-from vndgaf.loader import load
+from vndgaf.load import INPUT_CHECKS, load
 from vndgaf.report import render
 
 

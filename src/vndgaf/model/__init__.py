@@ -3,7 +3,13 @@
 This package imports only attrs and the standard library.
 """
 
-from vndgaf.model.architecture import ELEMENT_LISTS, FORMAT_VERSION, Architecture, Submission
+from vndgaf.model.architecture import (
+    ELEMENT_LISTS,
+    FORMAT_VERSION,
+    Architecture,
+    Submission,
+    submission_key,
+)
 from vndgaf.model.common import Provenance, Suppression
 from vndgaf.model.elements import (
     AdministrativeUnit,
@@ -86,4 +92,5 @@ __all__ = [
     "Submission",
     "Suppression",
     "UnitKind",
+    "submission_key",
 ]

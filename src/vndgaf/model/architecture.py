@@ -18,7 +18,7 @@ from vndgaf.model.elements import (
 from vndgaf.model.enums import FrameworkVersion
 from vndgaf.model.meta import doc
 
-__all__ = ["FORMAT_VERSION", "Architecture", "Submission"]
+__all__ = ["FORMAT_VERSION", "Architecture", "Submission", "submission_key"]
 
 #: Version of the submission format; written as ``format_version`` in every file.
 FORMAT_VERSION = 1
@@ -36,6 +36,13 @@ class Submission:
     )
     as_of: dt.date = attrs.field(metadata=doc("Date the architecture describes."))
     title: str | None = attrs.field(default=None, metadata=doc("Title of the document."))
+
+
+def submission_key(submitter: str) -> str:
+    """The pseudo-id of a submission block: where the loader locates it, and the subject of
+    findings about it (a framework version, a submitter), so they have an identity like any
+    element's."""
+    return f"@submission:{submitter}"
 
 
 @attrs.frozen

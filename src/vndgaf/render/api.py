@@ -4,8 +4,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from vndgaf.diagnostics import Finding, Severity
+from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph
-from vndgaf.loader import paused_gc
 from vndgaf.render import emit, scene, views
 
 if TYPE_CHECKING:  # pydot is imported at run time only by the emitter
@@ -49,7 +49,7 @@ def render(
     if lang not in ("vi", "en"):
         raise ValueError(f"unknown language {lang!r}; languages: vi, en")
     # Rendering allocates far fewer objects than the graph holds, but enough to start full
-    # collections that walk the whole national model again: see loader.paused_gc.
+    # collections that walk the whole national model again: see vndgaf.gcpause.
     with paused_gc():
         draft = views.draft_for(graph, view, lang=lang, expand=expand)
         built = scene.build(graph, draft, highlight=highlight, lang=lang)

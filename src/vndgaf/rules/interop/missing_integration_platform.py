@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import ArchGraph
 from vndgaf.graph.wellknown import NDXP
-from vndgaf.loader import submission_key
-from vndgaf.model import AgencyType, Level
+from vndgaf.model import AgencyType, Level, submission_key
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import label, lgsps_by_organisation
 

@@ -4,8 +4,7 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import NodeKind
-from vndgaf.loader import submission_key
-from vndgaf.model import Agency, InformationSystem, Investment, PublicService
+from vndgaf.model import Agency, InformationSystem, Investment, PublicService, submission_key
 from vndgaf.rules.base import Context, rule
 
 _AGENCY_FIELDS = ("owner", "operator", "parent")

@@ -4,8 +4,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.loader import submission_key
-from vndgaf.model import FrameworkVersion
+from vndgaf.model import FrameworkVersion, submission_key
 from vndgaf.rules.base import Context, rule
 
 V4_ISSUED = dt.date(2025, 3, 25)

@@ -1,23 +1,27 @@
-"""Schema validation of one parsed document, with messages a person can act on.
+"""What a schema error means to the person who wrote the file: SCH010–SCH014 in English and
+Vietnamese, at the JSON pointer of the value (or key) at fault.
 
-A compiled validator (fastjsonschema) decides the common valid case quickly; when a document is
-invalid, jsonschema finds every error precisely and each becomes a :class:`SchemaProblem` with a
-JSON pointer, an English and a Vietnamese message.
+jsonschema (https://python-jsonschema.readthedocs.io/en/stable/errors/) reports each error with
+the keyword that failed (``required``, ``type``, ``enum`` …), its path and the subschema; each
+keyword gets a message that names the field, the value found and what is allowed, with a
+"did you mean" for a misspelt field or value. The checks are documented here, next to the
+messages that report them; the keywords are those of JSON Schema 2020-12
+(https://json-schema.org/draft/2020-12/json-schema-validation).
 """
 
 import difflib
-import functools
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import fastjsonschema
-import jsonschema
 
-from vndgaf.diagnostics import Text, pointer_token
-from vndgaf.schema import submission_schema
+from vndgaf.diagnostics import RuleInfo, Severity, Text, pointer_token
+from vndgaf.load.checks import input_check
 
-__all__ = ["SchemaProblem", "is_valid_fast", "validate"]
+if TYPE_CHECKING:
+    import jsonschema
+
+__all__ = ["CHECKS", "SchemaProblem", "pointer_of", "problems_of"]
 
 
 @attrs.frozen
@@ -28,6 +32,58 @@ class SchemaProblem:
     message: Text
     pointer: str
     key: bool = False
+
+
+_E = Severity.ERROR
+
+CHECKS: tuple[RuleInfo, ...] = (
+    input_check(
+        "SCH010",
+        "unknown-field",
+        _E,
+        Text("Field not defined by the submission format", "Trường không có trong định dạng hồ sơ"),
+        Text("Check the spelling against the schema.", "Kiểm tra chính tả theo lược đồ (schema)."),
+        "Unknown fields are usually typos; silently ignoring them would hide data.",
+    ),
+    input_check(
+        "SCH011",
+        "missing-field",
+        _E,
+        Text("A required field is missing", "Thiếu trường bắt buộc"),
+        Text("Add the field.", "Bổ sung trường."),
+        "The schema lists the required fields of each element.",
+    ),
+    input_check(
+        "SCH012",
+        "wrong-type",
+        _E,
+        Text("A field has the wrong type", "Trường có kiểu dữ liệu sai"),
+        Text("Write a value of the expected type.", "Ghi giá trị đúng kiểu."),
+        "Each field has one type (string, integer, list …).",
+    ),
+    input_check(
+        "SCH013",
+        "invalid-value",
+        _E,
+        Text(
+            "A field has a value outside its allowed set or form",
+            "Giá trị của trường không hợp lệ",
+        ),
+        Text("Use one of the allowed values.", "Dùng một trong các giá trị cho phép."),
+        "Enumerations, patterns, ranges and dates are checked against the schema.",
+    ),
+    input_check(
+        "SCH014",
+        "unsupported-format-version",
+        _E,
+        Text(
+            "Unsupported submission format version",
+            "Phiên bản định dạng hồ sơ không được hỗ trợ",
+        ),
+        Text("Write format_version: 1.", "Ghi format_version: 1."),
+        "This vndgaf reads submission format 1.",
+    ),
+)
 
 
 _TYPE_NAMES = {
@@ -62,64 +118,6 @@ def pointer_of(path: Iterable[str | int]) -> str:
     return "".join("/" + pointer_token(p) for p in path)
 
 
-@functools.cache
-def _precise() -> jsonschema.protocols.Validator:
-    schema = submission_schema()
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
-
-
-@functools.cache
-def _fast() -> Callable[[Any], bool]:
-    """The fastest compiled validator available: jsonschema-rs (Rust) when installed, else
-    fastjsonschema (generated Python). Both are tested to agree with jsonschema."""
-    try:
-        return _rust()
-    except ImportError:
-        return _compiled()
-
-
-@functools.cache
-def _rust() -> Callable[[Any], bool]:
-    # Optional: an order of magnitude faster than fastjsonschema on national-scale files.
-    import jsonschema_rs  # type: ignore[import-not-found,unused-ignore]
-
-    validator = jsonschema_rs.validator_for(submission_schema(), validate_formats=True)
-    is_valid: Callable[[Any], bool] = validator.is_valid
-    return is_valid
-
-
-@functools.cache
-def _compiled() -> Callable[[Any], bool]:
-    schema = submission_schema()
-    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    check = fastjsonschema.compile(schema, formats={"date": _is_date})
-
-    def is_valid(data: Any) -> bool:
-        try:
-            check(data)
-        except fastjsonschema.JsonSchemaException:
-            return False
-        return True
-
-    return is_valid
-
-
-def _is_date(value: str) -> bool:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
-
-
-def is_valid_fast(data: Any) -> bool:
-    """The compiled validator's verdict (used as the fast path, and tested against jsonschema)."""
-    return _fast()(data)
-
-
 def _q(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 80 else text[:77] + "…'"
@@ -139,7 +137,8 @@ def _suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
     return f" (did you mean '{match[0]}'?)", f" (có phải ý bạn là '{match[0]}'?)"
 
 
-def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
+def problems_of(error: "jsonschema.ValidationError") -> list[SchemaProblem]:
+    """The problems one jsonschema error stands for, each with its code and message."""
     path = list(error.absolute_path)
     ptr = pointer_of(path)
     kind: Any = error.validator
@@ -290,21 +289,3 @@ def _problems(error: jsonschema.ValidationError) -> list[SchemaProblem]:
             )
         ]
     return [SchemaProblem("SCH013", Text(f"'{field}': {message}", f"'{field}': {message}"), ptr)]
-
-
-def validate(data: Any) -> tuple[SchemaProblem, ...]:
-    """Every schema problem of one document, sorted by pointer; empty when valid."""
-    if is_valid_fast(data):
-        return ()
-    seen: set[tuple[str, str, str]] = set()
-    out: list[SchemaProblem] = []
-    for error in _precise().iter_errors(data):
-        for problem in _problems(error):
-            key = (problem.code, problem.pointer, problem.message.en)
-            if key not in seen:
-                seen.add(key)
-                out.append(problem)
-    typed = {p.pointer for p in out if p.code == "SCH012"}
-    out = [p for p in out if p.code != "SCH013" or p.pointer not in typed]
-    out.sort(key=lambda p: (p.pointer, p.code, p.message.en))
-    return tuple(out)

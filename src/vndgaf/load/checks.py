@@ -1,0 +1,62 @@
+"""How a loader check is documented, and how one of its findings is made.
+
+The loader's checks (SCH: syntax and schema, REF: references) are documented like rules
+(``vndgaf rule SCH012``) although no rule runs them: each is declared with :func:`input_check`
+in the module whose code reports it, and :data:`vndgaf.load.INPUT_CHECKS` gathers them.
+"""
+
+from vndgaf.diagnostics import Finding, Location, RuleInfo, Severity, Text
+from vndgaf.load.positions import SourceMap
+
+__all__ = ["BASIS", "finding", "input_check", "located"]
+
+BASIS = "vndgaf submission format (design, not law)"
+"""The legal basis of every loader check: they follow from the submission format itself."""
+
+
+def input_check(
+    code: str,
+    name: str,
+    severity: Severity,
+    title: Text,
+    fix: Text,
+    doc: str,
+) -> RuleInfo:
+    """The documentation of one loader check (its basis is the submission format, not law)."""
+    return RuleInfo(
+        code=code,
+        name=name,
+        severity=severity,
+        title=title,
+        legal_basis=BASIS,
+        sourced=False,
+        fix=fix,
+        doc=doc,
+    )
+
+
+def finding(
+    check: RuleInfo,
+    message: Text,
+    location: Location | None,
+    subject: str = "",
+    related: tuple[str, ...] = (),
+) -> Finding:
+    """A finding of a loader check, stamped with what its documentation says."""
+    return Finding(
+        code=check.code,
+        name=check.name,
+        severity=check.severity,
+        message=message,
+        location=location,
+        subject=subject,
+        related=related,
+        legal_basis=check.legal_basis,
+        fix=check.fix,
+    )
+
+
+def located(path: str, source: SourceMap, pointer: str, *, key: bool = False) -> Location:
+    """The location of the value at ``pointer`` (its key when ``key``) in the file ``path``."""
+    line, column = source.locate(pointer, key=key)
+    return Location(path, line, column, pointer)
