@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from advkit import one_line_error, run_cli
 
-from vndgaf.cli._common import write_output
+from vndgaf.cli._output import target, write
 from vndgaf.exchange import to_archimate
 from vndgaf.load import load
 
@@ -25,7 +25,7 @@ def snapshot(root: Path) -> dict[str, str]:
 
 
 def temporaries(root: Path) -> list[str]:
-    """Leftover temporary files of write_output (``.NAME.XXXX.tmp``) under ``root``."""
+    """Leftover temporary files of the CLI (``.NAME.XXXX.tmp``) under ``root``."""
     return sorted(p.name for p in root.rglob("*.tmp"))
 
 
@@ -81,10 +81,10 @@ def test_every_writing_command_leaves_exactly_its_files(workspace: tuple[Path, P
 
 def test_init_writes_a_tree_without_temporaries(tmp_path: Path) -> None:
     """`vndgaf init` creates its directory tree, with no temporary file anywhere in it."""
-    target = tmp_path / "new" / "tree"
-    run = run_cli(["init", "--province", "08", "-o", str(target), "--as-of", "2025-12-01"])
+    tree = tmp_path / "new" / "tree"
+    run = run_cli(["init", "--province", "08", "-o", str(tree), "--as-of", "2025-12-01"])
     assert run.code == 0, run.err
-    written = snapshot(target)
+    written = snapshot(tree)
     assert "README.md" in written and any(name.endswith(".yaml") for name in written)
     assert temporaries(tmp_path) == []
 
@@ -120,17 +120,17 @@ def test_a_failing_run_leaves_the_existing_output_untouched(
     source, out = workspace
     bad = source.parent / "bad.yaml"
     bad.write_text("format_version: 1\nagencies: [{id: a}]\n", encoding="utf-8")
-    target = out / ("old.svg" if "render" in args else "old.yaml")
-    target.write_bytes(b"previous content\n")
+    old = out / ("old.svg" if "render" in args else "old.yaml")
+    old.write_bytes(b"previous content\n")
     mapping = {
         "{bad}": str(bad),
         "{src}": str(source),
-        "{out}": str(target),
+        "{out}": str(old),
         "{missing}": str(source / "missing.yaml"),
     }
     run = run_cli([mapping.get(a, a) for a in args])
     one_line_error(run)
-    assert target.read_bytes() == b"previous content\n"
+    assert old.read_bytes() == b"previous content\n"
     assert temporaries(out.parent) == []
 
 
@@ -164,30 +164,33 @@ def test_schema_write_to_a_missing_directory(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_write_output_cleans_up_when_the_rename_fails(
+def test_write_cleans_up_when_the_rename_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If the final rename fails, the temporary file is removed and the old file survives."""
-    target = tmp_path / "report.txt"
-    target.write_text("old\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text("old\n", encoding="utf-8")
 
     def refuse(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
+    where = target(str(report))
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(SystemExit) as stopped:
-        write_output(target, "new text\n")
+        write(where, "new text\n")
     assert stopped.value.code == 2
-    assert target.read_text(encoding="utf-8") == "old\n"
+    assert report.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
 
 
-def test_write_output_replaces_in_one_step(tmp_path: Path) -> None:
-    """write_output replaces an existing file's content entirely (bytes and str)."""
-    target = tmp_path / "x.bin"
-    target.write_bytes(b"0" * 1000)
-    write_output(target, b"\x00\x01")
-    assert target.read_bytes() == b"\x00\x01"
-    write_output(target, "đ")
-    assert target.read_bytes() == "đ".encode()
+def test_write_replaces_in_one_step(tmp_path: Path) -> None:
+    """write replaces an existing file's content entirely (bytes, str and chunks)."""
+    data = tmp_path / "x.bin"
+    data.write_bytes(b"0" * 1000)
+    write(target(str(data)), b"\x00\x01")
+    assert data.read_bytes() == b"\x00\x01"
+    write(target(str(data)), "đ")
+    assert data.read_bytes() == "đ".encode()
+    write(target(str(data)), iter(["a", "đ", "b"]))
+    assert data.read_bytes() == "ađb".encode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.bin"]

@@ -1,14 +1,12 @@
-"""Helpers shared by the commands: loading with clean errors, atomic output, exit codes."""
+"""Helpers shared by the commands: one-line errors, exit codes, common options."""
 
-import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn, TypeVar
 
 import click
 
+from vndgaf.diagnostics import Finding, Severity
 from vndgaf.errors import InputError, InternalError
 from vndgaf.textsafe import printable
 
@@ -20,8 +18,9 @@ __all__ = [
     "fail",
     "fail_on_option",
     "guarded",
+    "input_errors",
     "lang_option",
-    "write_output",
+    "paths_argument",
 ]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -52,27 +51,16 @@ def guarded(action: Callable[[], T]) -> T:
         fail("out of memory while reading the input")
 
 
-def write_output(path: str | os.PathLike[str], text: str | bytes) -> None:
-    """Write a file atomically: a temporary file in the same directory, then a rename.
-
-    A failing run never leaves a half-written file; a missing directory is a clear error.
-    """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path()
-    if not directory.is_dir():
-        fail(f"{target}: output directory {directory} does not exist")
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(tmp, 0o666 & ~mask)  # mkstemp creates 0600; give the usual permissions
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        fail(f"{target}: cannot write: {exc.strerror}")
+def input_errors(findings: Sequence[Finding]) -> str | None:
+    """One line counting the errors among ``findings`` and quoting the first, or None."""
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if not errors:
+        return None
+    first = errors[0]
+    return (
+        f"{len(errors)} error(s) in the input, first: {first.location}: {first.code} "
+        f"{first.message.en} (run `vndgaf validate`)"
+    )
 
 
 def paths_argument(paths: Iterable[str]) -> list[str]:

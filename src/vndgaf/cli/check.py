@@ -13,8 +13,8 @@ from vndgaf.cli._common import (
     guarded,
     lang_option,
     paths_argument,
-    write_output,
 )
+from vndgaf.cli._output import target, write
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
 from vndgaf.engine import check_loaded, select_rules
@@ -116,6 +116,7 @@ def check_command(
     --fail-on, 2 on usage or I/O errors."""
     items = paths_argument(paths)
     overrides = _overrides(severities)
+    destination = target(output, inputs=items)
     progress = Progress()
     progress.parsing(items)
     with paused_gc():  # one pause for the whole run, not one collection between the steps
@@ -134,8 +135,5 @@ def check_command(
         if fmt == "html":
             options["diagram_svg"] = _diagram(result, report)
         text = render(report, fmt, lang=lang, **options)
-    if output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False)
+    write(destination, text, inputs=result.files)
     raise SystemExit(exit_code(report, fail_on))

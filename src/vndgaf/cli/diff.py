@@ -4,7 +4,8 @@ import datetime as dt
 
 import click
 
-from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded, write_output
+from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded
+from vndgaf.cli._output import target, write
 from vndgaf.diff import diff, render_diff_json, render_diff_text
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
@@ -50,6 +51,7 @@ def diff_command(
     """Compare two versions of a submission (files or directories): elements added, removed or
     changed, and findings introduced or resolved. Exit 0 when nothing changed, 1 when something
     changed (like diff), 2 on usage or I/O errors."""
+    destination = target(output, inputs=(old, new))
     old_result = guarded(lambda: load([old]))
     new_result = guarded(lambda: load([new]))
     date = as_of.date() if as_of else None
@@ -57,8 +59,5 @@ def diff_command(
     new_report = guarded(lambda: check_loaded(new_result, as_of=date))
     changes = diff(old_result, new_result, old_report, new_report)
     text = render_diff_json(changes) if fmt == "json" else render_diff_text(changes, lang)
-    if output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False)
+    write(destination, text, inputs=(*old_result.files, *new_result.files))
     raise SystemExit(EXIT_CLEAN if changes.empty else EXIT_FINDINGS)

@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 
 from vndgaf import converter
-from vndgaf.cli._common import fail, guarded, write_output
+from vndgaf.cli._common import fail, guarded
+from vndgaf.cli._output import target, write
 from vndgaf.errors import InputError
 from vndgaf.exchange import ImportResult, import_archimate
 
@@ -56,6 +57,7 @@ def import_archimate_command(file: str, output: str | None) -> None:
     The summary on standard error lists what was mapped and everything kept aside, with the
     reason; nothing is dropped silently.
     """
+    destination = target(output, inputs=(file,))
     result = guarded(lambda: import_archimate(_read(file), path=file))
     fmt = "json" if output and output.lower().endswith(".json") else "yaml"
     try:
@@ -64,7 +66,4 @@ def import_archimate_command(file: str, output: str | None) -> None:
         fail(str(exc))
     for line in summary(result):
         click.echo(line, err=True)
-    if output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False)
+    write(destination, text, inputs=(file,))

@@ -3,8 +3,8 @@
 import click
 
 from vndgaf import converter
-from vndgaf.cli._common import fail, guarded, paths_argument, write_output
-from vndgaf.diagnostics import Severity
+from vndgaf.cli._common import fail, guarded, input_errors, paths_argument
+from vndgaf.cli._output import target, write
 from vndgaf.exchange import EXPORT_FORMATS, export
 from vndgaf.load import load
 
@@ -27,17 +27,11 @@ def export_command(paths: tuple[str, ...], fmt: str, output: str | None) -> None
     """Export PATH... as one normalised YAML/JSON submission (elements sorted by id, defaults
     omitted), or as ArchiMate exchange XML, Mermaid or GraphML. Refuses input with errors."""
     items = paths_argument(paths)
+    destination = target(output, inputs=items)
     result = guarded(lambda: load(items))
-    errors = [f for f in result.findings if f.severity is Severity.ERROR]
-    if errors:
-        first = errors[0]
-        fail(
-            f"{len(errors)} error(s) in the input, first: {first.location}: {first.code} "
-            f"{first.message.en} (run `vndgaf validate`)"
-        )
+    problem = input_errors(result.findings)
+    if problem:
+        fail(problem)
     arch = converter.normalise(result.architecture)
     text = converter.dumps(arch, fmt) if fmt in ("yaml", "json") else export(arch, fmt)
-    if output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False)
+    write(destination, text, inputs=result.files)

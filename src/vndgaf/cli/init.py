@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from vndgaf.cli._common import fail, write_output
+from vndgaf.cli._common import fail
+from vndgaf.cli._output import write_tree
 from vndgaf.starter import StarterError, starter
 
 __all__ = ["init_command"]
@@ -51,21 +52,7 @@ def init_command(
     except StarterError as exc:
         fail(str(exc))
     root = Path(output)
-    if root.exists() and not root.is_dir():
-        fail(f"{root}: exists and is not a directory")
-    existing = [name for name in files if (root / name).exists()]
-    if existing and not force:
-        fail(
-            f"{root}: would overwrite {', '.join(existing)}; use --force to overwrite, "
-            "or choose another directory"
-        )
-    for name, text in files.items():
-        target = root / name
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            fail(f"{target.parent}: cannot create directory: {exc.strerror}")
-        write_output(target, text)
+    write_tree(output, files, force=force)
     yaml_files = sum(1 for name in files if name.endswith(".yaml"))
     click.echo(
         f"wrote {yaml_files} submission files, README.md and the schema to {root}; "

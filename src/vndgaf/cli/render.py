@@ -5,12 +5,14 @@ from pathlib import Path
 
 import click
 
-from vndgaf.cli._common import fail, guarded, paths_argument, write_output
+from vndgaf.cli._common import EXIT_FINDINGS, fail, guarded, input_errors, paths_argument
+from vndgaf.cli._output import target, write
 from vndgaf.engine import check_loaded
 from vndgaf.graph import build_graph
 from vndgaf.load import load
 from vndgaf.reference import catalogue
 from vndgaf.render import FORMATS, render, to_bytes
+from vndgaf.textsafe import printable
 
 __all__ = ["render_command"]
 
@@ -42,12 +44,14 @@ __all__ = ["render_command"]
 def render_command(
     paths: tuple[str, ...], output: str, view: str, highlight: bool, expand: bool, lang: str
 ) -> None:
-    """Draw a view of PATH... (files or directories) into FILE. Exit 0 when written, 2 on
-    usage, input or Graphviz errors."""
+    """Draw a view of PATH... (files or directories) into FILE. Exit 0 when written, 1 when
+    the input has errors (the diagram shows what could be loaded), 2 on usage, I/O or
+    Graphviz errors."""
     items = paths_argument(paths)
     fmt = Path(output).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         fail(f"{output}: unknown diagram format; use one of .{', .'.join(FORMATS)}")
+    destination = target(output, inputs=items)
     result = guarded(lambda: load(items))
     as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
     graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
@@ -59,12 +63,12 @@ def render_command(
     except ValueError as exc:
         fail(str(exc))
     data = guarded(lambda: to_bytes(dot, fmt))
-    write_output(output, data)
-    errors = sum(1 for f in result.findings if f.severity.value == "error")
-    if errors:
+    write(destination, data, inputs=result.files)
+    click.echo(f"{output}: {view} ({fmt})")
+    problem = input_errors(result.findings)
+    if problem:
         click.echo(
-            f"vndgaf: warning: the input has {errors} error(s); the diagram shows what could be "
-            "loaded (run 'vndgaf validate')",
+            f"vndgaf: error: {printable(problem)}; the diagram shows only what could be loaded",
             err=True,
         )
-    click.echo(f"{output}: {view} ({fmt})")
+        raise SystemExit(EXIT_FINDINGS)

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import click
 
-from vndgaf.cli._common import fail, write_output
+from vndgaf.cli._common import fail
+from vndgaf.cli._output import target, write
 from vndgaf.schema import SCHEMA_FILENAME, schema_json
 
 __all__ = ["schema_command"]
@@ -21,10 +22,10 @@ __all__ = ["schema_command"]
 def schema_command(directory: str | None) -> None:
     """The JSON Schema (draft 2020-12) of submission files, generated from the model."""
     if directory is None:
-        click.echo(schema_json(), nl=False)
+        write(target(None), schema_json())
         return
-    target = Path(directory)
-    if not target.is_dir():
-        fail(f"{target}: no such directory")
-    write_output(target / SCHEMA_FILENAME, schema_json())
-    click.echo(f"wrote {target / SCHEMA_FILENAME}")
+    folder = Path(directory)
+    if not folder.is_dir():
+        fail(f"{folder}: no such directory")
+    write(target(str(folder / SCHEMA_FILENAME)), schema_json())
+    click.echo(f"wrote {folder / SCHEMA_FILENAME}")

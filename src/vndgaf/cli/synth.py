@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 import yaml
 
-from vndgaf.cli._common import fail, write_output
+from vndgaf.cli._common import fail
+from vndgaf.cli._output import target, write_all
 from vndgaf.synth import Synthesis, synthesize
 
 __all__ = ["synth_command"]
@@ -66,12 +67,17 @@ def synth_command(scale: str, flows: int, seed: int, rate: str, output: str) -> 
     suffix = Path(output).suffix.lower()
     if suffix not in (".json", ".yaml", ".yml"):
         fail(f"{output}: the output must end in .json, .yaml or .yml")
+    destinations = target(output), target(f"{output}.defects.json")
     try:
         synthesis = synthesize(scale=scale, flows=flows, seed=seed, defects=_defects(rate))
     except ValueError as exc:
         fail(str(exc))
-    write_output(output, _text(synthesis, suffix))
-    write_output(f"{output}.defects.json", synthesis.defects_json())
+    write_all(
+        [
+            (destinations[0], _text(synthesis, suffix)),
+            (destinations[1], synthesis.defects_json()),
+        ]
+    )
     click.echo(
         f"wrote {output}: {len(synthesis.document['flows'])} flows, "
         f"{len(synthesis.defects)} injected defects (listed in {output}.defects.json)"
