@@ -11,7 +11,8 @@ Each step is a module with one job:
 - :mod:`~vndgaf.load.json_skip` — where a JSON value ends, at C speed (for the locator);
 - :mod:`~vndgaf.load.positions` — line and column by JSON pointer (:class:`SourceMap`);
 - :mod:`~vndgaf.load.problems` — what stops reading a file (SCH001–SCH006), and the limits;
-- :mod:`~vndgaf.load.validation` — the schema verdict, and every error when invalid;
+- :mod:`~vndgaf.load.validation` — the schema verdict (jsonschema-rs), and every error when
+  invalid (jsonschema);
 - :mod:`~vndgaf.load.schema_messages` — schema errors as messages (SCH010–SCH014);
 - :mod:`~vndgaf.load.ids` — where each id is defined (REF002, REF005);
 - :mod:`~vndgaf.load.references` — every reference names an element of an allowed kind
