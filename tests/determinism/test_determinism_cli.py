@@ -1,10 +1,15 @@
 """Every CLI command that produces output gives byte-identical results across runs.
 
-Two child processes run the whole command list: one with PYTHONHASHSEED=0, the input files in
-their natural order and the commands in list order; the other with PYTHONHASHSEED=12345, every
-list of input files reversed and the commands in reverse order (so no command can lean on state
-left by another). Each child works in its own copy of the examples, at the same relative paths,
-and records each command's exit code, standard output and the bytes of every file it wrote.
+Two child processes run the whole command list, every output format included (PNG and PDF
+too): one with PYTHONHASHSEED=0, the input files in their natural order, the commands in list
+order, a UTF-8 locale and the time zone UTC-12; the other with PYTHONHASHSEED=12345, every list
+of input files reversed, the commands in reverse order (so no command can lean on state left by
+another), a Latin-1 locale (with PYTHONIOENCODING, as Python has it where that locale is
+installed) and the time zone UTC+14 — 26 hours apart, so the two never share a calendar date
+and any use of "today" shows. Each child works in its own copy of the examples, at the same
+relative paths, and records each command's exit code, standard output and the bytes of every
+file it wrote. (Standard output through a real pipe under a Latin-1 locale is compared with
+UTF-8 in tests/adversarial/test_adv_locale.py.)
 """
 
 import json
@@ -97,7 +102,7 @@ def _commands() -> list[Command]:
                 [f"out/e.{fmt}"],
             )
         )
-    for suffix in ("dot", "svg"):
+    for suffix in ("dot", "svg", "png", "pdf"):
         commands.append(
             (
                 f"render-{suffix}",
@@ -150,10 +155,44 @@ def _commands() -> list[Command]:
         )
     )
     commands.append(("import-archimate", ["import", "archimate", "exchange.xml"], []))
+    commands.append(
+        (
+            "import-archimate-json",
+            ["import", "archimate", "exchange.xml", "-o", "out/imported.json"],
+            ["out/imported.json"],
+        )
+    )
+    commands.append(
+        (
+            "synth-json",
+            ["synth", "--scale", "province:08", "--flows", "300", "-o", "out/s.json"],
+            ["out/s.json", "out/s.json.defects.json"],
+        )
+    )
+    for fmt, ext in (("markdown", "md"), ("html", "html"), ("json", "json"), ("text", "txt")):
+        commands.append(
+            (
+                f"check-file-{fmt}",
+                ["check", "--format", fmt, "-o", f"out/r.{ext}", "@inputs"],
+                [f"out/r.{ext}"],
+            )
+        )
+    commands.append(
+        (
+            "diff-file-json",
+            ["diff", "--format", "json", "-o", "out/d.json", "tuyen-quang", "tuyen-quang-v2"],
+            ["out/d.json"],
+        )
+    )
     return commands
 
 
 COMMANDS = _commands()
+LATIN1 = {
+    "LANG": "en_US.ISO-8859-1",
+    "LC_ALL": "en_US.ISO-8859-1",
+    "PYTHONIOENCODING": "iso-8859-1",
+}
 
 # Runs in each child: every command through click in-process, results as JSON on stdout.
 _DRIVER = r"""
@@ -209,9 +248,14 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict
     """The results of the two child runs (A: seed 0, in order; B: seed 12345, reversed)."""
     driver = f"import shutil\nINPUTS = {INPUTS!r}\nBROKEN = {BROKEN!r}\n{_DRIVER}"
     children = []
-    for label, seed, mode in (("a", "0", "forward"), ("b", "12345", "reverse")):
+    settings = (
+        ("a", "forward", {"PYTHONHASHSEED": "0", "TZ": "Etc/GMT+12", "LC_ALL": "C.UTF-8"}),
+        ("b", "reverse", {"PYTHONHASHSEED": "12345", "TZ": "Etc/GMT-14", **LATIN1}),
+    )
+    for label, mode, variant in settings:
         cwd = _workspace(tmp_path_factory.mktemp(f"run-{label}") / "ws")
-        env = {**os.environ, "PYTHONHASHSEED": seed, "COLUMNS": "100"}
+        env = {**os.environ, "COLUMNS": "100", **variant}
+        env.pop("SOURCE_DATE_EPOCH", None)
         children.append(
             subprocess.Popen(
                 [sys.executable, "-c", driver, mode],

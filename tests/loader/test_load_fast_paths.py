@@ -194,3 +194,14 @@ def test_paused_gc_hands_new_objects_to_the_oldest_generation() -> None:
         assert gc.get_freeze_count() == frozen and len(more) == 100
     finally:
         gc.unfreeze()
+
+
+def test_paused_gc_without_promotion_leaves_new_objects_young() -> None:
+    """With ``promote=False`` (what render() uses) objects made during the pause stay in the
+    young generation, so dropped reference cycles among them are freed by the next young
+    collections instead of waiting for a full one."""
+    with paused_gc(promote=False):
+        made = [[i] for i in range(1_000)]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(made) not in oldest and id(made[-1]) not in oldest
+    assert gc.isenabled()

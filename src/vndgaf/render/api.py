@@ -49,8 +49,9 @@ def render(
     if lang not in ("vi", "en"):
         raise ValueError(f"unknown language {lang!r}; languages: vi, en")
     # Rendering allocates far fewer objects than the graph holds, but enough to start full
-    # collections that walk the whole national model again: see vndgaf.gcpause.
-    with paused_gc():
+    # collections that walk the whole national model again: see vndgaf.gcpause. The pydot
+    # objects are cyclic and usually dropped soon: they stay young, so the collector frees them.
+    with paused_gc(promote=False):
         draft = views.draft_for(graph, view, lang=lang, expand=expand)
         built = scene.build(graph, draft, highlight=highlight, lang=lang)
         return emit.emit(built, severities=severity_index(findings), highlight=highlight, lang=lang)

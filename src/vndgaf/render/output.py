@@ -1,10 +1,16 @@
 """Run Graphviz on a diagram: DOT text as is, SVG, PNG or PDF through the ``dot`` program.
 
 ``dot`` is called with an argument list (never through a shell) and the DOT text on stdin.
+The bytes depend only on the diagram: cairo stamps every PDF with the time it was made, so the
+PDF's dates are removed, or set to ``SOURCE_DATE_EPOCH`` when that is set (the convention of
+reproducible builds).
 """
 
+import os
+import re
 import shutil
 import subprocess
+import time
 from typing import TYPE_CHECKING
 
 from vndgaf.errors import InputError, InternalError
@@ -16,6 +22,37 @@ __all__ = ["FORMATS", "to_bytes"]
 
 FORMATS = ("dot", "svg", "png", "pdf")
 _TIMEOUT_SECONDS = 600
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
+
+
+def _source_date() -> bytes | None:
+    """``SOURCE_DATE_EPOCH`` as a PDF date (``D:YYYYMMDDHHmmSSZ``), or None when unset or bad."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not value.isdigit():
+        return None
+    try:
+        stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(value)))
+    except (OverflowError, OSError, ValueError):
+        return None
+    return f"D:{stamp}Z".encode("ascii")
+
+
+def reproducible_pdf(pdf: bytes) -> bytes:
+    """``pdf`` without the time it was made: each ``/CreationDate`` and ``/ModDate`` entry is
+    set to ``SOURCE_DATE_EPOCH`` or, when that is unset, blanked out. Every replacement keeps
+    the entry's length (padding with spaces), so the cross-reference offsets stay valid.
+
+    >>> reproducible_pdf(b"<< /CreationDate (D:20260101120000Z) >>")
+    b'<<                                   >>'
+    """
+    date = _source_date()
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        old = match.group(0)
+        new = b"/" + match.group(1) + b" (" + date + b")" if date else b""
+        return new.ljust(len(old)) if len(new) <= len(old) else b" " * len(old)
+
+    return _PDF_DATE.sub(replace, pdf)
 
 
 def to_bytes(dot: "pydot.Dot", fmt: str) -> bytes:
@@ -52,4 +89,4 @@ def to_bytes(dot: "pydot.Dot", fmt: str) -> bytes:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         first = message[0] if message else f"exit status {done.returncode}"
         raise InternalError(f"Graphviz could not lay out the diagram: {first}")
-    return bytes(done.stdout)
+    return reproducible_pdf(done.stdout) if fmt == "pdf" else bytes(done.stdout)
