@@ -19,7 +19,6 @@ from vndgaf.model import (
     InformationSystem,
     Level,
     Platform,
-    UnitKind,
 )
 
 HEAD = (
@@ -136,7 +135,8 @@ def test_round_trip_property(arch: Architecture) -> None:
 
 
 def test_foreign_model_maps_by_element_type() -> None:
-    """Types map to kinds; missing levels get the default and a kept-aside note."""
+    """Types map to kinds by their ArchiMate meaning; the tier of an organisation the model
+    does not state is unknown (never a default); technology is hosting, not a platform."""
     text = HEAD + (
         "<elements>"
         '<element identifier="a1" xsi:type="BusinessActor"><name xml:lang="en">Ministry</name>'
@@ -145,16 +145,20 @@ def test_foreign_model_maps_by_element_type() -> None:
         "<documentation>Main app</documentation>"
         '<properties><property propertyDefinitionRef="p1"><value>VNPT</value></property>'
         "</properties></element>"
+        '<element identifier="c2" xsi:type="ApplicationComponent"><name>Portal</name></element>'
         '<element identifier="n1" xsi:type="Node"><name>Server</name></element>'
         '<element identifier="d1" xsi:type="DataObject"><name>Person</name></element>'
         '<element identifier="l1" xsi:type="Location"><name>Hà Nội</name></element>'
+        '<element identifier="l2" xsi:type="Location"><name>Head office</name></element>'
         '<element identifier="g1" xsi:type="Goal"><name>Faster</name></element>'
         "</elements><relationships>"
         '<relationship identifier="r1" source="a1" target="c1" xsi:type="Composition"/>'
-        '<relationship identifier="r2" source="c1" target="n1" xsi:type="Flow">'
+        '<relationship identifier="r2" source="c1" target="c2" xsi:type="Flow">'
         "<name>sync</name></relationship>"
         '<relationship identifier="r3" source="c1" target="d1" xsi:type="Access"/>'
         '<relationship identifier="r4" source="g1" target="c1" xsi:type="Association"/>'
+        '<relationship identifier="r5" source="n1" target="c1" xsi:type="Realization"/>'
+        '<relationship identifier="r6" source="l1" target="a1" xsi:type="Aggregation"/>'
         "</relationships>"
         '<propertyDefinitions><propertyDefinition identifier="p1" type="string">'
         "<name>vendor</name></propertyDefinition></propertyDefinitions>"
@@ -164,28 +168,35 @@ def test_foreign_model_maps_by_element_type() -> None:
     arch = result.architecture
     assert arch.format_version == 1
     assert arch.agencies == (
-        Agency(id="a1", name="Bộ", level=Level.PROVINCIAL, name_en="Ministry"),
+        Agency(id="a1", name="Bộ", level=Level.UNKNOWN, name_en="Ministry", unit="vn:province/01"),
     )
-    assert arch.systems == (
-        InformationSystem(
-            id="c1",
-            name="App",
-            owner="a1",
-            properties={"vendor": "VNPT", "documentation": "Main app"},
-        ),
-    )
-    assert [p.id for p in arch.platforms] == ["n1"]
-    assert arch.flows == (DataFlow(id="r2", source="c1", target="n1", name="sync"),)
-    assert arch.units[0].kind == UnitKind.TINH
+    assert arch.systems == (InformationSystem(id="c2", name="Portal"),)
+    (db,) = arch.databases
+    assert (db.id, db.owner, db.authoritative_for) == ("c1", "a1", ("d1",))
+    assert db.properties == {
+        "vendor": "VNPT",
+        "documentation": "Main app",
+        "hosted_on": "Server (Node)",
+    }
+    assert db.provenance is not None and db.provenance.confidence.value == "inference"
+    assert arch.platforms == ()
+    assert arch.units == ()
+    assert arch.flows == (DataFlow(id="r2", source="c1", target="c2", name="sync"),)
     assert [e.name for e in arch.entities] == ["Person"]
-    reasons = {(k.source_id, k.reason) for k in result.kept_aside}
-    assert ("a1", "level missing; set to the default 'provincial'") in reasons
-    assert ("l1", "kind missing; set to the default 'tinh'") in reasons
-    assert ("g1", "no vndgaf element for ArchiMate type Goal") in reasons
-    assert ("r3", "no vndgaf field for Access from system c1 to entity d1") in reasons
-    assert ("r4", "an end of this relationship was not imported") in reasons
-    assert ("m1", "model name has no field (no submission title)") in reasons
-    assert len(result.kept_aside) == 6
+    kept = {(k.source_id, k.group, k.reason) for k in result.kept_aside}
+    assert ("g1", "motivation", "no vndgaf element for Goal") in kept
+    assert ("n1", "technology", "no vndgaf element for Node") in kept
+    assert ("l2", "location", "not the name of a current administrative unit") in kept
+    assert ("r4", "unmapped-end", "Association from Goal to ApplicationComponent") in kept
+    assert ("m1", "model", "model name has no field (no submission title)") in kept
+    assert len(result.kept_aside) == 5
+    assert {m.source_id: m.kind for m in result.mapped if m.source_id.startswith("r")} == {
+        "r1": "owner",
+        "r2": "flow",
+        "r3": "authoritative_for",
+        "r5": "hosting",
+        "r6": "unit",
+    }
 
 
 def test_archimate_21_namespace_is_read() -> None:
@@ -238,21 +249,20 @@ def test_malformed_and_foreign_documents_are_input_errors() -> None:
     """Broken XML and a non-ArchiMate root raise InputError naming the path."""
     with pytest.raises(InputError, match=r"^x\.xml:1:20: not well-formed XML: mismatched tag$"):
         from_archimate("<model><unclosed></model>", path="x.xml")
-    with pytest.raises(InputError, match=r"not an ArchiMate exchange model \(root 'svg'\)"):
+    with pytest.raises(InputError, match=r"not an ArchiMate exchange model or Archi model"):
         from_archimate("<svg/>", path="y.xml")
 
 
 def test_invalid_property_values_are_kept_aside() -> None:
-    """A vndgaf:level that is not a level is reported and the default is used."""
+    """A vndgaf:level that is not a level is reported; the tier is then unknown."""
     text = to_archimate(
         Architecture(format_version=1, agencies=(Agency(id="a", name="A", level=Level.CENTRAL),))
     ).replace("<value>central</value>", "<value>galactic</value>")
     result = from_archimate(text)
-    assert result.architecture.agencies[0].level == Level.PROVINCIAL
-    reasons = [k.reason for k in result.kept_aside]
+    assert result.architecture.agencies[0].level == Level.UNKNOWN
+    reasons = [(k.group, k.reason) for k in result.kept_aside]
     assert reasons == [
-        "property vndgaf:level not used: 'galactic' is not a valid level",
-        "level missing; set to the default 'provincial'",
+        ("details", "property vndgaf:level not used: 'galactic' is not a valid level")
     ]
 
 

@@ -13,7 +13,6 @@ from vndgaf.diagnostics import Severity
 from vndgaf.exchange import from_archimate, to_archimate, to_graphml, to_mermaid
 from vndgaf.exchange._fields import iter_nodes
 from vndgaf.load import load
-from vndgaf.model import Level
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "data" / "archimate-samples"
@@ -26,26 +25,21 @@ def _errors(tmp_path: Path, yaml_text: str) -> list[str]:
     return [f.code for f in result.findings if f.severity == Severity.ERROR]
 
 
-def test_sample1_maps_the_role_and_keeps_the_rest_aside(tmp_path: Path) -> None:
-    """archi_Sample1: 1 BusinessRole -> agency; process, assignment, notes kept aside (5)."""
+def test_sample1_keeps_a_role_and_a_process_aside(tmp_path: Path) -> None:
+    """archi_Sample1: a BusinessRole assigned to a BusinessProcess: no agency (a role is not an
+    organisation), nothing checkable, everything kept aside with its group."""
     result = from_archimate((SAMPLES / "archi_Sample1.xml").read_text(encoding="utf-8"))
-    agency = result.architecture.agencies[0]
-    assert (agency.id, agency.name, agency.level) == (
-        "id-37d5bc4b",
-        "Sales Person",
-        Level.PROVINCIAL,
-    )
-    assert [(m.archimate_type, m.kind) for m in result.mapped] == [("BusinessRole", "agency")]
-    assert [(k.source_id, k.archimate_type, k.reason) for k in result.kept_aside] == [
+    assert result.mapped == ()
+    assert [(k.source_id, k.archimate_type, k.group, k.reason) for k in result.kept_aside] == [
+        ("id-37d5bc4b", "BusinessRole", "business", "no vndgaf element for BusinessRole"),
+        ("id-89c22226", "BusinessProcess", "business", "no vndgaf element for BusinessProcess"),
         (
-            "id-37d5bc4b",
-            "BusinessRole",
-            "documentation has no field on agency: 'A description of a sales person'",
+            "id-52b86b7b",
+            "Assignment",
+            "unmapped-end",
+            "Assignment from BusinessRole to BusinessProcess",
         ),
-        ("id-37d5bc4b", "BusinessRole", "level missing; set to the default 'provincial'"),
-        ("id-89c22226", "BusinessProcess", "no vndgaf element for ArchiMate type BusinessProcess"),
-        ("id-52b86b7b", "Assignment", "an end of this relationship was not imported"),
-        ("id-11f5304f", "Model", "model name has no field (no submission title)"),
+        ("id-11f5304f", "Model", "model", "model name has no field (no submission title)"),
     ]
     assert _errors(tmp_path, dumps(result.architecture)) == []
 

@@ -1,20 +1,23 @@
-"""``vndgaf import archimate``: read an ArchiMate exchange file into a vndgaf submission."""
+"""``vndgaf import archimate``: read an ArchiMate model into a vndgaf submission."""
 
-from collections import Counter
+import json
 from pathlib import Path
 
 import click
 
 from vndgaf import converter
 from vndgaf.cli._common import fail, guarded
-from vndgaf.cli._output import target, write
+from vndgaf.cli._output import Target, target, write_all
 from vndgaf.errors import InputError
-from vndgaf.exchange import ImportResult, import_archimate
+from vndgaf.exchange import import_archimate
+from vndgaf.exchange.archimate_agencies import AgencyMap, load_agency_map
+from vndgaf.exchange.archimate_summary import import_report, summary_lines
 
-__all__ = ["import_group"]
+__all__ = ["import_group", "read_text"]
 
 
-def _read(path: str) -> str:
+def read_text(path: str) -> str:
+    """The file as text (UTF-8, a byte-order mark allowed); errors are one line."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -23,18 +26,6 @@ def _read(path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-
-
-def summary(result: ImportResult) -> list[str]:
-    """Lines telling what was mapped (counted by kind) and every item kept aside, with why."""
-    counts = Counter(m.kind for m in result.mapped)
-    mapped = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
-    lines = [f"mapped {len(result.mapped)}: {mapped}"]
-    lines.append(f"kept aside {len(result.kept_aside)}" + (":" if result.kept_aside else ""))
-    for item in result.kept_aside:
-        what = " ".join(p for p in (item.archimate_type, repr(item.name) if item.name else "") if p)
-        lines.append(f"  - {what} [{item.source_id}]: {item.reason}")
-    return lines
 
 
 @click.group("import")
@@ -51,19 +42,49 @@ def import_group() -> None:
     default=None,
     help="Write the submission to FILE (.yaml or .json) instead of standard output.",
 )
-def import_archimate_command(file: str, output: str | None) -> None:
-    """Map an ArchiMate exchange file (3.0/3.1, or 2.1) onto a vndgaf submission.
+@click.option(
+    "--agencies",
+    "agencies_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="YAML file saying which organisation is which agency (tier, unit, catalogue id).",
+)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the full list of what was imported, derived and kept aside to FILE (JSON).",
+)
+def import_archimate_command(
+    file: str, output: str | None, agencies_file: str | None, report_file: str | None
+) -> None:
+    """Map an ArchiMate model onto a vndgaf submission: an exchange file (3.x or 2.1) or an
+    Archi ``.archimate`` file.
 
-    The summary on standard error lists what was mapped and everything kept aside, with the
-    reason; nothing is dropped silently.
+    Standard error gets a short summary: counts by kind and by ArchiMate type of what was
+    imported, derived and kept aside, and what each kept-aside group means for the checks.
+    ``--report FILE`` writes every item with its reason. Nothing is dropped silently.
     """
-    destination = target(output, inputs=(file,))
-    result = guarded(lambda: import_archimate(_read(file), path=file))
+    inputs = (file,) if agencies_file is None else (file, agencies_file)
+    destination = target(output, inputs=inputs)
+    report_to = target(report_file, inputs=inputs) if report_file is not None else None
+    agencies: AgencyMap | None = None
+    if agencies_file is not None:
+        agencies = guarded(lambda: load_agency_map(read_text(agencies_file), path=agencies_file))
+    result = guarded(lambda: import_archimate(read_text(file), path=file, agencies=agencies))
     fmt = "json" if output and output.lower().endswith(".json") else "yaml"
     try:
         text = converter.dumps(result.architecture, fmt)
     except ValueError as exc:
         fail(str(exc))
-    for line in summary(result):
+    source = Path(file).name
+    outputs: list[tuple[Target, str]] = [(destination, text)]
+    if report_to is not None:
+        report = json.dumps(import_report(result, source=source), ensure_ascii=False, indent=2)
+        outputs.append((report_to, report + "\n"))
+    for line in summary_lines(result, source=source):
         click.echo(line, err=True)
-    write(destination, text, inputs=(file,))
+    if report_to is None:
+        click.echo("the full list: --report FILE", err=True)
+    write_all(outputs, inputs=inputs)

@@ -13,17 +13,20 @@ from vndgaf.exchange.archimate import (
     from_archimate,
     to_archimate,
 )
+from vndgaf.exchange.archimate_agencies import AgencyMap, load_agency_map
 from vndgaf.exchange.graphml import to_graphml
 from vndgaf.exchange.mermaid import to_mermaid
 from vndgaf.model import Architecture
 
 __all__ = [
     "EXPORT_FORMATS",
+    "AgencyMap",
     "ImportResult",
     "KeptItem",
     "MappedItem",
     "export",
     "import_archimate",
+    "load_agency_map",
     "to_archimate",
     "to_graphml",
     "to_mermaid",
@@ -50,6 +53,8 @@ def export(arch: Architecture, fmt: str) -> str:
     return exporter(arch)
 
 
-def import_archimate(xml_text: str, *, path: str = "<input>") -> ImportResult:
-    """Map an ArchiMate exchange document onto the model (see :func:`from_archimate`)."""
-    return from_archimate(xml_text, path=path)
+def import_archimate(
+    xml_text: str, *, path: str = "<input>", agencies: AgencyMap | None = None
+) -> ImportResult:
+    """Map an ArchiMate model onto the vndgaf model (see :func:`from_archimate`)."""
+    return from_archimate(xml_text, path=path, agencies=agencies)

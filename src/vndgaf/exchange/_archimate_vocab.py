@@ -13,20 +13,85 @@ __all__ = [
     "MODEL_PROPERTY",
     "NS3",
     "NS21",
+    "NS_ARCHI",
     "PROP",
     "ROLES",
     "SCHEMA_LOCATION",
+    "VIEWPOINTS",
     "XML_NS",
     "XSI",
     "RoleSpec",
     "prop",
+    "type_31",
 ]
 
 NS3 = "http://www.opengroup.org/xsd/archimate/3.0/"
 NS21 = "http://www.opengroup.org/xsd/archimate"
+NS_ARCHI = "http://www.archimatetool.com/archimate"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 SCHEMA_LOCATION = f"{NS3} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
+
+#: Viewpoint names the 3.1 exchange format allows (``ViewpointsEnum`` of the XSD).
+VIEWPOINTS = frozenset(
+    {
+        "Organization",
+        "Application Platform",
+        "Application Structure",
+        "Information Structure",
+        "Technology",
+        "Layered",
+        "Physical",
+        "Product",
+        "Application Usage",
+        "Technology Usage",
+        "Business Process Cooperation",
+        "Application Cooperation",
+        "Service Realization",
+        "Implementation and Deployment",
+        "Goal Realization",
+        "Goal Contribution",
+        "Principles",
+        "Requirements Realization",
+        "Motivation",
+        "Strategy",
+        "Capability Map",
+        "Outcome Realization",
+        "Resource Map",
+        "Value Stream",
+        "Project",
+        "Migration",
+        "Implementation and Migration",
+        "Stakeholder",
+    }
+)
+
+#: ArchiMate 2.1 names (exchange format 2.1, and the short forms some tools write) with their
+#: ArchiMate 3.1 equivalents.
+_NAMES_21 = {
+    "UsedBy": "Serving",
+    "Realisation": "Realization",
+    "Specialisation": "Specialization",
+    "InfrastructureService": "TechnologyService",
+    "InfrastructureInterface": "TechnologyInterface",
+    "InfrastructureFunction": "TechnologyFunction",
+    "Network": "CommunicationNetwork",
+    "CommunicationPath": "Path",
+    "Junction": "AndJunction",
+}
+
+
+def type_31(xsi_type: str) -> str:
+    """The ArchiMate 3.1 name of an element or relationship type written in any generation.
+
+    >>> [type_31(t) for t in ("UsedByRelationship", "archimate:FlowRelationship", "Network")]
+    ['Serving', 'Flow', 'CommunicationNetwork']
+    """
+    local = xsi_type.rsplit(":", 1)[-1]
+    if local.endswith("Relationship") and local != "Relationship":
+        local = local.removesuffix("Relationship")
+    return _NAMES_21.get(local, local)
+
 
 #: ArchiMate element type written for each vndgaf kind.
 ELEMENT_TYPE: dict[str, str] = {

@@ -152,14 +152,15 @@ class ArchGraph:
         return self.agency(getattr(element, "owner", None))
 
     def level_of(self, element_id: str) -> Level | None:
-        """Tier of an agency, of a unit, or of the owner of anything else."""
+        """Tier of an agency, of a unit, or of the owner of anything else; None when not known
+        (no owner, or an agency whose level is ``unknown``)."""
         element = self.elements.get(element_id)
-        if isinstance(element, Agency):
-            return element.level
         if isinstance(element, AdministrativeUnit):
             return element.kind.tier
-        owner = self.owner(element_id)
-        return owner.level if owner else None
+        agency = element if isinstance(element, Agency) else self.owner(element_id)
+        if agency is None or agency.level is Level.UNKNOWN:
+            return None
+        return agency.level
 
     @functools.cached_property
     def _province_index(self) -> dict[str, str | None]:

@@ -88,7 +88,9 @@ class Agency:
 
     id: str = attrs.field(metadata=ID_DOC)
     name: str = attrs.field(metadata=doc("Official name, in Vietnamese.", min_length=1))
-    level: Level = attrs.field(metadata=doc("Tier: central, provincial or commune."))
+    level: Level = attrs.field(
+        metadata=doc("Tier: central, provincial or commune (unknown when the source does not say).")
+    )
     branch: Branch = attrs.field(
         default=Branch.GOVERNMENT, metadata=doc("Branch of the political system.")
     )
@@ -291,6 +293,13 @@ class DataFlow:
     )
     status: Status = attrs.field(default=Status.OPERATING, metadata=doc("Life-cycle status."))
     name: str | None = attrs.field(default=None, metadata=doc("What the flow is for."))
+    provenance: Provenance | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Where the flow comes from: for a flow derived on import, the relationships it was "
+            "derived from (confidence inference)."
+        ),
+    )
     suppress: tuple[Suppression, ...] = attrs.field(
         default=(), metadata=doc("Accepted findings on this element.")
     )

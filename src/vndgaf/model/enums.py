@@ -83,12 +83,18 @@ class UnitKind(StrEnum):
 
 
 class Level(StrEnum):
-    """Government tier. ``district`` ended on 1/7/2025 [S]; it exists only to flag legacy data."""
+    """Government tier. ``district`` ended on 1/7/2025 [S]; it exists only to flag legacy data.
+
+    ``unknown`` says that the source does not tell the tier (an agency imported from an ArchiMate
+    model without a level): rules that depend on the tier skip the agency. It is never a
+    default.
+    """
 
     CENTRAL = "central"
     PROVINCIAL = "provincial"
     DISTRICT = "district"
     COMMUNE = "commune"
+    UNKNOWN = "unknown"
 
 
 class Branch(StrEnum):

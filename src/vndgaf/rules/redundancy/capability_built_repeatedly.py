@@ -33,7 +33,7 @@ def _key(graph: ArchGraph, capability: str, owner_id: str) -> tuple[ClusterKey, 
         level, scope = Level.COMMUNE, province
     elif level in (Level.PROVINCIAL, Level.CENTRAL):
         scope = "national"
-    else:  # pragma: no cover - every level is handled above
+    else:  # an unknown tier: the element cannot be placed in a cluster
         return None
     party = _party(graph, owner_id, level)
     return ((capability, level, scope), party) if party else None

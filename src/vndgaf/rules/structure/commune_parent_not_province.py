@@ -61,6 +61,7 @@ def commune_parent_not_province(ctx: Context) -> Iterator[Violation]:
         if parent_agency is not None and parent_agency.level not in (
             Level.PROVINCIAL,
             Level.COMMUNE,
+            Level.UNKNOWN,  # the source does not say which tier the superior is
         ):
             yield Violation(
                 subject=agency.id,
