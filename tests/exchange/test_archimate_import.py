@@ -241,7 +241,9 @@ def test_doctype_and_entities_are_refused() -> None:
 
 def test_doctype_words_in_a_comment_are_not_a_doctype() -> None:
     """Only a real declaration is refused: the words inside a comment are text like any other."""
-    with pytest.raises(InputError, match=r"not an ArchiMate exchange model or Archi model \(root 'model'\)"):
+    with pytest.raises(
+        InputError, match=r"not an ArchiMate exchange model or Archi model \(root 'model'\)"
+    ):
         from_archimate("<!-- <!DOCTYPE x> <!ENTITY y> --><model/>", path="c.xml")
 
 
