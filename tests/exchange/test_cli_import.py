@@ -35,7 +35,11 @@ def test_import_writes_yaml_and_prints_the_summary(tmp_path: Path) -> None:
     assert "agencies: tier unknown for 17 of 17 (state them with --agencies FILE)" in lines
     assert "relationships: 19 imported, 4 used to derive, 155 kept aside" in lines
     assert any(line.startswith("  21 technology and physical elements (") for line in lines)
-    assert lines[-1] == "the full list: --report FILE"
+    assert lines[-2] == "the full list: --report FILE"
+    assert lines[-1] == (
+        "back to ArchiMate, with your changes: "
+        f"vndgaf export {out} --to archimate --base {src} -o FILE"
+    )
     assert "Customer Information Service" not in result.stderr  # no names of the model
     assert "fictional Insurance company" not in result.stderr  # no documentation
 

@@ -87,4 +87,11 @@ def import_archimate_command(
         click.echo(line, err=True)
     if report_to is None:
         click.echo("the full list: --report FILE", err=True)
+    if output:
+        again = f" --agencies {agencies_file}" if agencies_file else ""
+        click.echo(
+            f"back to ArchiMate, with your changes: vndgaf export {output} --to archimate "
+            f"--base {file}{again} -o FILE",
+            err=True,
+        )
     write_all(outputs, inputs=inputs)

@@ -5,7 +5,8 @@ import click
 from vndgaf import converter
 from vndgaf.cli._common import fail, guarded, input_errors, paths_argument
 from vndgaf.cli._output import target, write
-from vndgaf.exchange import EXPORT_FORMATS, export
+from vndgaf.cli.exchange import read_text
+from vndgaf.exchange import EXPORT_FORMATS, export, load_agency_map, merge_archimate, read_model
 from vndgaf.load import load
 
 __all__ = ["export_command"]
@@ -23,15 +24,59 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
     default=None,
     help="Write to FILE instead of standard output.",
 )
-def export_command(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
+@click.option(
+    "--base",
+    "base_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="With --to archimate: the ArchiMate file the submission was imported from; the output "
+    "is that model with the changes made in vndgaf applied (nothing of it is lost).",
+)
+@click.option(
+    "--agencies",
+    "agencies_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="With --base: the agency map given to `vndgaf import archimate`.",
+)
+def export_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    base_file: str | None,
+    agencies_file: str | None,
+) -> None:
     """Export PATH... as one normalised YAML/JSON submission (elements sorted by id, defaults
-    omitted), or as ArchiMate exchange XML, Mermaid or GraphML. Refuses input with errors."""
+    omitted), or as ArchiMate exchange XML, Mermaid or GraphML. Refuses input with errors.
+
+    With ``--to archimate --base FILE`` the ArchiMate output is the model FILE (exchange 3.x or
+    2.1, or Archi's .archimate) with every element, relationship, property, view and folder it
+    has, and the changes made in vndgaf applied; what could not be applied is said on standard
+    error.
+    """
     items = paths_argument(paths)
-    destination = target(output, inputs=items)
+    if (base_file or agencies_file) and fmt != "archimate":
+        fail("--base and --agencies go with --to archimate")
+    if agencies_file and not base_file:
+        fail("--agencies goes with --base")
+    extra = [p for p in (base_file, agencies_file) if p]
+    destination = target(output, inputs=[*items, *extra])
     result = guarded(lambda: load(items))
     problem = input_errors(result.findings)
     if problem:
         fail(problem)
     arch = converter.normalise(result.architecture)
+    if base_file is not None:
+        base = guarded(lambda: read_model(read_text(base_file), path=base_file))
+        agencies = (
+            guarded(lambda: load_agency_map(read_text(agencies_file), path=agencies_file))
+            if agencies_file
+            else None
+        )
+        merged = guarded(lambda: merge_archimate(arch, base.root, agencies=agencies))
+        for note in merged.notes:
+            click.echo(f"note: {note}", err=True)
+        write(destination, merged.text, inputs=[*result.files, *extra])
+        return
     text = converter.dumps(arch, fmt) if fmt in ("yaml", "json") else export(arch, fmt)
     write(destination, text, inputs=result.files)

@@ -1,7 +1,9 @@
 """Exchange with other tools: ArchiMate exchange files (both ways), Mermaid and GraphML (out).
 
-The CLI calls :func:`export` with a format name from :data:`EXPORT_FORMATS` and
-:func:`import_archimate` for ``vndgaf import archimate``; both return values and never print.
+The CLI calls :func:`export` with a format name from :data:`EXPORT_FORMATS`,
+:func:`import_archimate` for ``vndgaf import archimate`` and :func:`merge_archimate` for
+``vndgaf export --to archimate --base FILE`` (the round trip back to an ArchiMate tool); all
+return values and never print.
 """
 
 from collections.abc import Callable
@@ -14,6 +16,8 @@ from vndgaf.exchange.archimate import (
     to_archimate,
 )
 from vndgaf.exchange.archimate_agencies import AgencyMap, load_agency_map
+from vndgaf.exchange.archimate_merge import MergeResult, merge_archimate
+from vndgaf.exchange.archimate_read import read_model
 from vndgaf.exchange.graphml import to_graphml
 from vndgaf.exchange.mermaid import to_mermaid
 from vndgaf.model import Architecture
@@ -24,9 +28,12 @@ __all__ = [
     "ImportResult",
     "KeptItem",
     "MappedItem",
+    "MergeResult",
     "export",
     "import_archimate",
     "load_agency_map",
+    "merge_archimate",
+    "read_model",
     "to_archimate",
     "to_graphml",
     "to_mermaid",

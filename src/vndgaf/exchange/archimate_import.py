@@ -182,6 +182,8 @@ class MappedItem:
 
     ``derived_from`` lists the relationships a derived value comes from (empty when the item
     maps directly); ``note`` says how a value was learnt (for example the tier of an agency).
+    For a reference field, ``holder`` is the id of the element that holds it and ``value`` the id
+    it holds (the export back to ArchiMate finds the relationship of a value that way).
     """
 
     source_id: str
@@ -191,6 +193,8 @@ class MappedItem:
     target_id: str
     derived_from: tuple[str, ...] = ()
     note: str = ""
+    holder: str = ""
+    value: str = ""
 
 
 @attrs.frozen
@@ -534,12 +538,13 @@ class _Importer:
         """Set (or append to) a field; a second value for a single field is kept aside."""
         f = attrs.fields_dict(_CLASS[holder.kind])[field_name]
         current = holder.values.get(field_name)
+        item = MappedItem(
+            c.xid, c.xsi_type, c.name, field_name, described, derived_from, "", holder.vid, value
+        )
         if typing.get_origin(f.type) is tuple:
             if derived_from and value in (current or ()):
                 self.done.add(c.xid)
-                self.mapped.append(
-                    MappedItem(c.xid, c.xsi_type, c.name, field_name, described, derived_from)
-                )
+                self.mapped.append(item)
                 return True
             holder.values[field_name] = (*(current or ()), value)
         elif current is None:
@@ -554,9 +559,7 @@ class _Importer:
                 self.done.add(c.xid)
             return False
         self.done.add(c.xid)
-        self.mapped.append(
-            MappedItem(c.xid, c.xsi_type, c.name, field_name, described, derived_from)
-        )
+        self.mapped.append(item)
         return True
 
     # -- relationships: from another tool -----------------------------------------------------
@@ -632,7 +635,17 @@ class _Importer:
             return
         self.done.add(c.xid)
         self.mapped.append(
-            MappedItem(c.xid, "Access", c.name, field, f"{holder.vid} -> {entity}", ids)
+            MappedItem(
+                c.xid,
+                "Access",
+                c.name,
+                field,
+                f"{holder.vid} -> {entity}",
+                ids,
+                "",
+                holder.vid,
+                entity,
+            )
         )
         for rid in chain:
             self.use(rid, holder.vid)
@@ -830,6 +843,10 @@ class _Importer:
                     reason = f"property {key!r} has no field on flow"
                 self.keep(first, reason, "details", "Flow")
             self.mapped.append(MappedItem(first.xid, "Flow", hops[0][3], "flow", values["id"]))
+            for _, _, _, name, node in hops[1:]:
+                self.mapped.append(
+                    MappedItem(node.get("identifier", ""), "Flow", name, "hop", values["id"])
+                )
         for flow_id, entity, node, rel_type, name in self.entity_links:
             if flow_id in self.flows:
                 values = self.flows[flow_id]

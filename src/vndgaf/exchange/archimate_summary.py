@@ -150,7 +150,9 @@ def summary_lines(result: ImportResult, *, source: str) -> list[str]:
     for item in result.kept_aside:
         groups.setdefault(item.group, Counter())[item.archimate_type or "?"] += 1
     if groups:
-        lines.append("kept aside, and what it means for the checks:")
+        lines.append(
+            "kept aside (written back by export --base), and what it means for the checks:"
+        )
     for key in GROUPS:
         if key not in groups:
             continue
