@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from vndgaf.model import FORMAT_VERSION, Agency, AgencyType, Level
-from vndgaf.reference import Catalogue, catalogue
+from vndgaf.reference import Catalogue, ResolutionStatus, catalogue, resolve_unit
 from vndgaf.reference.names import parse_name
 from vndgaf.schema import SCHEMA_FILENAME, schema_json
 
@@ -196,11 +196,37 @@ def _flow(
     return lines + [f"    {line}" for line in extra]
 
 
+def _province_code(cat: Catalogue, asked: str, as_of: dt.date) -> str:
+    """The code of the current province ``asked`` names (its code, id or name, in any spelling
+    ``units resolve`` reads); a province of before 1/7/2025 is refused with its successor."""
+    code = asked.strip().removeprefix("vn:province/")
+    code = code.zfill(2) if code.isdigit() else code
+    if cat.province(code) is not None:
+        return code
+    result = resolve_unit(asked, as_of=as_of)
+    matched = result.matched
+    provinces = [u for u in result.units if u.parent is None]
+    if matched is not None and matched.level is Level.PROVINCIAL and len(provinces) == 1:
+        new = provinces[0]
+        if matched.current:
+            return new.code or ""
+        what = "renamed" if result.status is ResolutionStatus.RENAMED else "merged into"
+        end = (matched.valid_to or dt.date(2025, 6, 30)) + dt.timedelta(days=1)
+        day = f"{end.day}/{end.month}/{end.year}"
+        raise StarterError(
+            f"{asked.strip()!r} is {matched.name}, a province before {day}; it was {what} "
+            f"{new.name} (code {new.code}) on {day}: use --province {new.code}"
+        )
+    known = ", ".join(p.code or "" for p in cat.provinces)
+    raise StarterError(
+        f"no province with code or name {asked.strip()!r} in the catalogue (known: {known})"
+    )
+
+
 def _province_files(cat: Catalogue, code: str, as_of: dt.date) -> dict[str, str]:
     province = cat.province(code)
     if province is None:
-        known = ", ".join(p.code or "" for p in cat.provinces)
-        raise StarterError(f"no province with code {code!r} in the catalogue (known: {known})")
+        raise StarterError(f"no province with code {code!r} in the catalogue")
     slug = _bare_slug(province.name)
     where = _lower_first(province.name)
     pc, dost = f"ubnd-{slug}", f"so-khcn-{slug}"
@@ -430,8 +456,9 @@ Editors with the YAML language server (VS Code, Neovim …) complete and check f
 def starter(
     province: str | None = None, ministry: str | None = None, *, as_of: dt.date | None = None
 ) -> dict[str, str]:
-    """The files of a starter submission for one province (official code, ``"08"``) or one
-    ministry (``"bo-tu-phap"`` or ``"vn:agency/bo-tu-phap"``): relative name -> text.
+    """The files of a starter submission for one province (official code ``"08"``, id or name
+    ``"Tuyên Quang"``) or one ministry (``"bo-tu-phap"`` or ``"vn:agency/bo-tu-phap"``):
+    relative name -> text.
 
     ``as_of`` is the submission date written into the files (default: today). Raises
     :class:`StarterError` for an unknown code or id, or when both or neither are given.
@@ -441,8 +468,7 @@ def starter(
     date = as_of or dt.date.today()
     cat = catalogue()
     if province is not None:
-        code = province.strip().removeprefix("vn:province/")
-        files = _province_files(cat, code.zfill(2) if code.isdigit() else code, date)
+        files = _province_files(cat, _province_code(cat, province, date), date)
     else:
         files = _ministry_files(cat, (ministry or "").strip(), date)
     files[SCHEMA_PATH] = schema_json()

@@ -14,7 +14,10 @@ __all__ = ["init_command"]
 
 @click.command("init")
 @click.option(
-    "--province", metavar="CODE", default=None, help="Official province code, e.g. 08 or 79."
+    "--province",
+    metavar="CODE",
+    default=None,
+    help='Official province code (08, 79) or name ("Tuyên Quang", "HCMC").',
 )
 @click.option(
     "--ministry", metavar="ID", default=None, help="Catalogue agency id, e.g. bo-tu-phap."

@@ -1,5 +1,8 @@
-"""``vndgaf units resolve``: legacy or current unit names and codes -> today's units."""
+"""``vndgaf units``: resolve the unit names and codes people write; publish the resolution table."""
 
+import csv
+import datetime as dt
+import io
 import json
 import sys
 from pathlib import Path
@@ -7,14 +10,16 @@ from typing import Any
 
 import click
 
-from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS
+from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, write_output
 from vndgaf.model import AdministrativeUnit, Level
 from vndgaf.reference import (
     Candidate,
+    ConversionRow,
     LineageLink,
     Resolution,
     ResolutionStatus,
     UnitRef,
+    conversion_table,
     resolve_units,
 )
 from vndgaf.textsafe import harden_json, printable
@@ -24,13 +29,29 @@ __all__ = ["units_group"]
 _LEVEL_WORD = {Level.PROVINCIAL: "province", Level.DISTRICT: "district", Level.COMMUNE: "commune"}
 
 
+def _day(date: dt.date) -> str:
+    return f"{date.day}/{date.month}/{date.year}"
+
+
 def _ref_label(ref: UnitRef) -> str:
-    """``Phường Ba Đình (vn:commune/00004), Thành phố Hà Nội`` or, for a legacy unit,
-    ``Quận Ba Đình (district 001, before 1/7/2025), Thành phố Hà Nội``."""
-    where = "" if ref.level is Level.PROVINCIAL else f", {ref.province_name}"
+    """``Phường Ba Đình (vn:commune/00004), Thành phố Hà Nội``; for a legacy unit
+    ``Phường 14 (commune 26929, before 1/7/2025), Quận Bình Thạnh, Thành phố Hồ Chí Minh``; for
+    a unit that ended earlier ``Quận 2 (district until 31/12/2020), Thành phố Hồ Chí Minh``."""
+    where = ""
+    if ref.level is not Level.PROVINCIAL:
+        district = f", {ref.district_name}" if ref.district_name else ""
+        where = f"{district}, {ref.province_name}"
     if ref.current:
-        return f"{ref.name} ({ref.id}){where}"
-    return f"{ref.name} ({_LEVEL_WORD[ref.level]} {ref.code}, before 1/7/2025){where}"
+        period = ""
+        if ref.valid_to is not None:
+            period = f", until {_day(ref.valid_to)}"
+        elif ref.valid_from is not None and ref.valid_from > dt.date(2025, 7, 1):
+            period = f", from {_day(ref.valid_from)}"
+        return f"{ref.name} ({ref.id}{period}){where}"
+    word = _LEVEL_WORD[ref.level]
+    if not ref.code and ref.valid_to is not None:
+        return f"{ref.name} ({word} until {_day(ref.valid_to)}){where}"
+    return f"{ref.name} ({word} {ref.code}, before 1/7/2025){where}"
 
 
 def _unit_label(unit: AdministrativeUnit) -> str:
@@ -41,6 +62,8 @@ def _headline(result: Resolution) -> str:
     units = ", ".join(_unit_label(u) for u in result.units)
     status = result.status
     if status is ResolutionStatus.CURRENT:
+        if result.matched is not None and not result.matched.current:
+            return f"in force on {result.as_of}: {_ref_label(result.matched)}"
         return f"current: {units}"
     if status is ResolutionStatus.MERGED:
         return f"merged into {units}"
@@ -48,8 +71,10 @@ def _headline(result: Resolution) -> str:
         return f"renamed: now {units}"
     if status is ResolutionStatus.SPLIT:
         return f"split among {units}"
+    if status is ResolutionStatus.NOT_YET:
+        return f"not yet in force on {result.as_of}: {units}"
     if status is ResolutionStatus.LEVEL_ABOLISHED:
-        provinces = sorted({ref.province_name for ref in _new_refs(result)})
+        provinces = sorted({link.new.province_name for link in result.lineage})
         names = ", ".join(u.name for u in result.units)
         return (
             "district level abolished; its communes are now part of "
@@ -62,14 +87,12 @@ def _headline(result: Resolution) -> str:
     return "unknown"
 
 
-def _new_refs(result: Resolution) -> list[UnitRef]:
-    return [link.new for link in result.lineage]
-
-
 def _candidate_line(candidate: Candidate) -> str:
     line = f"  - {_ref_label(candidate.unit)}: {candidate.status.value}"
     if candidate.current and not candidate.unit.current:
         line += " -> " + ", ".join(f"{ref.name} ({ref.id})" for ref in candidate.current)
+    if candidate.query:
+        line += f"  [ask: {candidate.query!r}]"
     return line
 
 
@@ -83,11 +106,15 @@ def format_text(results: tuple[Resolution, ...], *, lineage: bool) -> str:
     blocks = []
     for result in results:
         lines = [f"{printable(result.query)}: {_headline(result)}"]  # the query is user text
-        if result.matched is not None and result.status is not ResolutionStatus.CURRENT:
+        shown_in_headline = result.status is ResolutionStatus.CURRENT
+        if result.matched is not None and not shown_in_headline:
             lines.append(f"  was: {_ref_label(result.matched)}")
         if result.status is ResolutionStatus.LEVEL_ABOLISHED:
             lines.extend(f"  now: {_unit_label(u)}" for u in result.units)
         lines.extend(_candidate_line(c) for c in result.candidates)
+        if result.other_dates:
+            lines.append("  at other dates:")
+            lines.extend("  " + _candidate_line(c) for c in result.other_dates)
         if result.note:
             lines.append(f"  note: {result.note}")
         if lineage and result.lineage:
@@ -107,6 +134,10 @@ def _ref_dict(ref: UnitRef) -> dict[str, Any]:
         "current": ref.current,
         "province_code": ref.province_code,
         "province_name": ref.province_name,
+        "district_code": ref.district_code,
+        "district_name": ref.district_name,
+        "valid_from": ref.valid_from.isoformat() if ref.valid_from else None,
+        "valid_to": ref.valid_to.isoformat() if ref.valid_to else None,
     }
 
 
@@ -120,10 +151,20 @@ def _unit_dict(unit: AdministrativeUnit) -> dict[str, Any]:
     }
 
 
+def _candidate_dict(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "unit": _ref_dict(candidate.unit),
+        "status": candidate.status.value,
+        "current": [_ref_dict(ref) for ref in candidate.current],
+        "query": candidate.query,
+    }
+
+
 def resolution_dict(result: Resolution) -> dict[str, Any]:
     """The JSON form of one resolution: codes, ids, lineage, candidates and suggestions."""
     return {
         "query": result.query,
+        "as_of": result.as_of.isoformat() if result.as_of else None,
         "status": result.status.value,
         "matched": _ref_dict(result.matched) if result.matched else None,
         "units": [_unit_dict(u) for u in result.units],
@@ -131,22 +172,81 @@ def resolution_dict(result: Resolution) -> dict[str, Any]:
             {"old": _ref_dict(link.old), "new": _ref_dict(link.new), "note": link.note}
             for link in result.lineage
         ],
-        "candidates": [
-            {
-                "unit": _ref_dict(c.unit),
-                "status": c.status.value,
-                "current": [_ref_dict(ref) for ref in c.current],
-            }
-            for c in result.candidates
-        ],
+        "candidates": [_candidate_dict(c) for c in result.candidates],
+        "other_dates": [_candidate_dict(c) for c in result.other_dates],
         "suggestions": list(result.suggestions),
         "note": result.note,
     }
 
 
+#: Columns of the published resolution table (CSV header and JSON keys), in order.
+TABLE_COLUMNS = (
+    "old_level",
+    "old_code",
+    "old_name",
+    "old_kind",
+    "old_district_code",
+    "old_district_name",
+    "old_province_code",
+    "old_province_name",
+    "new_id",
+    "new_code",
+    "new_name",
+    "new_kind",
+    "new_province_code",
+    "new_province_name",
+    "share",
+    "successors",
+    "derived",
+    "note",
+)
+
+
+def table_record(row: ConversionRow) -> dict[str, Any]:
+    """One row of the resolution table as a flat record (the CSV and JSON columns)."""
+    old, new = row.old, row.new
+    return {
+        "old_level": old.level.value,
+        "old_code": old.code,
+        "old_name": old.name,
+        "old_kind": old.kind.value,
+        "old_district_code": old.district_code,
+        "old_district_name": old.district_name,
+        "old_province_code": old.province_code,
+        "old_province_name": old.province_name,
+        "new_id": new.id,
+        "new_code": new.code,
+        "new_name": new.name,
+        "new_kind": new.kind.value,
+        "new_province_code": new.province_code,
+        "new_province_name": new.province_name,
+        "share": row.share.value,
+        "successors": row.successors,
+        "derived": row.derived,
+        "note": row.note,
+    }
+
+
+def format_table(rows: tuple[ConversionRow, ...], fmt: str) -> str:
+    """The resolution table as CSV (one header line, then one line per row) or JSON."""
+    records = [table_record(row) for row in rows]
+    if fmt == "json":
+        return harden_json(json.dumps(records, ensure_ascii=False, indent=1)) + "\n"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=TABLE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return out.getvalue()
+
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
 @click.group("units")
 def units_group() -> None:
-    """Administrative units: resolve legacy (pre-1/7/2025) names and codes."""
+    """Administrative units: resolve the names and codes people write (old or new, any
+    spelling) and publish the old-to-new resolution table."""
 
 
 @units_group.command("resolve")
@@ -160,18 +260,77 @@ def units_group() -> None:
     help="Output format (JSON always carries the lineage).",
 )
 @click.option("--lineage", is_flag=True, help="Also print the lineage in text output.")
-def resolve_command(queries: tuple[str, ...], fmt: str, lineage: bool) -> None:
+@click.option(
+    "--as-of",
+    "as_of",
+    type=_DATE,
+    default=None,
+    help="Answer as of this date, YYYY-MM-DD (default: today): names that denoted different "
+    "units at different dates answer with the one of that date.",
+)
+def resolve_command(
+    queries: tuple[str, ...], fmt: str, lineage: bool, as_of: dt.datetime | None
+) -> None:
     """Resolve unit names or official codes (2-digit province, 3-digit district, 5-digit
-    commune), legacy or current, with or without diacritics, to the units in force since
-    1/7/2025. Exit 1 if any name is unknown."""
-    results = resolve_units(queries)
+    commune, or vn:province/CODE), old or new, as people write them: with or without
+    diacritics, in English ("Hanoi", "HCMC", "District 1"), abbreviated ("TP.HCM", "Q.1"),
+    narrowed by old district and province ("Phường 14, Quận Bình Thạnh"). Exit 1 if any name
+    is unknown or ambiguous."""
+    results = resolve_units(queries, as_of=as_of.date() if as_of else None)
     if fmt == "json":
         payload = [resolution_dict(r) for r in results]
         click.echo(harden_json(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2)))
     else:
         click.echo(format_text(results, lineage=lineage))
-    unknown = any(r.status is ResolutionStatus.UNKNOWN for r in results)
-    sys.exit(EXIT_FINDINGS if unknown else EXIT_CLEAN)
+    unresolved = (ResolutionStatus.UNKNOWN, ResolutionStatus.AMBIGUOUS)
+    sys.exit(EXIT_FINDINGS if any(r.status in unresolved for r in results) else EXIT_CLEAN)
+
+
+@units_group.command("table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--level",
+    type=click.Choice(["province", "district", "commune"]),
+    default=None,
+    help="Only the old units of this level (default: all three).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=_DATE,
+    default=None,
+    help="Name the new units as on this date, YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def table_command(
+    fmt: str, level: str | None, as_of: dt.datetime | None, output: str | None
+) -> None:
+    """Write the resolution table: every unit of the list of 2025-01-04 and the unit(s) it went
+    into on 1/7/2025, one row per pair, with the share the official conversion table states
+    (whole, part, part of the area …; the table gives no numeric proportions). Province and
+    district rows are derived from the commune rows (column `derived`)."""
+    levels = {"province": Level.PROVINCIAL, "district": Level.DISTRICT, "commune": Level.COMMUNE}
+    rows = conversion_table(
+        level=levels[level] if level else None, as_of=as_of.date() if as_of else None
+    )
+    text = format_table(rows, fmt)
+    if output:
+        write_output(output, text)
+    else:
+        click.echo(text, nl=False)
 
 
 @units_group.command("build-data", hidden=True)

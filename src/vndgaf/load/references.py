@@ -1,5 +1,6 @@
 """Reference checking: every id in a reference field names an element of an allowed kind
-(REF001 undefined, REF003 not in the national catalogue, REF004 wrong kind).
+(REF001 undefined, REF003 not in the national catalogue, REF004 wrong kind, REF007 a unit of
+before 1/7/2025, named with its successor by :func:`vndgaf.reference.legacy_reference`).
 
 Which fields are references, and to which kinds, is declared once on the model
 (``ref=("agency",)`` in a field's metadata, published in the schema as ``x-vndgaf-ref``). An id
@@ -28,6 +29,7 @@ from vndgaf.load.checks import finding, input_check, located
 from vndgaf.load.ids import CATALOGUE_PREFIX, Origins
 from vndgaf.load.positions import SourceMap
 from vndgaf.model import ELEMENT_LISTS, Submission
+from vndgaf.reference import legacy_reference
 
 __all__ = ["CHECKS", "Catalogue", "Kinds", "all_resolve", "check_references", "refs", "unresolved"]
 
@@ -66,7 +68,26 @@ WRONG_KIND = input_check(
     ),
     "An owner must be an agency, a via entry a platform, a flow end a system …",
 )
-CHECKS: tuple[RuleInfo, ...] = (DANGLING, UNKNOWN_CATALOGUE_ID, WRONG_KIND)
+LEGACY_UNIT = input_check(
+    "REF007",
+    "legacy-unit-reference",
+    _E,
+    Text(
+        "Reference to an administrative unit that ended on 1/7/2025",
+        "Tham chiếu tới đơn vị hành chính đã kết thúc từ 1/7/2025",
+    ),
+    Text(
+        "Refer to the successor unit the message names (`vndgaf units resolve CODE` shows the "
+        "lineage).",
+        "Tham chiếu đơn vị kế thừa được nêu trong thông báo (`vndgaf units resolve MÃ` cho biết "
+        "quá trình sắp xếp).",
+    ),
+    "A unit field names a province, district or commune by its code or name before the 2025 "
+    "arrangement (vn:province/49 is Quảng Nam, now part of Thành phố Đà Nẵng, vn:province/48). "
+    "The finding names the unit(s) that took it over, from the official conversion table, or "
+    "the candidates when the name is shared; never a look-alike id.",
+)
+CHECKS: tuple[RuleInfo, ...] = (DANGLING, UNKNOWN_CATALOGUE_ID, WRONG_KIND, LEGACY_UNIT)
 
 _SUGGEST_LIMIT = 20_000
 """Above this many candidate ids, no "did you mean" is looked for (difflib is quadratic-ish)."""
@@ -238,7 +259,10 @@ class _Checker:
         element of a kind the field does not allow (REF004); a good reference reports nothing."""
         kind = self.kinds_of[ref]
         wanted = ", ".join(kinds)
-        if kind is None and ref.startswith(CATALOGUE_PREFIX):
+        legacy = legacy_reference(ref) if kind is None and "unit" in kinds else None
+        if legacy is not None:  # an old unit code, or a unit's name where its id belongs
+            check, message = (LEGACY_UNIT if legacy.legacy else DANGLING), legacy.message
+        elif kind is None and ref.startswith(CATALOGUE_PREFIX):
             hints = self.catalogue.suggest(ref)
             tail = _did_you_mean(hints[0] if hints else None)
             check, message = (

@@ -1,19 +1,37 @@
 """The pre-merger units (63 provinces, their districts and communes, list of 2025-01-04) and the
-official conversion of each to the units in force since 1/7/2025.
+official conversion of each to the units in force since 1/7/2025; and the names people write
+that no official list holds (informal and English names, units that ended before 2025).
 
 Only legacy-name resolution needs this, so it is loaded separately from the catalogue, once.
 """
 
+import datetime as dt
 import functools
 from collections.abc import Mapping
+from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-from vndgaf.model import Level, UnitKind
-from vndgaf.reference._data import read_json
+from vndgaf.model import Confidence, Level, Provenance, UnitKind
+from vndgaf.reference._data import read_json, read_yaml
 
-__all__ = ["LegacyData", "LegacyUnit", "Successor", "legacy_data"]
+__all__ = [
+    "LEGACY_UNTIL",
+    "ExtraNames",
+    "FormerUnit",
+    "LegacyData",
+    "LegacyUnit",
+    "Successor",
+    "UnitKey",
+    "UnitList",
+    "extra_names",
+    "legacy_data",
+]
+
+#: The last day the units of the list of 2025-01-04 were in force.
+LEGACY_UNTIL = dt.date(2025, 6, 30)
 
 
 @attrs.frozen
@@ -36,6 +54,9 @@ class LegacyUnit:
     province_code: str
     district_code: str | None
     successors: tuple[Successor, ...]
+    #: Other official spellings of the name (the conversion table spells some names differently
+    #: from the list of 2025-01-04: "Quí"/"Quý", "N.T"/"Nông trường"); both denote this unit.
+    other_names: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -101,3 +122,89 @@ def legacy_data() -> LegacyData:
         communes=MappingProxyType(communes),
         communes_of_district=MappingProxyType({k: tuple(v) for k, v in by_district.items()}),
     )
+
+
+class UnitList(StrEnum):
+    """The list a unit code belongs to."""
+
+    PROVINCE = "province"
+    LEGACY_PROVINCE = "legacy-province"
+    LEGACY_DISTRICT = "legacy-district"
+
+
+@attrs.frozen
+class UnitKey:
+    """A unit named by its list and official code (``legacy-district/769``)."""
+
+    list: UnitList
+    code: str
+
+    @classmethod
+    def parse(cls, text: str) -> "UnitKey":
+        """``"legacy-province/77"`` -> ``UnitKey(UnitList.LEGACY_PROVINCE, "77")``."""
+        name, _, code = text.partition("/")
+        return cls(UnitList(name), code)
+
+
+@attrs.frozen
+class FormerUnit:
+    """A unit that ended before the list of 2025-01-04, and the unit of that list it became.
+
+    ``communes`` are the codes, in that list, of the communes that had been its own (empty when
+    no source says which: then all of ``became`` is meant)."""
+
+    name: str
+    kind: UnitKind
+    province_code: str
+    valid_to: dt.date
+    became: UnitKey
+    renamed: bool
+    communes: tuple[str, ...]
+    provenance: Provenance
+
+    @property
+    def level(self) -> Level:
+        """Its tier (a former district is a district)."""
+        return self.kind.tier
+
+
+@attrs.frozen
+class ExtraNames:
+    """Names outside the official lists: aliases (folded later) and former units."""
+
+    aliases: tuple[tuple[str, UnitKey], ...]
+    former: tuple[FormerUnit, ...]
+
+
+def _provenance(raw: Mapping[str, Any]) -> Provenance:
+    return Provenance(
+        source=str(raw["source"]),
+        confidence=Confidence(raw["confidence"]),
+        valid_from=raw.get("valid_from"),
+        note=raw.get("note"),
+    )
+
+
+@functools.cache
+def extra_names() -> ExtraNames:
+    """Read the packaged informal names and former units (on first use only)."""
+    doc = read_yaml("unit-names.yaml")
+    aliases = tuple(
+        (str(name), UnitKey.parse(item["unit"]))
+        for item in doc["aliases"]
+        for name in item["names"]
+    )
+    former = tuple(
+        FormerUnit(
+            name=item["name"],
+            kind=UnitKind(item["kind"]),
+            province_code=str(item["province"]),
+            valid_to=item["valid_to"],
+            became=UnitKey.parse(item["became"]),
+            renamed=item["how"] == "renamed",
+            communes=tuple(str(code) for code in item.get("communes", ())),
+            provenance=_provenance(item["provenance"]),
+        )
+        for item in doc["former"]
+    )
+    return ExtraNames(aliases=aliases, former=former)
