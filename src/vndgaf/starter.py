@@ -211,7 +211,7 @@ def _province_code(cat: Catalogue, asked: str, as_of: dt.date) -> str:
         if matched.current:
             return new.code or ""
         what = "renamed" if result.status is ResolutionStatus.RENAMED else "merged into"
-        end = (matched.valid_to or dt.date(2025, 6, 30)) + dt.timedelta(days=1)
+        end = matched.valid_to or dt.date(2025, 7, 1)
         day = f"{end.day}/{end.month}/{end.year}"
         raise StarterError(
             f"{asked.strip()!r} is {matched.name}, a province before {day}; it was {what} "

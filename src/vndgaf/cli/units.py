@@ -44,13 +44,13 @@ def _ref_label(ref: UnitRef) -> str:
     if ref.current:
         period = ""
         if ref.valid_to is not None:
-            period = f", until {_day(ref.valid_to)}"
+            period = f", until {_day(ref.valid_to - dt.timedelta(days=1))}"
         elif ref.valid_from is not None and ref.valid_from > dt.date(2025, 7, 1):
             period = f", from {_day(ref.valid_from)}"
         return f"{ref.name} ({ref.id}{period}){where}"
     word = _LEVEL_WORD[ref.level]
     if not ref.code and ref.valid_to is not None:
-        return f"{ref.name} ({word} until {_day(ref.valid_to)}){where}"
+        return f"{ref.name} ({word} before {_day(ref.valid_to)}){where}"
     return f"{ref.name} ({word} {ref.code}, before 1/7/2025){where}"
 
 
@@ -60,6 +60,10 @@ def _unit_label(unit: AdministrativeUnit) -> str:
 
 def _headline(result: Resolution) -> str:
     units = ", ".join(_unit_label(u) for u in result.units)
+    first = result.lineage[0] if result.lineage else None
+    if first is not None and first.old == result.matched and not first.new.current:
+        # a unit that ended before 2025 went into a unit of the old list first
+        units = f"{_ref_label(first.new)}; since 1/7/2025: {units or 'no current unit'}"
     status = result.status
     if status is ResolutionStatus.CURRENT:
         if result.matched is not None and not result.matched.current:

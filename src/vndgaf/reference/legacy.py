@@ -18,7 +18,7 @@ from vndgaf.model import Confidence, Level, Provenance, UnitKind
 from vndgaf.reference._data import read_json, read_yaml
 
 __all__ = [
-    "LEGACY_UNTIL",
+    "LEGACY_END",
     "ExtraNames",
     "FormerUnit",
     "LegacyData",
@@ -30,8 +30,8 @@ __all__ = [
     "legacy_data",
 ]
 
-#: The last day the units of the list of 2025-01-04 were in force.
-LEGACY_UNTIL = dt.date(2025, 6, 30)
+#: The first day the units of the list of 2025-01-04 were no longer in force.
+LEGACY_END = dt.date(2025, 7, 1)
 
 
 @attrs.frozen
@@ -148,7 +148,8 @@ class UnitKey:
 
 @attrs.frozen
 class FormerUnit:
-    """A unit that ended before the list of 2025-01-04, and the unit of that list it became.
+    """A unit that ended before the list of 2025-01-04, and the unit of that list it became
+    on ``valid_to`` (the first day it was no longer in force).
 
     ``communes`` are the codes, in that list, of the communes that had been its own (empty when
     no source says which: then all of ``became`` is meant)."""

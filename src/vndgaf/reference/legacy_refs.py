@@ -59,7 +59,7 @@ def _old_unit(result: Resolution) -> tuple[str, str]:
         return "", ""
     if not matched.code and matched.valid_to is not None:
         end = matched.valid_to.isoformat()
-        return f"{matched.name} (ended {end})", f"{matched.name} (đã kết thúc {end})"
+        return f"{matched.name} (ended on {end})", f"{matched.name} (kết thúc từ {end})"
     return (
         f"{matched.name} of the unit list before 1/7/2025",
         f"{matched.name} trong danh mục trước 1/7/2025",

@@ -32,7 +32,7 @@ from types import MappingProxyType
 import attrs
 
 from vndgaf.model import AdministrativeUnit, Level
-from vndgaf.reference.legacy import LEGACY_UNTIL, FormerUnit, LegacyUnit, UnitList
+from vndgaf.reference.legacy import LEGACY_END, FormerUnit, LegacyUnit, UnitList
 from vndgaf.reference.names import (
     compact,
     fold,
@@ -153,7 +153,7 @@ def _resolve_entry(index: UnitIndex, query: str, entry: Entry, as_of: dt.date) -
             result = _resolve_district(index, query, unit, old, as_of)
         else:
             result = _resolve_legacy(index, query, unit, old, as_of)
-        if as_of <= LEGACY_UNTIL and result.status is not ResolutionStatus.UNKNOWN:
+        if as_of < LEGACY_END and result.status is not ResolutionStatus.UNKNOWN:
             result = _in_force_then(result, as_of)
     return attrs.evolve(result, as_of=as_of)
 
@@ -260,9 +260,9 @@ def _resolve_current(index: UnitIndex, query: str, entry: Entry, as_of: dt.date)
             f"{entry.name} is the name from {_day(entry.valid_from)}; on {as_of.isoformat()} "
             f"the unit was {ref.name}."
         )
-    elif entry.valid_to is not None and as_of > entry.valid_to:
+    elif entry.valid_to is not None and as_of >= entry.valid_to:
         status = ResolutionStatus.RENAMED
-        note = f"{entry.name} has been {ref.name} since {_day(entry.valid_to + dt.timedelta(1))}."
+        note = f"{entry.name} has been {ref.name} since {_day(entry.valid_to)}."
     matched = asked if status is not ResolutionStatus.CURRENT else ref
     return Resolution(
         query=query,
@@ -315,9 +315,13 @@ def _resolve_former(index: UnitIndex, query: str, former: FormerUnit, as_of: dt.
         former.became.code,
     )
     how = "renamed" if former.renamed else "merged into"
-    end = _day(former.valid_to + dt.timedelta(1))
-    history = f"{former.name} was {how} {target.name} on {end} ({former.provenance.source})."
-    if as_of <= former.valid_to:
+    end = _day(former.valid_to)
+    source = former.provenance
+    history = (
+        f"{former.name} was {how} {target.name} on {end}. Source: {source.source} "
+        f"[{source.confidence.value}]."
+    )
+    if as_of < former.valid_to:
         return Resolution(
             query=query,
             status=ResolutionStatus.CURRENT,
@@ -329,15 +333,18 @@ def _resolve_former(index: UnitIndex, query: str, former: FormerUnit, as_of: dt.
         then = _resolve_district(index, query, target, target_ref, as_of, former.communes or None)
     else:
         then = _resolve_legacy(index, query, target, target_ref, as_of)
-    if former.renamed and target.level is not Level.DISTRICT:
-        status = ResolutionStatus.RENAMED
-    elif as_of <= LEGACY_UNTIL:
+    if as_of < LEGACY_END or (former.renamed and target.level is not Level.DISTRICT):
         status = ResolutionStatus.RENAMED if former.renamed else ResolutionStatus.MERGED
     else:
         status = then.status
-    uncertain = f" {former.provenance.note}" if former.provenance.note else ""
+    uncertain = f" {source.note}" if source.note else ""
+    link = LineageLink(ref, target_ref, "renamed" if former.renamed else "merged")
     return attrs.evolve(
-        then, status=status, matched=ref, note=_join(history + uncertain, then.note)
+        then,
+        status=status,
+        matched=ref,
+        lineage=(link, *then.lineage),
+        note=_join(history + uncertain, then.note),
     )
 
 

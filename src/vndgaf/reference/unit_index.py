@@ -16,7 +16,7 @@ import attrs
 from vndgaf.model import AdministrativeUnit, Level, UnitKind
 from vndgaf.reference.catalogue import Catalogue, catalogue
 from vndgaf.reference.legacy import (
-    LEGACY_UNTIL,
+    LEGACY_END,
     ExtraNames,
     FormerUnit,
     LegacyData,
@@ -47,8 +47,8 @@ NEW_UNITS_FROM = dt.date(2025, 7, 1)
 @attrs.frozen
 class UnitRef:
     """A current or legacy unit, named with its official code, its province and (for a commune
-    of the old list) its old district. ``valid_from``/``valid_to`` bound the period the name,
-    kind and code held, where known."""
+    of the old list) its old district. The name, kind and code held from ``valid_from`` (first
+    day in force) until ``valid_to`` (first day no longer in force), where known."""
 
     code: str
     name: str
@@ -105,7 +105,7 @@ class Entry:
         """Order by date: in force on ``as_of``, else ended (latest first), else not yet."""
         if self.valid_from is not None and as_of < self.valid_from:
             return (2, self.valid_from.toordinal())
-        if self.valid_to is not None and as_of > self.valid_to:
+        if self.valid_to is not None and as_of >= self.valid_to:
             return (1, -self.valid_to.toordinal())
         return (0, 0)
 
@@ -125,14 +125,14 @@ def current_entries(unit: AdministrativeUnit) -> tuple[Entry, ...]:
     periods = list(_name_periods(unit))
     entries = []
     for i, (name, kind, since) in enumerate(periods):
-        until = periods[i + 1][2] - dt.timedelta(days=1) if i + 1 < len(periods) else None
+        until = periods[i + 1][2] if i + 1 < len(periods) else None
         entries.append(Entry(Source.CURRENT, level, unit.code or "", kind, name, since, until))
     return tuple(entries)
 
 
 def legacy_entry(unit: LegacyUnit) -> Entry:
     """A unit of the list of 2025-01-04 under its name in that list."""
-    return Entry(Source.LEGACY, unit.level, unit.code, unit.kind, unit.name, None, LEGACY_UNTIL)
+    return Entry(Source.LEGACY, unit.level, unit.code, unit.kind, unit.name, None, LEGACY_END)
 
 
 def _key_entry(cat: Catalogue, legacy: LegacyData, key: UnitKey) -> Entry:
@@ -266,7 +266,7 @@ class UnitIndex:
             province_name=province.name,
             district_code=district.code if district else None,
             district_name=district.name if district else None,
-            valid_to=LEGACY_UNTIL,
+            valid_to=LEGACY_END,
         )
 
     def former_ref(self, former: FormerUnit) -> UnitRef:
