@@ -36,10 +36,13 @@ def test_units_resolve_json_carries_codes_and_lineage() -> None:
         {
             "old": {"id": None, "code": "74", "name": "Tỉnh Bình Dương", "kind": "tinh",
                     "level": "provincial", "current": False, "province_code": "74",
-                    "province_name": "Tỉnh Bình Dương"},
+                    "province_name": "Tỉnh Bình Dương", "district_code": None,
+                    "district_name": None, "valid_from": None, "valid_to": "2025-07-01"},
             "new": {"id": "vn:province/79", "code": "79", "name": "Thành phố Hồ Chí Minh",
                     "kind": "thanh_pho_truc_thuoc_tw", "level": "provincial", "current": True,
-                    "province_code": "79", "province_name": "Thành phố Hồ Chí Minh"},
+                    "province_code": "79", "province_name": "Thành phố Hồ Chí Minh",
+                    "district_code": None, "district_name": None, "valid_from": "2025-07-01",
+                    "valid_to": None},
             "note": None,
         }
     ]  # fmt: skip

@@ -169,7 +169,7 @@ def test_starter_is_deterministic_and_dated_by_argument() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"province": "99"}, "no province with code '99'"),
+        ({"province": "99"}, "no province with code or name '99'"),
         ({"ministry": "bo-ke-hoach-va-dau-tu"}, "is no longer active"),
         ({"ministry": "bo-khong-co"}, "no central agency 'vn:agency/bo-khong-co'"),
         ({}, "exactly one"),
@@ -202,7 +202,7 @@ def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
     exit_code, output, out = _init(tmp_path)
     assert exit_code == 2 and "exactly one of --province CODE or --ministry ID" in output
     exit_code, output, out = _init(tmp_path, "--province", "99")
-    assert exit_code == 2 and "no province with code '99'" in output
+    assert exit_code == 2 and "no province with code or name '99'" in output
     assert not out.exists()
 
 

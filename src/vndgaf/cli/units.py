@@ -279,15 +279,15 @@ def resolve_command(
     commune, or vn:province/CODE), old or new, as people write them: with or without
     diacritics, in English ("Hanoi", "HCMC", "District 1"), abbreviated ("TP.HCM", "Q.1"),
     narrowed by old district and province ("Phường 14, Quận Bình Thạnh"). Exit 1 if any name
-    is unknown or ambiguous."""
+    is unknown."""
     results = resolve_units(queries, as_of=as_of.date() if as_of else None)
     if fmt == "json":
         payload = [resolution_dict(r) for r in results]
         click.echo(harden_json(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2)))
     else:
         click.echo(format_text(results, lineage=lineage))
-    unresolved = (ResolutionStatus.UNKNOWN, ResolutionStatus.AMBIGUOUS)
-    sys.exit(EXIT_FINDINGS if any(r.status in unresolved for r in results) else EXIT_CLEAN)
+    unknown = any(r.status is ResolutionStatus.UNKNOWN for r in results)
+    sys.exit(EXIT_FINDINGS if unknown else EXIT_CLEAN)
 
 
 @units_group.command("table")

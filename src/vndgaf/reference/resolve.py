@@ -199,7 +199,7 @@ def _resolve_legacy(
     links = tuple(
         LineageLink(old, index.current_ref(level, s.code, as_of), s.note) for s in unit.successors
     )
-    news = tuple(link.new for link in links)
+    news = tuple({link.new.code: link.new for link in links}.values())
     if not news:
         return Resolution(
             query=query,
@@ -483,9 +483,11 @@ def _narrow(
 def _by_date(
     index: UnitIndex, entries: list[Entry], as_of: dt.date
 ) -> tuple[list[Entry], list[Entry]]:
-    """Step 4: one name per unit (the one it bore on ``as_of``); then, among units bearing the
-    same name in the same place at different dates, the one that bears it on ``as_of``.
-    Returns the kept entries and those set aside for other dates."""
+    """Step 4: one name per unit (the one it bore on ``as_of``); then, where a province bears
+    or bore a name that another unit of the same place bore at another date ("Thành phố Bắc
+    Ninh": the district-level city until 2025, the centrally-run city since 2026), the one that
+    bears it on ``as_of``. Communes sharing a name stay candidates: nothing says which one an
+    old inventory meant. Returns the kept entries and those set aside for other dates."""
     per_unit: dict[tuple[Source, Level, str], Entry] = {}
     for entry in sorted(entries, key=lambda e: e.rank(as_of)):
         per_unit.setdefault(entry.unit, entry)
@@ -497,7 +499,7 @@ def _by_date(
     others: list[Entry] = []
     for group in groups.values():
         periods = {(e.valid_from, e.valid_to) for e in group}
-        if len(periods) == 1:
+        if len(periods) == 1 or all(e.level is not Level.PROVINCIAL for e in group):
             kept.extend(group)
             continue
         best = min(e.rank(as_of) for e in group)
