@@ -46,8 +46,8 @@ def init_command(
     as_of: dt.datetime | None,
 ) -> None:
     """Write a starter submission for a province (--province CODE|NAME) or a ministry
-    (--ministry ID), pre-filled from the national catalogue, into DIR. Placeholders are marked TODO. Refuses
-    to overwrite existing files unless --force. Exit 0 on success, 2 on errors."""
+    (--ministry ID), pre-filled from the national catalogue, into DIR. Placeholders are marked
+    TODO. Refuses to overwrite existing files unless --force. Exit 0 on success, 2 on errors."""
     if (province is None) == (ministry is None):
         fail("give exactly one of --province CODE or --ministry ID")
     try:

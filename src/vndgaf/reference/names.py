@@ -11,6 +11,7 @@ spelling finds the unit. :func:`readings` lists what a query may mean: the whole
 word ("Quận", "Q.", "District", "… Ward") and the bare name it qualifies.
 """
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -25,6 +26,7 @@ __all__ = [
     "Reading",
     "compact",
     "fold",
+    "fold_variants",
     "has_marks",
     "marked_words",
     "name_key",
@@ -129,12 +131,19 @@ def fold(text: str) -> str:
     True
     """
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", stripped.lower()).strip()
+    if not decomposed.isascii():
+        decomposed = decomposed.translate(_combining_marks())
+    return _NON_ALNUM.sub(" ", decomposed.lower()).strip()
 
 
-def _variants(key: str) -> str:
-    """Fold the spelling variants of an already folded key."""
+@functools.cache
+def _combining_marks() -> Mapping[int, None]:
+    """Every combining character of the Basic Multilingual Plane, to delete with translate."""
+    return {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
+
+
+def fold_variants(key: str) -> str:
+    """Fold the spelling variants of an already folded key (see :func:`name_key`)."""
     key = _FINAL_Y.sub(r"\1i", key)
     key = _ROMAN_TOKEN.sub(lambda match: _ROMAN[match.group(1)], key)
     return _STATE_FARM.sub("nong truong", key)
@@ -151,7 +160,7 @@ def name_key(text: str) -> str:
     >>> name_key("Phường IV")
     'phuong 4'
     """
-    return _variants(fold(text))
+    return fold_variants(fold(text))
 
 
 #: The five tone marks of Vietnamese (combining characters); the other marks shape a vowel.

@@ -26,7 +26,7 @@ from vndgaf.reference.legacy import (
     extra_names,
     legacy_data,
 )
-from vndgaf.reference.names import compact, fold, name_key, strip_kind
+from vndgaf.reference.names import compact, fold, fold_variants, strip_kind
 
 __all__ = [
     "NEW_UNITS_FROM",
@@ -165,8 +165,9 @@ def _entries(cat: Catalogue, legacy: LegacyData, extra: ExtraNames) -> Iterator[
 def _keys(name: str) -> tuple[str, set[str]]:
     """The index key of a name (variants folded, official kind word stripped) and its joined
     forms (without spaces, with and without the variants folded)."""
-    key = strip_kind(name_key(name)).bare
-    return key, {compact(key), compact(strip_kind(fold(name)).bare)}
+    folded = fold(name)
+    key = strip_kind(fold_variants(folded)).bare
+    return key, {compact(key), compact(strip_kind(folded).bare)}
 
 
 def _commune_provinces(cat: Catalogue, unit: LegacyUnit) -> set[str]:
