@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, write_output
+from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS
+from vndgaf.cli._output import target, write
 from vndgaf.model import AdministrativeUnit, Level
 from vndgaf.reference import (
     Candidate,
@@ -326,15 +327,12 @@ def table_command(
     into on 1/7/2025, one row per pair, with the share the official conversion table states
     (whole, part, part of the area …; the table gives no numeric proportions). Province and
     district rows are derived from the commune rows (column `derived`)."""
+    destination = target(output)
     levels = {"province": Level.PROVINCIAL, "district": Level.DISTRICT, "commune": Level.COMMUNE}
     rows = conversion_table(
         level=levels[level] if level else None, as_of=as_of.date() if as_of else None
     )
-    text = format_table(rows, fmt)
-    if output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False)
+    write(destination, format_table(rows, fmt))
 
 
 @units_group.command("build-data", hidden=True)
