@@ -90,9 +90,13 @@ def _commands() -> list[Command]:
             [],
         )
     )
-    queries = ["Tuyên Quang", "Ba Đình", "Hà Giang", "001", "xa dong van"]
+    # Answers depend on the date asked about (default: today, which the two time zones differ on).
+    queries = ["--as-of", "2026-12-01", "Tuyên Quang", "Ba Đình", "Hà Giang", "001", "xa dong van"]
     commands.append(("units-text", ["units", "resolve", "--lineage", *queries], []))
     commands.append(("units-json", ["units", "resolve", "--format", "json", *queries], []))
+    for fmt in ("csv", "json"):
+        table = ["units", "table", "--as-of", "2026-12-01", "--level", "district", "--format", fmt]
+        commands.append((f"units-table-{fmt}", table, []))
     for fmt in ("yaml", "json", "archimate", "mermaid", "graphml"):
         commands.append((f"export-{fmt}", ["export", "--to", fmt, "@inputs"], []))
         commands.append(
