@@ -96,6 +96,24 @@ def test_unknown_code_keeps_the_catalogue_finding(tmp_path: Path) -> None:
     assert finding.code == "REF003"
 
 
+def test_local_id_typo_keeps_its_did_you_mean(tmp_path: Path) -> None:
+    """An undefined local id that happens to read like a unit's name ("xa-tan-trao") is a
+    dangling local id, with the submission's close id suggested, not a catalogue unit."""
+    path = tmp_path / "units.yaml"
+    path.write_text(
+        HEAD
+        + "units:\n  - {id: xa-tan-trao-1, name: Xã Tân Trào, kind: xa}\n"
+        + "agencies:\n"
+        + _agency("ub", "vn:province/08")
+        + _agency("x", "xa-tan-trao", "commune"),
+        encoding="utf-8",
+    )
+    [finding] = [f for f in load([path]).findings if f.subject == "x"]
+    assert finding.code == "REF001"
+    assert "did you mean 'xa-tan-trao-1'" in finding.message.en
+    assert legacy_reference("49") is not None  # a bare code still reads as a unit
+
+
 def test_ambiguous_old_name_lists_the_candidates() -> None:
     """'Ba Đình' names several units: the message lists how to ask for each."""
     result = legacy_reference("Ba Đình")

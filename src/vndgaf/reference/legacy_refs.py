@@ -104,11 +104,17 @@ def _legacy_message(ref: str, result: Resolution) -> Text | None:
     )
 
 
+def _reads_as_a_name(ref: str) -> bool:
+    """True for what a person writes for a unit rather than an id: words ("Quảng Nam", "Ha
+    Giang"), diacritics, a ", PROVINCE" part, or a bare official code ("49")."""
+    return not ref.isascii() or any(ch.isspace() or ch == "," for ch in ref) or ref.isdigit()
+
+
 def legacy_reference(ref: str, *, as_of: dt.date | None = None) -> LegacyReference | None:
     """Explain a unit reference that the catalogue does not hold, if it is an old code
-    (``vn:province/49``, ``vn:commune/00553``, ``vn:district/001``) or the name of an old or
-    current unit ("Quảng Nam", "Đà Nẵng"); None if it is neither (then a plain "not found" is
-    the right answer).
+    (``vn:province/49``, ``vn:commune/00553``, ``vn:district/001``, or a bare ``49``) or reads as
+    the name of an old or current unit ("Quảng Nam", "Đà Nẵng", "Ha Giang"); None otherwise (a
+    local id like ``xa-tan-trao``: then "not defined", with its "did you mean", is the answer).
 
     >>> legacy_reference("vn:province/49").successors
     ('vn:province/48',)
@@ -116,6 +122,8 @@ def legacy_reference(ref: str, *, as_of: dt.date | None = None) -> LegacyReferen
     is_id = ref.startswith(_UNIT_ID_PREFIXES)
     if ref.startswith("vn:") and not is_id:
         return None
+    if not is_id and not _reads_as_a_name(ref):
+        return None  # a local id ("xa-tan-trao"): its typo is better served by a "did you mean"
     result = resolve_unit(ref, as_of=as_of)
     if result.status is ResolutionStatus.UNKNOWN:
         return None
