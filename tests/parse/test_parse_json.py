@@ -71,6 +71,19 @@ def test_nesting_within_recursion_limit_but_beyond_max_depth():
     assert codes(result) == [("SCH004", 1, 1 + 6 * 200, "/k" * 200)]
 
 
+def test_objects_and_arrays_in_turn_count_one_level_each():
+    """{"a": [{"a": [ … 150 times is 300 levels: SCH004 at the 201st (once passed unnoticed,
+    as the depth check stripped an array and the object around it in one pass)."""
+    raw = b'{"a": [' * 150 + b"1" + b"]}" * 150
+    result = parse_bytes(raw, "f.json")
+    assert codes(result) == [("SCH004", 1, 1 + 7 * 100, "/a/0" * 100)]
+    assert result.data is None
+    assert codes(parse_bytes(b'{"a": [{"a": []}]}', "f.json", limits=Limits(max_depth=3))) == [
+        ("SCH004", 1, 14, "/a/0/a")
+    ]
+    assert parse_bytes(b'{"a": [{"a": []}]}', "f.json", limits=Limits(max_depth=4)).problems == ()
+
+
 def test_depth_check_ignores_brackets_in_strings():
     """Brackets inside strings (even with escapes) do not count as nesting."""
     raw = b'[["[[[[", "\\"[[", "\\\\"], {"a": "]]]]{{"}]'

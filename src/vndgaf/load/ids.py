@@ -7,10 +7,10 @@ model defines 100,000s of ids, so the registry keeps a compact place per id and 
 whole list of new ids with one C-level update (:func:`define_list`); an id list that is not all
 new, distinct, string ids outside ``vn:`` goes id by id.
 
-Fast path and reference: the bulk registration keeps exactly the first definitions the id-by-id
-path keeps, pinned by ``tests/loader/test_load_fast_paths.py``
-(``::test_duplicates_keep_the_first_definition``,
-``::test_origins_is_a_mapping_of_origins_in_definition_order``).
+Fast path and reference: the bulk registration keeps exactly the first definitions, and reports
+exactly the findings, that defining the ids one by one gives, pinned by
+``tests/loader/test_define_ids.py::test_define_list_keeps_what_one_by_one_keeps`` on generated
+id lists (and, on a synthetic province, by ``tests/loader/test_load_fast_paths.py``).
 """
 
 import itertools

@@ -6,6 +6,13 @@ and only a document that fails one is tokenized (:class:`~vndgaf.load.json_scan.
 place the problem. Positions of a clean document are found on demand
 (:class:`~vndgaf.load.json_locator.JsonLocator`); a document with duplicate keys gets the full
 index, which also reports them (SCH002; RFC 8259 section 4 leaves their meaning open).
+
+Fast path and reference: the byte passes (:func:`_depth_exceeds`, :func:`_may_hold_long_string`)
+decide whether a document breaks a limit, and the full scan
+(:class:`~vndgaf.load.json_scan.JsonScan` with ``find_fatal``) is the reference that also
+places the problem. A document is stopped exactly when the scan finds a fatal spot, with the
+scan's problem, pinned by
+``tests/parse/test_parse_json_limits.py::test_limit_checks_stop_where_the_full_scan_does``.
 """
 
 import json
@@ -33,6 +40,7 @@ from vndgaf.load.problems import (
 __all__ = ["parse_json"]
 
 _NOT_JSON_SPACE: Final = re.compile(r"[^ \t\r\n]")
+_OBJECTS_AS_ARRAYS: Final = bytes.maketrans(b"{}", b"[]")
 
 
 class _NonFiniteError(Exception):
@@ -64,12 +72,18 @@ def _finite_float(token: str) -> float:
 
 
 def _depth_exceeds(raw: bytes, limit: int) -> bool:
-    """Cheaply: is valid JSON nested deeper than ``limit``? (A few C-speed passes.)"""
-    brackets = brackets_of(raw)
+    """Cheaply: is valid JSON nested deeper than ``limit``? (A few C-speed passes.)
+
+    Depth does not depend on the kind of bracket, so objects are written as arrays first; then
+    each pass removes the innermost containers, exactly one level, and the brackets are gone
+    after as many passes as the document is deep. (Removing ``[]`` and then ``{}`` in two scans
+    would take ``{[]}`` away in one pass.)
+    """
+    brackets = brackets_of(raw).translate(_OBJECTS_AS_ARRAYS)
     for _ in range(limit):
         if not brackets:
             return False
-        brackets = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        brackets = brackets.replace(b"[]", b"")
     return bool(brackets)
 
 

@@ -109,7 +109,13 @@ class JsonScan:
                 continue
             kind = match.lastindex  # 2: a key, 1: a string value, None: bracket or bare scalar
             if kind == 2 and top is not None and top[1]:
-                key = _key_text(match.group(1))
+                token = match.group(1)
+                if find_fatal and len(token) > max_len:  # a key too long, at its mapping (as YAML)
+                    where = position(self.starts, offset)
+                    self.fatal = _scalar_fatal(token, limits, where, top[0])
+                    if self.fatal is not None:
+                        break
+                key = _key_text(token)
                 pointer = f"{top[0]}/{pointer_token(key)}"
                 if key in top[4]:
                     where = position(self.starts, offset)

@@ -1,7 +1,8 @@
 """YAML with positions: the data of one document and where each of its values is.
 
 The document is read as an event stream (libyaml when available, PyYAML's own parser otherwise;
-both give the same results, see ``tests/parse/test_parse_yaml_fallback.py``) and the data is
+both give the same results, pinned by
+``tests/parse/test_parse_yaml_fallback.py::test_python_parser_matches_libyaml``) and the data is
 built here with an explicit stack, so that no arbitrary object is ever constructed and nesting,
 scalar length and alias expansion are counted as the document is read. Untagged plain scalars
 are resolved by the YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), so
