@@ -57,7 +57,9 @@ def test_discover_skips_hidden_and_other_files(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "c.yaml").write_text("x: [", encoding="utf-8")
-    assert [Path(p).name for p in discover([tmp_path])] == ["a.json", "b.yaml"]
+    found = discover([tmp_path])
+    assert [Path(p).name for p in found.files] == ["a.json", "b.yaml"]
+    assert found.findings == () and found.named == frozenset()
 
 
 def test_missing_path_is_an_input_error_and_exit_2(tmp_path: Path) -> None:

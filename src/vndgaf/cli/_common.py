@@ -17,6 +17,7 @@ __all__ = [
     "as_of_option",
     "fail",
     "fail_on_option",
+    "follow_symlinks_option",
     "guarded",
     "input_errors",
     "lang_option",
@@ -79,6 +80,17 @@ def lang_option(help_text: str = "Language of messages and labels.") -> Callable
         default="en",
         show_default=True,
         help=help_text,
+    )
+
+
+def follow_symlinks_option() -> Callable[[T], T]:
+    """``--follow-symlinks``: also read what symbolic links inside a directory point to."""
+    return click.option(  # type: ignore[return-value]
+        "--follow-symlinks",
+        is_flag=True,
+        help="Also read symbolic links found inside directories (by default they are reported "
+        "as SCH007 and not read: in a repository, a link can point at any file of the machine "
+        "running the check).",
     )
 
 

@@ -60,7 +60,7 @@ class Progress:
         if not self.enabled:
             return
         try:
-            count = len(discover(paths))
+            count = len(discover(paths).files)
         except InputError:
             return
         self.phase(f"parsing {count:,} file{'s' if count != 1 else ''}…")

@@ -10,6 +10,7 @@ from vndgaf.cli._common import (
     as_of_option,
     fail,
     fail_on_option,
+    follow_symlinks_option,
     guarded,
     lang_option,
     paths_argument,
@@ -100,6 +101,7 @@ def _diagram(result: object, report: Report) -> str | None:
 @fail_on_option()
 @as_of_option()
 @lang_option()
+@follow_symlinks_option()
 def check_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -110,6 +112,7 @@ def check_command(
     fail_on: str,
     as_of: dt.datetime | None,
     lang: str,
+    follow_symlinks: bool,
 ) -> None:
     """Check PATH... (files or directories; several submissions are merged into one national
     picture) against the framework rules. Exit 0 when clean, 1 with findings at or above
@@ -120,7 +123,7 @@ def check_command(
     progress = Progress()
     progress.parsing(items)
     with paused_gc():  # one pause for the whole run, not one collection between the steps
-        result = guarded(lambda: load(items))
+        result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
         progress.checking(len(select_rules(ALL_RULES, split_codes(select), split_codes(ignore))))
         report = guarded(
             lambda: check_loaded(

@@ -4,7 +4,7 @@ import datetime as dt
 
 import click
 
-from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, guarded
+from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, follow_symlinks_option, guarded
 from vndgaf.cli._output import target, write
 from vndgaf.diff import diff, render_diff_json, render_diff_text
 from vndgaf.engine import check_loaded
@@ -45,15 +45,22 @@ __all__ = ["diff_command"]
     default=None,
     help="Check both versions as of this date (default: each version's own as_of).",
 )
+@follow_symlinks_option()
 def diff_command(
-    old: str, new: str, fmt: str, lang: str, output: str | None, as_of: dt.datetime | None
+    old: str,
+    new: str,
+    fmt: str,
+    lang: str,
+    output: str | None,
+    as_of: dt.datetime | None,
+    follow_symlinks: bool,
 ) -> None:
     """Compare two versions of a submission (files or directories): elements added, removed or
     changed, and findings introduced or resolved. Exit 0 when nothing changed, 1 when something
     changed (like diff), 2 on usage or I/O errors."""
     destination = target(output, inputs=(old, new))
-    old_result = guarded(lambda: load([old]))
-    new_result = guarded(lambda: load([new]))
+    old_result = guarded(lambda: load([old], follow_symlinks=follow_symlinks))
+    new_result = guarded(lambda: load([new], follow_symlinks=follow_symlinks))
     date = as_of.date() if as_of else None
     old_report = guarded(lambda: check_loaded(old_result, as_of=date))
     new_report = guarded(lambda: check_loaded(new_result, as_of=date))

@@ -3,7 +3,13 @@
 import click
 
 from vndgaf import converter
-from vndgaf.cli._common import fail, guarded, input_errors, paths_argument
+from vndgaf.cli._common import (
+    fail,
+    follow_symlinks_option,
+    guarded,
+    input_errors,
+    paths_argument,
+)
 from vndgaf.cli._output import target, write
 from vndgaf.cli.exchange import read_text
 from vndgaf.exchange import EXPORT_FORMATS, export, load_agency_map, merge_archimate, read_model
@@ -39,12 +45,14 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
     default=None,
     help="With --base: the agency map given to `vndgaf import archimate`.",
 )
+@follow_symlinks_option()
 def export_command(
     paths: tuple[str, ...],
     fmt: str,
     output: str | None,
     base_file: str | None,
     agencies_file: str | None,
+    follow_symlinks: bool,
 ) -> None:
     """Export PATH... as one normalised YAML/JSON submission (elements sorted by id, defaults
     omitted), or as ArchiMate exchange XML, Mermaid or GraphML. Refuses input with errors.
@@ -61,7 +69,7 @@ def export_command(
         fail("--agencies goes with --base")
     extra = [p for p in (base_file, agencies_file) if p]
     destination = target(output, inputs=[*items, *extra])
-    result = guarded(lambda: load(items))
+    result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
     problem = input_errors(result.findings)
     if problem:
         fail(problem)

@@ -5,7 +5,14 @@ from pathlib import Path
 
 import click
 
-from vndgaf.cli._common import EXIT_FINDINGS, fail, guarded, input_errors, paths_argument
+from vndgaf.cli._common import (
+    EXIT_FINDINGS,
+    fail,
+    follow_symlinks_option,
+    guarded,
+    input_errors,
+    paths_argument,
+)
 from vndgaf.cli._output import target, write
 from vndgaf.engine import check_loaded
 from vndgaf.graph import build_graph
@@ -41,8 +48,15 @@ __all__ = ["render_command"]
     show_default=True,
     help="Language of names and labels.",
 )
+@follow_symlinks_option()
 def render_command(
-    paths: tuple[str, ...], output: str, view: str, highlight: bool, expand: bool, lang: str
+    paths: tuple[str, ...],
+    output: str,
+    view: str,
+    highlight: bool,
+    expand: bool,
+    lang: str,
+    follow_symlinks: bool,
 ) -> None:
     """Draw a view of PATH... (files or directories) into FILE. Exit 0 when written, 1 when
     the input has errors (the diagram shows what could be loaded), 2 on usage, I/O or
@@ -52,7 +66,7 @@ def render_command(
     if fmt not in FORMATS:
         fail(f"{output}: unknown diagram format; use one of .{', .'.join(FORMATS)}")
     destination = target(output, inputs=items)
-    result = guarded(lambda: load(items))
+    result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
     as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
     graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
     findings = guarded(lambda: check_loaded(result).findings) if highlight else ()

@@ -6,6 +6,7 @@ from vndgaf.cli._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     fail_on_option,
+    follow_symlinks_option,
     guarded,
     lang_option,
     paths_argument,
@@ -28,12 +29,15 @@ from vndgaf.report import render
 )
 @fail_on_option()
 @lang_option("Language of messages.")
-def validate_command(paths: tuple[str, ...], fmt: str, fail_on: str, lang: str) -> None:
+@follow_symlinks_option()
+def validate_command(
+    paths: tuple[str, ...], fmt: str, fail_on: str, lang: str, follow_symlinks: bool
+) -> None:
     """Check PATH... (files or directories) against the submission schema and resolve every
     reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors."""
     items = paths_argument(paths)
     Progress().parsing(items)
-    result = guarded(lambda: load(items))
+    result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
     report = Report(findings=result.findings, rules=INPUT_CHECKS, inputs=result.files)
     click.echo(render(report, fmt, lang=lang), nl=False)
     threshold = Severity(fail_on).rank

@@ -2,7 +2,9 @@
 
 Each step is a module with one job:
 
-- :mod:`~vndgaf.load.discover` — which files make up the submissions;
+- :mod:`~vndgaf.load.discover` — which files make up the submissions, and only files the user
+  meant (links not followed, SCH007; unreadable and special entries, SCH008);
+- :mod:`~vndgaf.load.own_outputs` — vndgaf's own reports are not read back (SCH009);
 - :mod:`~vndgaf.load.read` — a file's bytes to a parsed document (size limit, UTF-8, format);
 - :mod:`~vndgaf.load.yaml_reader` — YAML with positions (YAML 1.2 core schema, safe);
 - :mod:`~vndgaf.load.json_reader` — JSON with positions (``json.loads`` and the limits);

@@ -1,8 +1,9 @@
 """Load submissions: the steps from the files on disk to a :class:`LoadResult`, in order.
 
-discover the files → read each (bytes → parsed document with positions) → validate it against
-the schema → define its ids and structure its schema-valid parts → check every reference →
-group the files by submission. Every problem is collected before the result is returned, each a
+discover the files (not following links inside directories) → read each (bytes → parsed
+document with positions), setting vndgaf's own outputs aside → validate it against the schema
+→ define its ids and structure its schema-valid parts → check every reference → group the
+files by submission. Every problem is collected before the result is returned, each a
 :class:`~vndgaf.diagnostics.Finding` with file, line, column and JSON pointer; loading never
 prints and never exits, and raises only for I/O (:class:`~vndgaf.errors.InputError`) and for
 bugs (:class:`~vndgaf.errors.InternalError`).
@@ -17,11 +18,12 @@ import attrs
 
 from vndgaf import converter
 from vndgaf.diagnostics import Finding, Location, RuleInfo, Text, pointer_parts
-from vndgaf.errors import InternalError
+from vndgaf.errors import InputError, InternalError
 from vndgaf.gcpause import paused_gc
-from vndgaf.load import ids, problems, references, schema_messages, submissions
+from vndgaf.load import ids, own_outputs, problems, references, schema_messages, submissions
 from vndgaf.load.checks import finding, located
-from vndgaf.load.discover import discover
+from vndgaf.load.discover import CHECKS as DISCOVERY_CHECKS
+from vndgaf.load.discover import discover, unreadable
 from vndgaf.load.ids import SUBMISSION, Origins
 from vndgaf.load.positions import SourceMap
 from vndgaf.load.problems import Limits
@@ -37,6 +39,8 @@ INPUT_CHECKS: tuple[RuleInfo, ...] = tuple(
     sorted(
         (
             *problems.CHECKS,
+            *DISCOVERY_CHECKS,
+            *own_outputs.CHECKS,
             *schema_messages.CHECKS,
             *ids.CHECKS,
             *references.CHECKS,
@@ -139,6 +143,24 @@ class _Loading:
             self.lists[name].extend(itertools.compress(getattr(arch, name), first))
 
 
+def _read(state: _Loading, path: str, limits: Limits, *, named: bool) -> ParseResult | None:
+    """The parsed file, or None (with a finding) when it is set aside: a file found in a
+    directory that cannot be read, or one of vndgaf's own outputs. A file named on the command
+    line that cannot be read stops the load (:class:`InputError`)."""
+    try:
+        parsed = parse_file(path, limits=limits)
+    except InputError as exc:
+        if named:
+            raise
+        state.findings.append(unreadable(path, str(exc)))
+        return None
+    kind = own_outputs.own_output(parsed.data)
+    if kind is not None:
+        state.findings.append(own_outputs.skipped(path, kind))
+        return None
+    return parsed
+
+
 def _default_catalogue() -> Catalogue:
     from vndgaf.reference import catalogue
 
@@ -150,20 +172,33 @@ def load(
     *,
     catalogue: Catalogue | None = None,
     limits: Limits | None = None,
+    follow_symlinks: bool = False,
 ) -> LoadResult:
     """Load every file under ``paths`` as one submission (or several, one per directory that
-    declares a ``submission`` block) and return the merged architecture with all findings."""
+    declares a ``submission`` block) and return the merged architecture with all findings.
+
+    Symbolic links found inside a directory are reported and not read, unless
+    ``follow_symlinks`` (see :mod:`vndgaf.load.discover` for why)."""
     with paused_gc():
-        return _load(paths, catalogue, limits)
+        return _load(paths, catalogue, limits or Limits(), follow_symlinks)
 
 
 def _load(
-    paths: Iterable[str | os.PathLike[str]], catalogue: Catalogue | None, limits: Limits | None
+    paths: Iterable[str | os.PathLike[str]],
+    catalogue: Catalogue | None,
+    limits: Limits,
+    follow_symlinks: bool,
 ) -> LoadResult:
-    files = discover(paths)
+    found = discover(paths, follow_symlinks=follow_symlinks)
     state = _Loading(catalogue=catalogue or _default_catalogue())
-    for path in files:
-        state.add_file(parse_file(path, limits=limits or Limits()))
+    state.findings.extend(found.findings)
+    loaded: list[str] = []
+    for path in found.files:
+        parsed = _read(state, path, limits, named=path in found.named)
+        if parsed is not None:
+            loaded.append(path)
+            state.add_file(parsed)
+    files = tuple(loaded)
     state.findings.extend(
         references.check_references(
             state.origins, state.catalogue, state.sources, state.declared, state.lists
