@@ -68,6 +68,7 @@ __all__ = [
 _MAX_SUGGESTIONS = 5
 _SUGGEST_CUTOFF = 0.75
 _SCOPE_SUGGEST_CUTOFF = 0.6
+_LONGEST_NAME = 100  # characters; the longest official name is about 40
 
 #: Catalogue id prefixes a code may be written with.
 _ID_PREFIXES: Mapping[str, Level] = MappingProxyType(
@@ -626,6 +627,8 @@ def _label(ref: UnitRef) -> str:
 def _suggest(index: UnitIndex, text: str, as_of: dt.date) -> tuple[str, ...]:
     """Close names, from the names that share the query's first letter (bounded work)."""
     bare = strip_kind(name_key(text)).bare
+    if len(bare) > _LONGEST_NAME:
+        return ()  # no unit is named like that; and difflib's cost grows with the length
     pool = index.buckets.get(bare[:1], ())
     labels: list[str] = []
     for key in difflib.get_close_matches(bare, pool, n=_MAX_SUGGESTIONS, cutoff=_SUGGEST_CUTOFF):
