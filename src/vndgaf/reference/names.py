@@ -189,7 +189,10 @@ def marked_words(text: str) -> tuple[str, ...]:
 def has_marks(text: str) -> bool:
     """True if ``text`` carries any Vietnamese diacritic (then the writer's marks can tell
     "Phú Mỹ" from "Phù Mỹ")."""
-    return fold(text) != _NON_ALNUM.sub(" ", text.lower()).strip()
+    lowered = text.lower()
+    return "đ" in lowered or any(
+        unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", lowered)
+    )
 
 
 def compact(key: str) -> str:
