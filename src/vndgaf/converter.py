@@ -26,8 +26,6 @@ included, pinned by ``tests/test_converter_fast_paths.py``
 import datetime as dt
 import functools
 import itertools
-import json
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -36,10 +34,10 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-import yaml
 from cattrs.gen import make_dict_unstructure_fn
 
 from vndgaf.model import Architecture
+from vndgaf.textsafe import json_text, yaml_text
 
 __all__ = ["dumps", "make_converter", "normalise", "structure", "structure_valid", "unstructure"]
 
@@ -179,34 +177,11 @@ def normalise(arch: Architecture) -> Architecture:
     return attrs.evolve(arch, **changes)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Safe dumper that never emits aliases and keeps mapping order."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-_AMBIGUOUS = re.compile(r"^(?:[-+.~0-9].*|(?:y|n|yes|no|on|off|true|false|null)|)$", re.IGNORECASE)
-
-
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    """Block style for multi-line text; quotes for anything a YAML 1.1 or 1.2 reader could
-    take for a number, boolean or null (so dumped text always reads back as the same string)."""
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    style = '"' if _AMBIGUOUS.match(value) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
 def dumps(arch: Architecture, fmt: str = "yaml") -> str:
-    """The architecture as YAML or JSON text; same model, same bytes."""
+    """The architecture as YAML or JSON text; same model, same bytes, every value kept exactly."""
     data = unstructure(arch)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data, sort_keys=False)
     if fmt == "yaml":
-        text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-        return text
+        return yaml_text(data)
     raise ValueError(f"unknown format {fmt!r}: expected yaml or json")

@@ -24,7 +24,7 @@ import attrs
 from vndgaf import converter
 from vndgaf.diagnostics import Finding, Report, Severity, Text
 from vndgaf.load import LoadResult
-from vndgaf.textsafe import harden_json, printable
+from vndgaf.textsafe import json_text, printable
 
 __all__ = [
     "DIFF_KINDS",
@@ -399,4 +399,4 @@ def render_diff_json(d: SubmissionDiff) -> str:
             "resolved": {s.value: sum(f.severity is s for f in d.resolved) for s in Severity},
         },
     }
-    return harden_json(json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
+    return json_text(doc)

@@ -11,7 +11,6 @@ from mermaid_check import check_lines
 
 from vndgaf.exchange import from_archimate, to_archimate, to_graphml, to_mermaid
 from vndgaf.exchange._fields import iter_nodes, ref_fields
-from vndgaf.exchange._text import safe_text
 from vndgaf.model import (
     AdministrativeUnit,
     Agency,
@@ -26,6 +25,7 @@ from vndgaf.model import (
     PublicService,
     UnitKind,
 )
+from vndgaf.textsafe import printable_lines, xml_text
 
 NAMES = st.text(min_size=1, max_size=10)
 
@@ -135,7 +135,7 @@ def rich_architectures(draw: st.DrawFn) -> Architecture:
 def _clean(arch: Architecture) -> bool:
     names = [e.name for _, e in iter_nodes(arch)] + [f.name or "" for f in arch.flows]
     names += [a.name_en or "" for a in arch.agencies]
-    return all(safe_text(n) == n for n in names)
+    return all(xml_text(n) == n for n in names)
 
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -161,7 +161,7 @@ def test_mermaid_syntax_and_labels(arch: Architecture) -> None:
     labels = sorted(check_lines(to_mermaid(arch)).values())
     drawn = {e.id: e for _, e in iter_nodes(arch)}
     for _, element in iter_nodes(arch):
-        assert safe_text(element.name) in labels
+        assert "\n".join(printable_lines(element.name)) in labels
     assert len(labels) >= len(drawn)
 
 
@@ -172,7 +172,7 @@ def test_graphml_reads_back(arch: Architecture) -> None:
     graph = nx.read_graphml(io.BytesIO(to_graphml(arch).encode("utf-8")), force_multigraph=True)
     by_vid = {d["vid"]: d for _, d in graph.nodes(data=True)}
     for _, element in iter_nodes(arch):
-        assert by_vid[element.id]["label"] == safe_text(element.name)
+        assert by_vid[element.id]["label"] == xml_text(element.name)
     hops = [d for _, _, d in graph.edges(data=True) if d["kind"] == "flow"]
     assert len(hops) == sum(len(f.via) + 1 for f in arch.flows)
 

@@ -6,9 +6,9 @@ import networkx as nx
 from exchange_fixtures import HOSTILE, hostile, ministry, province
 from mermaid_check import check_lines, unescape
 
-from vndgaf.exchange._text import safe_text
 from vndgaf.exchange.graphml import to_graphml
-from vndgaf.exchange.mermaid import escape_label, to_mermaid
+from vndgaf.exchange.mermaid import to_mermaid
+from vndgaf.textsafe import id_token, mermaid_text, printable_lines, xml_text
 
 
 def test_mermaid_groups_by_tier_and_agency() -> None:
@@ -20,7 +20,7 @@ def test_mermaid_groups_by_tier_and_agency() -> None:
     assert lines[2].startswith("    subgraph sg_a_ubnd") and lines[2].endswith(
         '["UBND tỉnh Tuyên Quang"]'
     )
-    assert "      n_tq_motcua_" in "\n".join(lines[3:7])
+    assert "      n__tq_2f_motcua[" in "\n".join(lines[3:7])
     assert '  subgraph sg_t_commune["Cấp xã"]' in lines
 
 
@@ -41,18 +41,18 @@ def test_mermaid_is_deterministic_and_ids_are_distinct() -> None:
     assert to_mermaid(province()) == to_mermaid(province())
     labels = check_lines(to_mermaid(province()))
     assert len(labels) == len(set(labels))
-    # tq, tq-xa-1, tq/motcua, tq:ketoan, tq-lgsp, tq-db-dat
-    assert sum(1 for k in labels if k.startswith("n_tq")) == 6
-    assert "n_tq" in labels
+    ids = ("tq", "tq-xa-1", "tq/motcua", "tq:ketoan", "tq-lgsp", "tq-db-dat")
+    assert {"n_" + id_token(i) for i in ids} <= set(labels)
+    assert "n_tq" in labels and "n__tq_3a_ketoan" in labels
 
 
 def test_mermaid_hostile_names_survive_literally() -> None:
     """A name with quotes, brackets, markup, backslash, newline decodes back to itself."""
     text = to_mermaid(hostile())
     labels = check_lines(text)
-    assert list(labels.values()).count(safe_text(HOSTILE)) == 2
+    assert list(labels.values()).count("\n".join(printable_lines(HOSTILE))) == 2
     assert "<b>" not in text and '"Sở "' not in text
-    assert unescape(escape_label("#quot;")) == "#quot;"
+    assert unescape(mermaid_text("#quot;")) == "#quot;"
 
 
 def test_graphml_parses_back_with_networkx() -> None:
@@ -89,8 +89,8 @@ def test_graphml_is_deterministic_and_keeps_hostile_names() -> None:
     """Same bytes twice; a hostile name comes back as written (controls made visible)."""
     assert to_graphml(ministry()) == to_graphml(ministry())
     graph = nx.read_graphml(io.BytesIO(to_graphml(hostile()).encode("utf-8")))
-    assert graph.nodes["a"]["label"] == safe_text(HOSTILE)
-    assert graph.nodes["a"]["name_en"] == safe_text(HOSTILE)
+    assert graph.nodes["a"]["label"] == xml_text(HOSTILE)
+    assert graph.nodes["a"]["name_en"] == xml_text(HOSTILE)
     assert graph.nodes["t"]["label"] == "]]>"
 
 

@@ -7,8 +7,8 @@ from vndgaf.diagnostics import Finding, Severity, Text
 from vndgaf.engine import check_loaded
 from vndgaf.model import Suppression
 from vndgaf.render import render, severity_index
-from vndgaf.render._text import node_token
 from vndgaf.render.theme import SEVERITY_COLOURS
+from vndgaf.textsafe import id_token
 
 RED, ORANGE, BLUE = (SEVERITY_COLOURS[s] for s in Severity)
 
@@ -36,7 +36,7 @@ def test_district_agency_flagged_by_str001_is_red(checked):
     """STR001 flags the legacy district People's Committee: its node is drawn red."""
     graph, findings = checked
     assert any(f.code == "STR001" and f.subject == "ubnd-huyen-yen-son" for f in findings)
-    key = node_token("n", "ubnd-huyen-yen-son")
+    key = "n_" + id_token("ubnd-huyen-yen-son")
     lit = node_attrs(render(graph, view="province:08", findings=findings, highlight=True))
     plain = node_attrs(render(graph, view="province:08", findings=findings))
     assert lit[key]["color"] == RED
@@ -49,8 +49,8 @@ def test_flow_with_error_finding_has_red_edge(checked):
     flagged = {f.subject for f in findings if f.severity is Severity.ERROR}
     assert "f-hotich-bo" in flagged
     dot = render(graph, view="agency:so-tu-phap", findings=findings, highlight=True)
-    src = node_token("n", "hotich-tuyen-quang")
-    dst = node_token("n", "vn:db/civil-status")
+    src = "n_" + id_token("hotich-tuyen-quang")
+    dst = "n_" + id_token("vn:db/civil-status")
     edges = [
         e.get_attributes()
         for e in dot.get_edges()

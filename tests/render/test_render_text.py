@@ -8,7 +8,7 @@ from render_fixtures import EXAMPLES, SVG_NS, graph_of, loaded, svg_labels
 
 from vndgaf.model import Agency, AgencyType, Architecture, InformationSystem, Level
 from vndgaf.render import render, to_bytes
-from vndgaf.render._text import escape_html, html_label, node_token, wrap
+from vndgaf.textsafe import dot_label, id_token, wrap
 
 HOSTILE = 'Sở "Q" {x} <b>đậm</b> a\\b\ndòng hai & </font> ]; }'
 
@@ -77,10 +77,10 @@ def test_fonts_are_set_on_graph_nodes_and_edges():
     assert 'edge [fontname="DejaVu Sans"' in text
 
 
-def test_control_characters_become_visible_pictures():
-    """A control character in a name is shown as its control picture, never sent raw."""
-    assert escape_html("a\x01b\tc") == "a\u2401b\u2409c"
-    assert escape_html("x\r\ny") == "x\ny"
+def test_control_characters_become_visible_escapes():
+    """A control or bidi character in a name is shown as its escape; line breaks stay breaks."""
+    assert dot_label("a\x01b\tc\u202e") == "<a\\x01b\\tc\\u202e>"
+    assert dot_label("x\r\ny\rz") == "<x<br/>y<br/>z>"
 
 
 @pytest.mark.parametrize(
@@ -93,18 +93,17 @@ def test_wrap_breaks_only_at_single_spaces(text):
     assert all(len(line) <= 12 or " " not in line for line in lines)
 
 
-def test_html_label_puts_details_in_small_grey_lines():
+def test_dot_label_puts_details_in_small_grey_lines():
     """The title comes first, then each detail as a smaller grey line."""
-    assert html_label("A <x>", ["id-1"]) == (
+    assert dot_label("A <x>", ["id-1"]) == (
         '<A &lt;x&gt;<br/><font point-size="8" color="#555555">id-1</font>>'
     )
 
 
 def test_node_tokens_are_stable_and_do_not_collide():
-    """Plain ids map one-to-one; others get a digest behind another prefix."""
-    assert node_token("n", "so-tu-phap") == "n_so_tu_phap"
-    ids = ["a-b", "a.b", "a:b", "a/b", "a_b", "vn:db/x", "vn-db-x", "nh_a_b"]
-    tokens = [node_token("n", i) for i in ids]
+    """Usual ids read as themselves; every id gets its own token of letters, digits and '_'."""
+    assert id_token("so-tu-phap") == "so_tu_phap"
+    ids = ["a-b", "a.b", "a:b", "a/b", "a_b", "vn:db/x", "vn-db-x", "nh_a_b", "a-b\n", "a--b"]
+    tokens = [id_token(i) for i in ids]
     assert len(set(tokens)) == len(ids)
     assert all(t.replace("_", "").isalnum() for t in tokens)
-    assert node_token("n", "vn:db/x") == node_token("n", "vn:db/x")

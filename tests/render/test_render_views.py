@@ -14,7 +14,7 @@ from vndgaf.model import (
     Platform,
 )
 from vndgaf.render import render, to_bytes
-from vndgaf.render._text import node_token
+from vndgaf.textsafe import id_token
 
 TQ = EXAMPLES / "tuyen-quang"
 
@@ -113,15 +113,15 @@ def test_entity_view_marks_authoritative_and_copies(tq):
     """Lineage: the authoritative database has a double border, copies are dashed."""
     dot = render(tq[1], view="entity:vn:entity/person")
     nodes = node_attrs(dot)
-    population = nodes[node_token("n", "vn:db/population")]
-    warehouse = nodes[node_token("n", "kho-dl-tuyen-quang")]
+    population = nodes["n_" + id_token("vn:db/population")]
+    warehouse = nodes["n_" + id_token("kho-dl-tuyen-quang")]
     assert population["peripheries"] == "2"
     assert "dashed" in warehouse["style"]
     edges = {(e.get_source(), e.get_destination()): e.get_attributes() for e in dot.get_edges()}
     into_copy = [
         a
         for (s, d), a in edges.items()
-        if node_token("n", "kho-dl-tuyen-quang") in (s, d) and a.get("style") == "dashed"
+        if "n_" + id_token("kho-dl-tuyen-quang") in (s, d) and a.get("style") == "dashed"
     ]
     assert into_copy, "the flow that fills the copy is dashed"
 
@@ -160,10 +160,10 @@ def test_impact_view_shows_what_loses_ndxp():
     dot = render(graph, view="impact:lgsp-x", lang="en")
     nodes = node_attrs(dot)
     lost = {k for k, a in nodes.items() if "dashed" in a.get("style", "") and k.startswith("n_")}
-    expected = {node_token("n", i) for i in ("ubnd-x", "ubnd-xa-y", "mc-y")}
+    expected = {"n_" + id_token(i) for i in ("ubnd-x", "ubnd-xa-y", "mc-y")}
     assert lost == expected
     assert graph.single_points_of_failure["lgsp-x"] == frozenset({"ubnd-x", "ubnd-xa-y"})
-    assert "diagonals" in nodes[node_token("n", "lgsp-x")]["style"]
+    assert "diagonals" in nodes["n_" + id_token("lgsp-x")]["style"]
     title = dot.get_label()
     assert "2 agencies and 1 systems lose their connection to NDXP" in title
 

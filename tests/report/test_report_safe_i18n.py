@@ -18,7 +18,7 @@ from vndgaf.report.i18n import (
     severity_label,
     summary_sentence,
 )
-from vndgaf.textsafe import harden_json, printable
+from vndgaf.textsafe import json_text, printable
 
 
 @pytest.mark.parametrize(
@@ -37,11 +37,10 @@ def test_printable_escapes_controls_and_keeps_vietnamese(raw: str, shown: str) -
     assert printable(raw) == shown
 
 
-def test_harden_json_escapes_what_json_dumps_leaves_raw() -> None:
+def test_json_text_escapes_what_json_dumps_leaves_raw() -> None:
     """DEL, C1 and bidi characters become \\u escapes and the decoded data is unchanged."""
     data = {"k": "a\x7fb\x9bc\u202ed\nđ"}
-    dumped = json.dumps(data, ensure_ascii=False, indent=2)
-    hardened = harden_json(dumped)
+    hardened = json_text(data)
     assert "\x7f" not in hardened and "\x9b" not in hardened and "\u202e" not in hardened
     assert "\\u007f" in hardened and "\\u202e" in hardened and "đ" in hardened
     assert json.loads(hardened) == data

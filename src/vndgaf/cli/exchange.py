@@ -1,6 +1,5 @@
 """``vndgaf import archimate``: read an ArchiMate model into a vndgaf submission."""
 
-import json
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ from vndgaf.errors import InputError
 from vndgaf.exchange import import_archimate
 from vndgaf.exchange.archimate_agencies import AgencyMap, load_agency_map
 from vndgaf.exchange.archimate_summary import import_report, summary_lines
+from vndgaf.textsafe import json_text, printable
 
 __all__ = ["import_group", "read_text"]
 
@@ -81,10 +81,11 @@ def import_archimate_command(
     source = Path(file).name
     outputs: list[tuple[Target, str]] = [(destination, text)]
     if report_to is not None:
-        report = json.dumps(import_report(result, source=source), ensure_ascii=False, indent=2)
-        outputs.append((report_to, report + "\n"))
+        outputs.append(
+            (report_to, json_text(import_report(result, source=source), sort_keys=False))
+        )
     for line in summary_lines(result, source=source):
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if report_to is None:
         click.echo("the full list: --report FILE", err=True)
     if output:

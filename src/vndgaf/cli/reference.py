@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -13,6 +12,7 @@ import click
 from vndgaf.cli._common import fail
 from vndgaf.model import Provenance
 from vndgaf.reference import Capability, Catalogue, catalogue
+from vndgaf.textsafe import json_text
 
 __all__ = ["reference_command"]
 
@@ -184,7 +184,7 @@ def reference_command(part: str, province: str | None, fmt: str) -> None:
             "catalogue_date": cat.date.isoformat(),
             part: [attrs.asdict(e, value_serializer=_serialize) for e in elements],
         }
-        click.echo(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2))
+        click.echo(json_text(payload), nl=False)
     elif fmt == "csv":
         click.echo(_csv(header, rows))
     else:

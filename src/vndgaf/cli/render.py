@@ -78,7 +78,7 @@ def render_command(
         fail(str(exc))
     data = guarded(lambda: to_bytes(dot, fmt))
     write(destination, data, inputs=result.files)
-    click.echo(f"{output}: {view} ({fmt})")
+    click.echo(printable(f"{output}: {view} ({fmt})"))
     problem = input_errors(result.findings)
     if problem:
         click.echo(

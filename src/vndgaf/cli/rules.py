@@ -1,11 +1,10 @@
 """``vndgaf rules`` and ``vndgaf rule CODE``: the rule catalogue and each rule's documentation."""
 
-import json
-
 import click
 
 from vndgaf.cli._common import fail
 from vndgaf.engine import all_rule_infos, find_rule
+from vndgaf.textsafe import json_text
 
 __all__ = ["rule_command", "rules_command"]
 
@@ -30,7 +29,7 @@ def rules_command(fmt: str, lang: str) -> None:
             }
             for i in infos
         ]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_text(data, sort_keys=False), nl=False)
         return
     for i in infos:
         click.echo(f"{i.code}  {i.severity.value:<7}  {i.name:<40}  {i.title.get(lang)}")

@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import io
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from vndgaf.reference import (
     conversion_table,
     resolve_units,
 )
-from vndgaf.textsafe import harden_json, printable
+from vndgaf.textsafe import json_text, printable
 
 __all__ = ["units_group"]
 
@@ -236,7 +235,7 @@ def format_table(rows: tuple[ConversionRow, ...], fmt: str) -> str:
     """The resolution table as CSV (one header line, then one line per row) or JSON."""
     records = [table_record(row) for row in rows]
     if fmt == "json":
-        return harden_json(json.dumps(records, ensure_ascii=False, indent=1)) + "\n"
+        return json_text(records, sort_keys=False, indent=1)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=TABLE_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -284,7 +283,7 @@ def resolve_command(
     results = resolve_units(queries, as_of=as_of.date() if as_of else None)
     if fmt == "json":
         payload = [resolution_dict(r) for r in results]
-        click.echo(harden_json(json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2)))
+        click.echo(json_text(payload), nl=False)
     else:
         click.echo(format_text(results, lineage=lineage))
     unknown = any(r.status is ResolutionStatus.UNKNOWN for r in results)
@@ -348,4 +347,4 @@ def build_data_command(source: str, output: str | None) -> None:
     from vndgaf.reference.build_units import DATA_DIR, write_data
 
     for path in write_data(Path(source), Path(output) if output else DATA_DIR):
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {printable(str(path))}")

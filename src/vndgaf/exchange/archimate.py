@@ -34,9 +34,9 @@ from vndgaf.exchange._fields import (
     value_fields,
 )
 from vndgaf.exchange._grouping import Grouping, group_by_tier, label
-from vndgaf.exchange._text import safe_text, short_hash, stable_token
 from vndgaf.exchange.archimate_import import ImportResult, KeptItem, MappedItem, from_archimate
 from vndgaf.model import FORMAT_VERSION, Architecture, DataFlow
+from vndgaf.textsafe import digest, id_token, xml_document, xml_text
 
 __all__ = ["ImportResult", "KeptItem", "MappedItem", "from_archimate", "to_archimate"]
 
@@ -81,10 +81,10 @@ class _Ids:
         return xid
 
     def element(self, vid: str) -> str:
-        return self.unique("id-" + stable_token(vid))
+        return self.unique("id-" + id_token(vid, xml=True))
 
     def relationship(self, key: str) -> str:
-        return self.unique("rel-" + short_hash(key, 16))
+        return self.unique("rel-" + digest(key, 16))
 
 
 def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
@@ -167,22 +167,20 @@ def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
             _name(pd, name, None)
 
     _view(root, node_xids, placeholders, xid_of, rels, lang)
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return xml_document(root)
 
 
 @functools.lru_cache(maxsize=4096)
 def _propdef_id(name: str) -> str:
     # From the written form of the name, so that a re-imported name gives the same id.
-    return "pd-" + stable_token(safe_text(name))
+    return "pd-" + id_token(xml_text(name), xml=True)
 
 
 def _name(parent: ET.Element, text: str, lang: str | None, tag: str = "name") -> None:
     node = ET.SubElement(parent, tag)
     if lang:
         node.set(_LANG, lang)
-    node.text = safe_text(text)
+    node.text = xml_text(text)
 
 
 def _properties(parent: ET.Element, props: Iterable[tuple[str, Any]], used: dict[str, str]) -> None:
@@ -191,9 +189,9 @@ def _properties(parent: ET.Element, props: Iterable[tuple[str, Any]], used: dict
         return
     holder = ET.SubElement(parent, "properties")
     for key, value in items:
-        used.setdefault(safe_text(key), field_type_name(value))
+        used.setdefault(xml_text(key), field_type_name(value))
         node = ET.SubElement(holder, "property", {"propertyDefinitionRef": _propdef_id(key)})
-        ET.SubElement(node, "value").text = safe_text(encode_value(value))
+        ET.SubElement(node, "value").text = xml_text(encode_value(value))
 
 
 def _model_props(arch: Architecture) -> list[tuple[str, Any]]:

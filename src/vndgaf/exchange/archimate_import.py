@@ -43,7 +43,6 @@ from vndgaf.exchange._archimate_vocab import (
     type_31,
 )
 from vndgaf.exchange._fields import KIND_CLASSES, decode_value, value_fields
-from vndgaf.exchange._text import short_hash
 from vndgaf.exchange.archimate_agencies import AgencyMap, identify_agency
 from vndgaf.exchange.archimate_read import SourceModel, read_model
 from vndgaf.model import (
@@ -57,6 +56,7 @@ from vndgaf.model import (
 )
 from vndgaf.model.meta import ID_PATTERN
 from vndgaf.reference.resolve import ResolutionStatus, resolve_unit
+from vndgaf.textsafe import digest
 
 __all__ = [
     "GROUPS",
@@ -370,7 +370,7 @@ class _Importer:
                 return candidate
         base = re.sub(r"[^A-Za-z0-9._:/-]", "-", fallback).lstrip("._:/-") or "x"
         if base != fallback:
-            base = f"{base}-{short_hash(fallback)}"
+            base = f"{base}-{digest(fallback, 8)}"
         vid, n = base, 1
         while vid in self.used_ids:
             n += 1

@@ -55,7 +55,6 @@ from vndgaf.exchange._fields import (
     ref_fields,
     value_fields,
 )
-from vndgaf.exchange._text import safe_text
 from vndgaf.exchange.archimate import (
     _element,
     _flow_rels,
@@ -69,6 +68,7 @@ from vndgaf.exchange.archimate_agencies import AgencyMap
 from vndgaf.exchange.archimate_import import ImportResult, import_model
 from vndgaf.exchange.archimate_read import SourceModel, document_text
 from vndgaf.model import Architecture, DataFlow
+from vndgaf.textsafe import xml_text
 
 __all__ = ["MergeResult", "merge_archimate"]
 
@@ -205,7 +205,7 @@ class _Doc:
             if self.prop_names.get(p.get("propertyDefinitionRef", "")) == name:
                 for v in p.findall(_q("value")):
                     p.remove(v)
-                ET.SubElement(p, _q("value")).text = safe_text(text)
+                ET.SubElement(p, _q("value")).text = xml_text(text)
                 return
         ref = self.prop_ids.get(name)
         if ref is None:
@@ -214,7 +214,7 @@ class _Doc:
             self.prop_names[ref] = name
             self.used_props[name] = "string" if isinstance(value, str) else field_type_name(value)
         p = ET.SubElement(holder, _q("property"), {"propertyDefinitionRef": ref})
-        ET.SubElement(p, _q("value")).text = safe_text(text)
+        ET.SubElement(p, _q("value")).text = xml_text(text)
 
     def write_definitions(self) -> None:
         if not self.used_props:
@@ -236,7 +236,7 @@ class _Doc:
                 _q("propertyDefinition"),
                 {"identifier": ident, "type": self.used_props[name]},
             )
-            ET.SubElement(pd, _q("name")).text = safe_text(name)
+            ET.SubElement(pd, _q("name")).text = xml_text(name)
 
 
 def _pick_name(node: ET.Element) -> ET.Element | None:
@@ -305,7 +305,7 @@ class _Merge:
             if name is None:
                 name = ET.Element(_q("name"))
                 node.insert(0, name)
-            name.text = safe_text(e1.name)
+            name.text = xml_text(e1.name)
         if kind1 != kind0:
             self.doc.set_property(node, PROP.ELEMENT, kind1)
         f0 = {f.name for f in attrs.fields(type(e0))}
@@ -323,7 +323,7 @@ class _Merge:
                 if doc is None:
                     doc = ET.Element(_q("documentation"))
                     node.insert(len(node.findall(_q("name"))), doc)
-                doc.text = safe_text(value)
+                doc.text = xml_text(value)
             else:
                 self.doc.set_property(node, key, value)
         for key in free0.keys() - free1.keys() - {"hosted_on", "documentation"}:
@@ -465,7 +465,7 @@ class _Merge:
             if name is None:
                 name = ET.Element(_q("name"))
                 node.insert(0, name)
-            name.text = safe_text(new.name or "")
+            name.text = xml_text(new.name or "")
         for f in value_fields(DataFlow):
             if getattr(new, f.name) != getattr(old, f.name):
                 self.doc.set_property(node, prop(f.name), getattr(new, f.name))

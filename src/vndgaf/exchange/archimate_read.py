@@ -27,7 +27,7 @@ from vndgaf.exchange._archimate_vocab import (
     XSI,
     type_31,
 )
-from vndgaf.exchange._text import parse_xml as safe_parse
+from vndgaf.exchange._xml_parse import parse_xml as safe_parse
 
 __all__ = [
     "MAX_BYTES",
@@ -38,6 +38,7 @@ __all__ = [
     "parse_xml",
     "read_model",
 ]
+from vndgaf.textsafe import xml_document
 
 #: Largest input accepted, and deepest nesting (the limits of submission files).
 MAX_BYTES = 256 * 1024 * 1024
@@ -147,8 +148,7 @@ def document_text(root: ET.Element, *, schema_location: str | None = None) -> st
     if schema_location and "xsi:schemaLocation" not in out.attrib:
         declared["xsi:schemaLocation"] = schema_location
     out.attrib = {**declared, **{k: v for k, v in out.attrib.items() if k not in declared}}
-    body = ET.tostring(out, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return xml_document(out)
 
 
 _DC = "http://purl.org/dc/elements/1.1/"

@@ -3,8 +3,10 @@
 Nodes are the elements (and the catalogue ids they reference); edges are the hops of every data
 flow (tagged with the flow id, hop index and full ``via`` list) and ownership (agency to what it
 owns). Each node and edge also carries yEd graphics (label, shape, colour, grid position), so the
-file opens in yEd with readable boxes; other tools ignore them. Written with ElementTree, so
-names are escaped by the XML writer.
+file opens in yEd with readable boxes; other tools ignore them (networkx reads the yEd label as
+``label``, so both hold the same text). Names and ids are kept exactly, controls written as
+character references (:func:`~vndgaf.textsafe.xml_document`); node ids are
+:func:`~vndgaf.textsafe.id_token` values, so distinct ids are distinct nodes.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from vndgaf.exchange._fields import encode_value, iter_nodes
-from vndgaf.exchange._text import safe_text, short_hash, stable_token
 from vndgaf.model import Architecture
+from vndgaf.textsafe import digest, id_token, xml_document
 
 __all__ = ["GRAPHML_NS", "to_graphml"]
 
@@ -78,13 +80,13 @@ _NODE_FIELDS = {
 def _text(value: Any) -> str:
     if isinstance(value, tuple):
         return " ".join(str(v) for v in value)
-    return safe_text(encode_value(value))
+    return encode_value(value)
 
 
 def _data(parent: ET.Element, key: str, value: Any) -> None:
     if value is None or value == ():
         return
-    ET.SubElement(parent, "data", {"key": key}).text = safe_text(_text(value))
+    ET.SubElement(parent, "data", {"key": key}).text = _text(value)
 
 
 def _node_graphics(node: ET.Element, kind: str, text: str, index: int) -> None:
@@ -97,7 +99,7 @@ def _node_graphics(node: ET.Element, kind: str, text: str, index: int) -> None:
         {"x": str(x), "y": str(y), "width": str(_NODE_W), "height": str(_NODE_H)},
     )
     ET.SubElement(holder, "y:Fill", {"color": fill, "transparent": "false"})
-    ET.SubElement(holder, "y:NodeLabel").text = safe_text(text)
+    ET.SubElement(holder, "y:NodeLabel").text = text
     ET.SubElement(holder, "y:Shape", {"type": shape})
 
 
@@ -108,7 +110,7 @@ def _edge_graphics(edge: ET.Element, data: dict[str, Any]) -> None:
     ET.SubElement(holder, "y:Arrows", {"source": "none", "target": "standard"})
     if data.get("e_hop") == 0:  # the flow's name (or id) on its first hop, as in Mermaid
         text = data.get("e_label") or data["e_flow"]
-        ET.SubElement(holder, "y:EdgeLabel").text = safe_text(str(text))
+        ET.SubElement(holder, "y:EdgeLabel").text = str(text)
 
 
 def to_graphml(arch: Architecture) -> str:
@@ -123,18 +125,9 @@ def to_graphml(arch: Architecture) -> str:
     graph = ET.SubElement(root, "graph", {"id": "architecture", "edgedefault": "directed"})
 
     node_of: dict[str, str] = {}
-    used: set[str] = set()
 
     def node_id(vid: str) -> str:
-        if vid not in node_of:
-            base = stable_token(vid, allowed="A-Za-z0-9._:-")
-            nid, n = base, 1
-            while nid in used:
-                n += 1
-                nid = f"{base}_d{n}"
-            used.add(nid)
-            node_of[vid] = nid
-        return node_of[vid]
+        return node_of.setdefault(vid, id_token(vid, xml=True))
 
     for kind, element in iter_nodes(arch):
         if element.id in node_of:  # duplicate id: one node
@@ -189,10 +182,10 @@ def to_graphml(arch: Architecture) -> str:
     seen: set[str] = set()
     for source, target, data in edges:
         key = f"{data['e_kind']}|{data.get('e_flow', '')}|{data.get('e_hop', '')}|{source}|{target}"
-        eid, n = "e" + short_hash(key, 12), 1
+        eid, n = "e" + digest(key, 12), 1
         while eid in seen:
             n += 1
-            eid = f"e{short_hash(key, 12)}_{n}"
+            eid = f"e{digest(key, 12)}_{n}"
         seen.add(eid)
         edge = ET.SubElement(
             graph, "edge", {"id": eid, "source": node_of[source], "target": node_of[target]}
@@ -200,5 +193,4 @@ def to_graphml(arch: Architecture) -> str:
         for key_id, value in data.items():
             _data(edge, key_id, value)
         _edge_graphics(edge, data)
-    ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return xml_document(root)

@@ -1,20 +1,19 @@
 """Mermaid flowchart of an architecture, for Markdown viewers (GitHub, GitLab, docs sites).
 
 Tiers and agencies are nested subgraphs; data flows are arrows through their ``via`` platforms.
-Node ids are derived from element ids deterministically; every label is quoted and escaped with
-Mermaid entity codes, so no name can break the syntax or inject markup.
+Node ids are :func:`~vndgaf.textsafe.id_token` values (distinct ids, distinct nodes); every
+label is quoted and written by :func:`~vndgaf.textsafe.mermaid_text` (entity codes, controls shown
+as escapes), so no name can break the syntax, inject markup or reorder what a reader sees.
 """
 
 from __future__ import annotations
 
-import re
-
 from vndgaf.exchange._fields import NodeElement, iter_nodes, kind_of
 from vndgaf.exchange._grouping import group_by_tier, label
-from vndgaf.exchange._text import safe_text, stable_token
 from vndgaf.model import Architecture
+from vndgaf.textsafe import id_token, mermaid_text
 
-__all__ = ["escape_label", "to_mermaid"]
+__all__ = ["to_mermaid"]
 
 #: Node shapes per kind: (opening, closing) around the quoted label.
 _SHAPES: dict[str, tuple[str, str]] = {
@@ -29,38 +28,14 @@ _SHAPES: dict[str, tuple[str, str]] = {
     "reference": ("[", "]"),
 }
 
-_NAMED = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
-# Characters that could end a label, open markup or start an entity, and the Unicode line
-# separators a JavaScript lexer treats as line ends: written as entity codes. Parentheses, common
-# in names ("(cũ)", "(LGSP)"), are safe inside a quoted label and stay as they are.
-_SPECIAL = re.compile('["<>&#\\[\\]{}|\\\\`\n\t\x85\u2028\u2029]')
-
-
-def escape_label(text: str) -> str:
-    """``text`` for use inside a quoted Mermaid label: special characters as entity codes."""
-    safe = safe_text(text)
-    return _SPECIAL.sub(lambda m: _NAMED.get(m.group(0), f"#{ord(m.group(0))};"), safe)
-
-
-def _node_id(vid: str) -> str:
-    return "n_" + stable_token(vid, allowed="A-Za-z0-9")
-
 
 def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
     """A ``flowchart LR`` with a subgraph per tier and per agency (deterministic text)."""
     lines = ["flowchart LR"]
     ids: dict[str, str] = {}
-    used: set[str] = set()
 
     def node_id(vid: str) -> str:
-        if vid not in ids:
-            nid, n = _node_id(vid), 1
-            while nid in used:
-                n += 1
-                nid = f"{_node_id(vid)}_d{n}"
-            used.add(nid)
-            ids[vid] = nid
-        return ids[vid]
+        return ids.setdefault(vid, "n_" + id_token(vid))
 
     def node(element: NodeElement, indent: str) -> None:
         kind = kind_of(element)
@@ -68,20 +43,18 @@ def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
             return
         opening, closing = _SHAPES[kind]
         lines.append(
-            f'{indent}{node_id(element.id)}{opening}"{escape_label(element.name)}"{closing}'
+            f'{indent}{node_id(element.id)}{opening}"{mermaid_text(element.name)}"{closing}'
         )
 
     def subgraph(key: str, title: str, indent: str) -> str:
-        lines.append(f'{indent}subgraph sg_{key}["{escape_label(title)}"]')
+        lines.append(f'{indent}subgraph sg_{key}["{mermaid_text(title)}"]')
         return indent + "  "
 
     grouping = group_by_tier(arch)
     for tier in grouping.tiers:
         inner = subgraph(f"t_{tier.tier.value}", label(tier.tier, lang), "  ")
         for group in tier.agencies:
-            sub = subgraph(
-                "a_" + stable_token(group.agency.id, "A-Za-z0-9"), group.agency.name, inner
-            )
+            sub = subgraph("a_" + id_token(group.agency.id), group.agency.name, inner)
             node(group.agency, sub)
             for member in group.members:
                 node(member, sub)
@@ -109,12 +82,12 @@ def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
     if referenced:
         inner = subgraph("x_references", label("references", lang), "  ")
         for ref in referenced:
-            lines.append(f'{inner}{node_id(ref)}["{escape_label(ref)}"]')
+            lines.append(f'{inner}{node_id(ref)}["{mermaid_text(ref)}"]')
         lines.append("  end")
 
     for flow in arch.flows:
         chain = [flow.source, *flow.via, flow.target]
-        text = escape_label(flow.name if flow.name else flow.id)
+        text = mermaid_text(flow.name if flow.name else flow.id)
         for hop in range(len(chain) - 1):
             arrow = f'-->|"{text}"|' if hop == 0 else "-->"
             lines.append(f"  {node_id(chain[hop])} {arrow} {node_id(chain[hop + 1])}")

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from vndgaf.diagnostics import Severity
-from vndgaf.render._text import html_label, node_token
 from vndgaf.render.placement import ClusterRef
 from vndgaf.render.scene import Scene, SceneEdge, SceneNode
 from vndgaf.render.theme import (
@@ -22,6 +21,7 @@ from vndgaf.render.theme import (
     SEVERITY_COLOURS,
     text,
 )
+from vndgaf.textsafe import dot_label, id_token
 
 if TYPE_CHECKING:
     import pydot
@@ -63,7 +63,7 @@ def _node_attrs(
 
 
 def _node(pydot: Any, node: SceneNode, severities: Mapping[str, Severity]) -> Any:
-    label = html_label(node.title, node.details)
+    label = dot_label(node.title, node.details)
     return pydot.Node(
         node.key, **_node_attrs(node.kind, node.mark, _worst(node.subjects, severities), label)
     )
@@ -78,7 +78,7 @@ def _edge(
     if edge.back and attrs.get("dir") != "none":
         attrs["dir"] = "back"
     if edge.label:
-        attrs["label"] = html_label(edge.label, width=36)
+        attrs["label"] = dot_label(edge.label, width=36)
     severity = _worst(edge.subjects, severities)
     if severity is not None:
         attrs["color"] = SEVERITY_COLOURS[severity]
@@ -93,11 +93,11 @@ def _cluster(
     attrs = dict(CLUSTER_STYLE[ref.kind])
     # An agency's box holds the agency's own node, already labelled; an empty label stops the
     # box from inheriting its parent's label.
-    attrs["label"] = html_label(ref.label, width=48) if ref.kind != "agency" else "<>"
+    attrs["label"] = dot_label(ref.label, width=48) if ref.kind != "agency" else "<>"
     if highlight and ref.subject is not None and ref.subject in severities:
         attrs["color"] = SEVERITY_COLOURS[severities[ref.subject]]
         attrs["penwidth"] = "2"
-    return pydot.Cluster(node_token("c", ref.key.replace(":", "-", 1)), **attrs)
+    return pydot.Cluster("c_" + id_token(ref.key.replace(":", "-", 1)), **attrs)
 
 
 def _flatten(nodes: tuple[SceneNode, ...]) -> dict[SceneNode, tuple[ClusterRef, ...]]:
@@ -113,18 +113,18 @@ def _flatten(nodes: tuple[SceneNode, ...]) -> dict[SceneNode, tuple[ClusterRef, 
 
 def _legend(pydot: Any, scene: Scene, lang: str) -> Any:
     legend = pydot.Cluster(
-        "legend", label=html_label(text("legend", lang)), **CLUSTER_STYLE["legend"]
+        "legend", label=dot_label(text("legend", lang)), **CLUSTER_STYLE["legend"]
     )
     previous: str | None = None
     for entry in scene.legend:
         key = "legend_" + entry.replace(":", "_")
         family, _, name = entry.partition(":")
         if family == "mark":
-            attrs = _node_attrs("system", name, None, html_label(text(name, lang)))
+            attrs = _node_attrs("system", name, None, dot_label(text(name, lang)))
         elif family == "severity":
-            attrs = _node_attrs("system", None, Severity(name), html_label(text(name, lang)))
+            attrs = _node_attrs("system", None, Severity(name), dot_label(text(name, lang)))
         else:
-            attrs = _node_attrs(entry, None, None, html_label(text(entry, lang), width=28))
+            attrs = _node_attrs(entry, None, None, dot_label(text(entry, lang), width=28))
         legend.add_node(pydot.Node(key, **attrs))
         if previous is not None:
             legend.add_edge(pydot.Edge(previous, key, style="invis"))
@@ -240,7 +240,7 @@ def emit(
         fontname=FONT,
         fontsize="16",
         labelloc="t",
-        label=html_label(title, width=100),
+        label=dot_label(title, width=100),
         nodesep="0.3",
         ranksep="0.5",
     )

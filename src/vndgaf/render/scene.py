@@ -32,7 +32,6 @@ import attrs
 from vndgaf.graph import ArchGraph
 from vndgaf.graph.wellknown import HUBS
 from vndgaf.reference import catalogue
-from vndgaf.render._text import node_token
 from vndgaf.render.placement import (
     ClusterRef,
     display_name,
@@ -44,6 +43,7 @@ from vndgaf.render.placement import (
     tier_ref,
 )
 from vndgaf.render.theme import KIND_ORDER, MARK_ORDER, TIER_ORDER, text
+from vndgaf.textsafe import id_token
 
 __all__ = [
     "LEVELS",
@@ -187,7 +187,7 @@ class _Folder:
         graph, lang = self.graph, self.lang
         element = graph.element(element_id)
         return _Target(
-            node_token("n", element_id),
+            "n_" + id_token(element_id),
             self.kind(element_id),
             display_name(element, lang) if element is not None else element_id,
             place(graph, element_id, lang),
@@ -220,7 +220,7 @@ class _Folder:
             "agency",
             owner.id,
             lambda: _Target(
-                node_token("n", owner.id),
+                "n_" + id_token(owner.id),
                 "agency",
                 display_name(owner, lang),
                 place(graph, owner.id, lang),
@@ -237,7 +237,7 @@ class _Folder:
         def make() -> _Target:
             units = len(catalogue().communes_of(code)) if code else 0
             return _Target(
-                node_token("g_communes", code or "unknown"),
+                "g_communes_" + id_token(code or "unknown"),
                 "group",
                 text("communes-of", lang, name=province_name(graph, code, lang)),
                 (tier_ref("commune", lang),),
@@ -261,7 +261,7 @@ class _Folder:
             if not include_platforms:  # the province's box holds its node and its platforms
                 path = (*path, province_ref(graph, "provincial", code, lang))
             return _Target(
-                node_token("g_province", code or "unknown"),
+                "g_province_" + id_token(code or "unknown"),
                 "group",
                 province_name(graph, code, lang),
                 path,

@@ -3,12 +3,12 @@
 Computed once here so that the text, JSON, SARIF, Markdown and HTML reports always agree.
 """
 
-import hashlib
 import json
 
 import attrs
 
 from vndgaf.diagnostics import Finding, Location, Report, RuleInfo, Severity, Text
+from vndgaf.textsafe import digest
 
 __all__ = [
     "SEVERITIES",
@@ -33,7 +33,7 @@ def fingerprint(finding: Finding) -> str:
     """
     code, subject, related = finding.identity
     blob = json.dumps([code, subject, list(related)], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return digest(blob)
 
 
 def location_text(loc: Location) -> str:

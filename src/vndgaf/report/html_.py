@@ -4,14 +4,14 @@ Inline CSS and one small inline script, no external resources: summary counts, m
 overview diagram as inline SVG when given, and a findings table that can be filtered by severity,
 rule family and suppression. A Content-Security-Policy allows only that script (by its hash) and
 no network access, so nothing in a submission or a diagram can run code or fetch anything. Every
-user text is made printable and then HTML-escaped. Without JavaScript the whole table shows.
+user text goes through :func:`~vndgaf.textsafe.html_text` (printable, then HTML-escaped). Without
+JavaScript the whole table shows.
 A link can preset the filters in its fragment, e.g. ``report.html#severity=error&family=IOP``
 (``suppressed=`` hides suppressed findings).
 """
 
 import base64
 import hashlib
-import html
 import re
 
 from vndgaf.diagnostics import Finding, Report, RuleInfo
@@ -33,7 +33,7 @@ from vndgaf.report.i18n import (
     severity_label,
     summary_sentence,
 )
-from vndgaf.textsafe import printable
+from vndgaf.textsafe import html_text as _e
 
 __all__ = ["SCRIPT", "inline_svg", "render_html"]
 
@@ -125,11 +125,6 @@ _CSP = (
 
 _XML_DECL = re.compile(r"<\?xml[^>]*\?>\s*", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*", re.IGNORECASE)
-
-
-def _e(text: str) -> str:
-    """User text, printable and HTML-escaped (quotes included)."""
-    return html.escape(printable(text))
 
 
 def inline_svg(svg: str) -> str:

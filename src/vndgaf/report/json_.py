@@ -6,7 +6,6 @@ finite numbers become ``null`` so the output is always valid JSON. Keys are sort
 is byte-identical for the same report.
 """
 
-import json
 import math
 from typing import Any
 
@@ -19,7 +18,7 @@ from vndgaf.report._facts import (
     rules_for,
     suppressed_count,
 )
-from vndgaf.textsafe import harden_json
+from vndgaf.textsafe import json_text
 
 __all__ = ["FORMAT_VERSION", "render_json"]
 
@@ -109,4 +108,4 @@ def render_json(report: Report, *, lang: str = "en") -> str:
         "submitters": list(report.submitters),
         "summary": _summary(report),
     }
-    return harden_json(json.dumps(doc, sort_keys=True, ensure_ascii=False, indent=2)) + "\n"
+    return json_text(doc)

@@ -2,11 +2,10 @@
 
 A summary table, the metrics, and the findings grouped by severity (suppressed ones last, with
 their reason), one table row each. User text is escaped so that nothing in a submission can
-break a table, open a code span, inject HTML or format text: control characters are written as
-visible escapes, ``& < >`` as entities and Markdown punctuation with a backslash.
+break a table, open a code span, inject HTML, format text, link or mention anyone: every user
+text goes through :func:`~vndgaf.textsafe.markdown_text`.
 """
 
-import re
 from collections.abc import Iterable
 
 from vndgaf.diagnostics import Finding, Report
@@ -25,27 +24,9 @@ from vndgaf.report.i18n import (
     severity_label,
     summary_sentence,
 )
-from vndgaf.textsafe import printable
+from vndgaf.textsafe import markdown_text
 
-__all__ = ["escape_markdown", "render_markdown"]
-
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# Everything that can start inline formatting, a link, math, strikethrough or a cell border.
-_SPECIAL = re.compile(r"[\\`*_\[\]|~$&<>]")
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    char = match.group()
-    return _ENTITIES.get(char, "\\" + char)
-
-
-def escape_markdown(text: str) -> str:
-    r"""``text`` safe inside a Markdown paragraph or table cell, shown literally.
-
-    >>> escape_markdown("a | `b` <i>\n")
-    'a \\| \\`b\\` &lt;i&gt;\\\\n'
-    """
-    return _SPECIAL.sub(_escape_char, printable(text))
+__all__ = ["render_markdown"]
 
 
 def _table(head: Iterable[str], rows: Iterable[Iterable[str]], align: str = "") -> list[str]:
@@ -58,20 +39,20 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[str]], align: str = "") 
 
 def _where(f: Finding, lang: str) -> str:
     return (
-        escape_markdown(location_text(f.location))
+        markdown_text(location_text(f.location))
         if f.location
-        else escape_markdown(label("no_location", lang))
+        else markdown_text(label("no_location", lang))
     )
 
 
 def _rule_cell(f: Finding) -> str:
-    return f"{escape_markdown(f.code)} {escape_markdown(f.name)}".strip()
+    return f"{markdown_text(f.code)} {markdown_text(f.name)}".strip()
 
 
 def _subject_cell(f: Finding) -> str:
-    out = escape_markdown(f.subject)
+    out = markdown_text(f.subject)
     if f.related:
-        out += " → " + ", ".join(escape_markdown(r) for r in f.related)
+        out += " → " + ", ".join(markdown_text(r) for r in f.related)
     return out
 
 
@@ -83,10 +64,10 @@ def _findings_table(findings: list[Finding], lang: str) -> list[str]:
         [
             _where(f, lang),
             _rule_cell(f),
-            escape_markdown(f.message.get(lang)),
+            markdown_text(f.message.get(lang)),
             _subject_cell(f),
-            escape_markdown(f.legal_basis),
-            escape_markdown(f.fix.get(lang)) if f.fix else "",
+            markdown_text(f.legal_basis),
+            markdown_text(f.fix.get(lang)) if f.fix else "",
         ]
         for f in findings
     ]
@@ -106,11 +87,11 @@ def _suppressed_table(findings: list[Finding], lang: str) -> list[str]:
             [
                 _where(f, lang),
                 _rule_cell(f),
-                escape_markdown(f.message.get(lang)),
+                markdown_text(f.message.get(lang)),
                 _subject_cell(f),
-                escape_markdown(s.reason),
+                markdown_text(s.reason),
                 s.expires.isoformat() if s.expires else "",
-                escape_markdown(s.owner or ""),
+                markdown_text(s.owner or ""),
             ]
         )
     return _table(head, rows)
@@ -141,7 +122,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
         facts.append(f"{label('as_of', lang)}: {report.as_of.isoformat()}")
     if report.inputs:
         facts.append(
-            f"{label('inputs', lang)}: " + ", ".join(escape_markdown(i) for i in report.inputs)
+            f"{label('inputs', lang)}: " + ", ".join(markdown_text(i) for i in report.inputs)
         )
     if facts:
         out += ["", " · ".join(facts)]
@@ -160,7 +141,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
         ]
         rows = [
             [
-                escape_markdown(r.submitter) if r.submitter else label("unattributed", lang),
+                markdown_text(r.submitter) if r.submitter else label("unattributed", lang),
                 *(str(r.counts[s]) for s in SEVERITIES),
                 str(r.suppressed),
             ]
@@ -171,7 +152,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
     if report.metrics:
         out += ["", f"### {label('metrics', lang)}", ""]
         rows = [
-            [escape_markdown(metric_label(k, lang)), format_metric(k, report.metrics[k], lang)]
+            [markdown_text(metric_label(k, lang)), format_metric(k, report.metrics[k], lang)]
             for k in metric_order(report.metrics)
         ]
         out += _table([label("metric", lang), label("value", lang)], rows, "lr")

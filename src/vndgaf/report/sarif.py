@@ -8,15 +8,13 @@ There is no invocation and no timestamp: the same report always gives the same b
 """
 
 import importlib.metadata
-import json
 import re
 from typing import Any
-from urllib.parse import quote
 
 from vndgaf.diagnostics import Finding, Location, Report, RuleInfo
 from vndgaf.report._facts import fingerprint, rules_for
 from vndgaf.report.i18n import label
-from vndgaf.textsafe import harden_json
+from vndgaf.textsafe import json_text, uri_path
 
 __all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "SARIF_VERSION", "render_sarif"]
 
@@ -60,10 +58,10 @@ def artifact_uri(path: str) -> tuple[str, bool]:
     while posix.startswith("./"):
         posix = posix[2:]
     if re.match(r"^[A-Za-z]:/", posix):
-        return "file:///" + quote(posix, safe="/:"), False
+        return "file:///" + uri_path(posix, safe="/:"), False
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe="/"), False
-    return quote(posix, safe="/"), True
+        return "file://" + uri_path(posix), False
+    return uri_path(posix), True
 
 
 def _artifact_location(path: str, index: dict[str, int]) -> dict[str, Any]:
@@ -196,4 +194,4 @@ def render_sarif(
     if report.as_of is not None:
         run["properties"] = {"asOf": report.as_of.isoformat()}
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
-    return harden_json(json.dumps(log, sort_keys=True, ensure_ascii=False, indent=2)) + "\n"
+    return json_text(log)
