@@ -1,6 +1,7 @@
 """Where ``-o`` may write: never onto an input, never through a link, a FIFO or a device, never
 over a read-only file; streams are written through; a signal leaves no temporary file."""
 
+import errno
 import hashlib
 import os
 import shutil
@@ -368,3 +369,62 @@ def test_the_command_line_exits_128_plus_the_signal(
     assert stdout == b""
     assert report.read_text(encoding="utf-8") == "previous report\n"
     assert leftovers(out) == []
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-directory", "existing-directory"])
+def test_init_on_a_full_disk_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    """`init` when the disk fills up at the third file (simulated ENOSPC): exit 2, one line,
+    and no half-made tree — neither the new directory nor files in an existing one."""
+    from click.testing import CliRunner
+
+    from vndgaf.cli import main
+
+    tree = tmp_path / "province"
+    if existing:
+        tree.mkdir()
+        (tree / "notes.txt").write_text("mine\n", encoding="utf-8")
+    real = Path.write_bytes
+    written: list[str] = []
+
+    def filling(self: Path, data: bytes) -> int:
+        written.append(self.name)
+        if len(written) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", filling)
+    run = CliRunner().invoke(main, ["init", "--province", "08", "-o", str(tree)])
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [
+        f"vndgaf: error: {tree}: cannot write: No space left on device"
+    ]
+    if existing:
+        assert sorted(p.name for p in tree.iterdir()) == ["notes.txt"]
+    else:
+        assert not tree.exists()
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "python-u"])
+def test_a_reader_that_goes_away_ends_the_run_quietly(unbuffered: str) -> None:
+    """`vndgaf reference communes --format json | head -c 100`: exit 141, nothing on stderr
+    (no BrokenPipeError traceback, no "Exception ignored") — also under PYTHONUNBUFFERED, where
+    Python drops a partly written chunk without an error unless vndgaf buffers it again."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    with subprocess.Popen(
+        [sys.executable, "-m", "vndgaf", "reference", "communes", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        head = child.stdout.read(100)
+        child.stdout.close()
+        err = child.stderr.read()
+    assert head.startswith(b"{")
+    assert child.returncode == 141, err
+    assert err == b""

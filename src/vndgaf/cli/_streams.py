@@ -11,6 +11,11 @@ Reports carry Vietnamese text, and a file name may hold bytes that are not UTF-8
 
 Either way, text that cannot be encoded at all (a lone surrogate standing for an undecodable
 byte of a file name) is escaped, never an error.
+
+Under ``python -u`` (``PYTHONUNBUFFERED``) the text streams sit directly on the file
+descriptor, and a write that the system completes only in part (a pipe whose reader went away)
+is dropped without an error; the rest of a report would vanish silently. There the streams get
+a buffered layer back, which writes everything or raises (and is flushed after every write).
 """
 
 import codecs
@@ -29,16 +34,27 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def _configure(stream: TextIO) -> None:
+def _configure(stream: TextIO) -> TextIO:
+    """``stream`` with the encoding chosen above (the same object, or a buffered one)."""
     if not isinstance(stream, io.TextIOWrapper):
-        return  # replaced by a test runner or an embedding program: theirs to choose
+        return stream  # replaced by a test runner or an embedding program: theirs to choose
     current = codecs.lookup(stream.encoding or "ascii").name
     encoding = current if _is_terminal(stream) else "utf-8"
+    if isinstance(stream.buffer, io.RawIOBase):  # unbuffered (python -u): see above
+        stream.flush()
+        return io.TextIOWrapper(
+            io.BufferedWriter(stream.buffer),
+            encoding=encoding,
+            errors="backslashreplace",
+            line_buffering=stream.line_buffering,
+            write_through=True,
+        )
     with contextlib.suppress(ValueError, io.UnsupportedOperation):
         stream.reconfigure(encoding=encoding, errors="backslashreplace")
+    return stream
 
 
 def configure_streams() -> None:
     """Set standard output and error as described in the module docstring."""
-    _configure(sys.stdout)
-    _configure(sys.stderr)
+    sys.stdout = _configure(sys.stdout)
+    sys.stderr = _configure(sys.stderr)
