@@ -26,6 +26,9 @@ Each step is a module with one job:
 
 Structuring (documents to attrs objects) is :mod:`vndgaf.converter`, shared with the reference
 catalogue and the writers; the schema is :mod:`vndgaf.schema`.
+
+On ``vndgaf``, the name ``load`` is the function :func:`load`, not this package: import the
+modules with ``from vndgaf.load import ids`` (or ``from vndgaf.load.ids import …``).
 """
 
 from vndgaf.load.discover import discover
