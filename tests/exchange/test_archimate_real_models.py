@@ -2,14 +2,18 @@
 the import keeps, derives and keeps aside, counted by type (tests/data/archimate-samples/README.md
 says where each file comes from)."""
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from exchange_xsd import schema_errors
 
+from vndgaf.converter import dumps
+from vndgaf.engine import check_loaded
 from vndgaf.exchange.archimate_import import ImportResult, from_archimate
 from vndgaf.exchange.archimate_read import document_text, read_model
 from vndgaf.exchange.archimate_summary import import_counts
+from vndgaf.load import load
 from vndgaf.model import Level
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "archimate-samples"
@@ -176,3 +180,25 @@ def test_normalised_source_is_valid_31(name: str) -> None:
         len(root.findall("{*}relationships/{*}relationship")),
         len(root.findall("{*}views/{*}diagrams/{*}view")),
     ) == expected
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_checking_an_imported_model_summarises_what_it_does_not_say(
+    name: str, tmp_path: Path
+) -> None:
+    """The imported model is checked like any submission: owners and tiers the model does not
+    state are one GOV001 and one GOV005 finding, not one per element."""
+    result = _import(name)
+    path = tmp_path / "imported.yaml"
+    path.write_text(dumps(result.architecture), encoding="utf-8")
+    report = check_loaded(load([path]))
+    codes = Counter(f.code for f in report.findings)
+    assert codes["GOV005"] == 1
+    assert codes["GOV001"] <= 1
+    owned = result.architecture.systems + result.architecture.databases
+    if len(owned) >= 5:
+        assert codes["GOV001"] == 1
+        finding = next(f for f in report.findings if f.code == "GOV001")
+        assert finding.message.en.endswith(
+            "have no owner: the submission does not say who owns what"
+        )

@@ -3,6 +3,7 @@
 from vndgaf.rules.base import Rule
 from vndgaf.rules.governance import (
     agency_hierarchy_cycle,
+    agency_tier_unknown,
     element_without_owner,
     owner_not_active,
     self_flow,
@@ -13,4 +14,5 @@ RULES: tuple[Rule, ...] = (
     owner_not_active.RULE,
     agency_hierarchy_cycle.RULE,
     self_flow.RULE,
+    agency_tier_unknown.RULE,
 )
