@@ -194,3 +194,21 @@ def test_base_only_with_archimate(tmp_path: Path) -> None:
     )
     assert run.exit_code == 2
     assert "--base and --agencies go with --to archimate" in run.stderr
+
+
+def test_a_changed_derived_flow_becomes_a_flow_of_its_own() -> None:
+    """A derived flow the architect marks mandatory is written as a tagged flow; on the next
+    import it is that flow, once, with its field (the derivation does not repeat it)."""
+    name = "opengroup_archisurance_3.1.xml"
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    arch = from_archimate(text, path=name).architecture
+    flows = tuple(
+        attrs.evolve(f, mandatory=True) if f.id == "id-861-to-id-1399" else f for f in arch.flows
+    )
+    merged = merge_archimate(attrs.evolve(arch, flows=flows), read_model(text).root)
+    assert merged.notes == (
+        "flow id-861-to-id-1399 was derived and changed in vndgaf: written as a flow of its own",
+    )
+    back = from_archimate(merged.text).architecture
+    same = [f for f in back.flows if (f.source, f.target) == ("id-861", "id-1399")]
+    assert [(f.id, f.mandatory) for f in same] == [("id-861-to-id-1399", True)]

@@ -711,6 +711,12 @@ class _Importer:
                 for comp, chain in owners.get(r.target, ()):
                     self.host(comp, r.source, (*chain, *r.ids))
         existing = {(f.get("source"), f.get("target")) for f in self.flows.values()}
+        for hops in self.flow_hops.values():  # flows vndgaf wrote: a derived one would repeat them
+            ordered = sorted(hops, key=lambda h: h[0])
+            ends = self.endpoint(ordered[0][1]), self.endpoint(ordered[-1][2])
+            if ends[0] is not None and ends[1] is not None:
+                existing.add((ends[0][1], ends[1][1]))
+        self.used_ids.update(self.flow_hops)  # their ids are theirs (see build_flows)
         for (src, dst), evidence in pairs.items():
             a, b = self.pending[src], self.pending[dst]
             if (a.vid, b.vid) in existing:
@@ -822,6 +828,7 @@ class _Importer:
                     "Flow",
                 )
             values = self.flows[flow_id]
+            self.used_ids.discard(flow_id)  # reserved for this flow by derive()
             values.update(
                 id=self.new_id(flow_id, flow_id),
                 source=ends[0][1],
