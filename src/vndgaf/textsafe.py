@@ -207,9 +207,10 @@ def yaml_text(data: Any) -> str:
 
 # XML 1.0 cannot hold these at all, not even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# XML can hold these, but not raw: a parser turns a raw CR into LF, the rest would act on a
-# reader of the file. Written as character references, they read back exactly.
-_XML_REFERENCE = re.compile(f"[\r{_ACTING}]")
+# XML can hold these, but not raw: a parser turns a raw CR into LF, a tab is the one other
+# control a reader would not see, the rest would act on a reader of the file. Written as
+# character references, they read back exactly.
+_XML_REFERENCE = re.compile(f"[\t\r{_ACTING}]")
 
 
 def _xml_picture(match: re.Match[str]) -> str:
@@ -231,9 +232,10 @@ def xml_text(text: str) -> str:
 def xml_document(root: ET.Element) -> str:
     r"""The indented XML document of ``root`` with its declaration, neutral and well-formed.
 
-    Every text and attribute goes through :func:`xml_text`; carriage returns, DEL, C1 and bidi
-    controls and line separators are character references (``&#x202e;``), so no raw control
-    reaches a reader of the file and a parser gets the text back exactly.
+    Every text and attribute goes through :func:`xml_text`; tabs, carriage returns, DEL, C1
+    and bidi controls and line separators are character references (``&#x202e;``), so no raw
+    control but the newline reaches a reader of the file and a parser gets the text back
+    exactly.
 
     >>> node = ET.Element("name")
     >>> node.text = "a\u202eb\x01"
@@ -346,15 +348,17 @@ def dot_label(
     """A Graphviz HTML-like label: the wrapped, escaped title, then smaller grey detail lines.
 
     Every character is drawn as typed: markup, quotes, braces and backslashes cannot end the
-    label or add tags; line breaks in the text start new lines; unsafe characters show as
-    escapes, so the SVG Graphviz makes from it holds none of them either.
+    label or add tags; line breaks in the title start new lines; unsafe characters show as
+    escapes, so the SVG Graphviz makes from it holds none of them either. A detail (an id, a
+    count) is one line of text: a line break in it shows as ``\\n``, so an id with a trailing
+    newline reads differently from the id without.
 
     >>> dot_label("A <x>", ["id-1"])
     '<A &lt;x&gt;<br/><font point-size="8" color="#555555">id-1</font>>'
     """
     parts = [_label_escape(line) for line in wrap(title, width)]
     for detail in details:
-        for line in wrap(detail, width + 8):
+        for line in wrap(printable(detail), width + 8):
             shown = _label_escape(line)
             parts.append(f'<font point-size="8" color="{detail_colour}">{shown}</font>')
     return "<" + "<br/>".join(parts) + ">"

@@ -187,6 +187,13 @@ def test_surrogates_never_crash_and_never_reach_bytes() -> None:
     assert uri_path("x\ud800") == "x%ED%A0%80"
 
 
+def test_dot_label_details_are_one_line_each() -> None:
+    """A title's line break starts a new line; a detail's (an id's) is shown as \\n."""
+    assert dot_label("Sở\nhai", ["so-tp\n"], detail_colour="#555") == (
+        '<Sở<br/>hai<br/><font point-size="8" color="#555">so-tp\\n</font>>'
+    )
+
+
 def test_mermaid_labels_show_line_breaks_and_escapes() -> None:
     """A newline stays a line break (#10;); a bidi override is shown as text."""
     assert mermaid_text("a\nb\u202e") == "a#10;b#92;u202e"

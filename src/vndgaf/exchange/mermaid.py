@@ -11,7 +11,7 @@ from __future__ import annotations
 from vndgaf.exchange._fields import NodeElement, iter_nodes, kind_of
 from vndgaf.exchange._grouping import group_by_tier, label
 from vndgaf.model import Architecture
-from vndgaf.textsafe import id_token, mermaid_text
+from vndgaf.textsafe import id_token, mermaid_text, printable
 
 __all__ = ["to_mermaid"]
 
@@ -81,8 +81,8 @@ def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
                 referenced.setdefault(ref)
     if referenced:
         inner = subgraph("x_references", label("references", lang), "  ")
-        for ref in referenced:
-            lines.append(f'{inner}{node_id(ref)}["{mermaid_text(ref)}"]')
+        for ref in referenced:  # an id is one line: a line break in it shows as \n
+            lines.append(f'{inner}{node_id(ref)}["{mermaid_text(printable(ref))}"]')
         lines.append("  end")
 
     for flow in arch.flows:

@@ -43,7 +43,7 @@ from vndgaf.render.placement import (
     tier_ref,
 )
 from vndgaf.render.theme import KIND_ORDER, MARK_ORDER, TIER_ORDER, text
-from vndgaf.textsafe import id_token
+from vndgaf.textsafe import id_token, printable
 
 __all__ = [
     "LEVELS",
@@ -189,7 +189,7 @@ class _Folder:
         return _Target(
             "n_" + id_token(element_id),
             self.kind(element_id),
-            display_name(element, lang) if element is not None else element_id,
+            display_name(element, lang) if element is not None else printable(element_id),
             place(graph, element_id, lang),
             anchor=element_id,
         )
