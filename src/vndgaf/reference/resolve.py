@@ -709,13 +709,10 @@ def _resolve_code(
         )
     ranked = sorted(entries, key=lambda e: e.rank(as_of))
     result = _resolve_entry(index, query, ranked[0], as_of)
-    others = [_resolve_entry(index, query, e, as_of) for e in ranked[1:]]
     others = [
-        r
-        for r in others
-        if r.matched is not None
-        and result.matched is not None
-        and fold(r.matched.name) != fold(result.matched.name)
+        _resolve_entry(index, query, e, as_of)
+        for e in ranked[1:]
+        if not _one_unit_over_time(index, ranked[0], e)
     ]
     if not others:
         return result
@@ -731,6 +728,17 @@ def _resolve_code(
         note=_join(result.note, note),
         other_dates=tuple(_candidate(index, r) for r in others),
     )
+
+
+def _one_unit_over_time(index: UnitIndex, a: Entry, b: Entry) -> bool:
+    """True if a legacy and a current unit under one code are the same unit before and after
+    1/7/2025: the old one went into the new one, which took its name (Hà Nội; Đồng Nai, though
+    it became a city in 2026). Otherwise the code's meaning changed (24: Bắc Giang, Bắc Ninh)."""
+    old, new = (a, b) if a.source is Source.LEGACY else (b, a)
+    if old.source is not Source.LEGACY or new.source is not Source.CURRENT:
+        return False
+    first = current_entries(index.current_unit(new.level, new.code))[0]
+    return index.is_predecessor(old, new) and _same_name(old.name, first.name)
 
 
 def resolve_unit(query: str, *, as_of: dt.date | None = None) -> Resolution:
