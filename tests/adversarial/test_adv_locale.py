@@ -76,3 +76,49 @@ def test_a_latin1_terminal_sees_escapes_not_a_crash() -> None:
     text = received.decode("iso-8859-1")
     assert "Tuy\xean Quang" in text  # ê exists in Latin-1
     assert "\\u01a1" in text  # ơ does not: escaped
+
+
+@pytest.fixture
+def undecodable(tmp_path: Path) -> Path:
+    """A copy of the example in which one file is named with the byte 0xFF (not UTF-8)."""
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    for source in sorted(EXAMPLE.iterdir()):
+        (folder / source.name).write_bytes(source.read_bytes())
+    os.rename(os.fsencode(folder / "flows.yaml"), os.fsencode(folder) + b"/bad\xffname.yaml")
+    return folder
+
+
+FORMATS = ["text", "json", "sarif", "markdown", "html"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(
+    undecodable: Path, tmp_path: Path, fmt: str
+) -> None:
+    """`bad\\xffname.yaml`: every report format, on stdout and with -o, is valid UTF-8 without
+    the raw byte, names the file with a visible escape, and SARIF gives its URI as `%FF`."""
+    stdout = run_cli(["check", "--format", fmt, str(undecodable)])
+    report = tmp_path / f"report.{fmt}"
+    written = run_cli(["check", "--format", fmt, "-o", str(report), str(undecodable)])
+    assert stdout.code == written.code == 1, stdout.err + written.err
+    for data in (stdout.out, report.read_bytes()):
+        assert b"\xff" not in data
+        text = data.decode("utf-8")
+        if fmt == "sarif":
+            uris = [a["location"]["uri"] for a in json.loads(text)["runs"][0]["artifacts"]]
+            assert any(uri.endswith("/bad%FFname.yaml") for uri in uris)
+        elif fmt == "json":
+            assert any(p.endswith("bad\udcffname.yaml") for p in json.loads(text)["inputs"])
+        else:
+            assert "bad\\udcffname.yaml" in text or "bad\\\\udcffname.yaml" in text
+
+
+def test_validate_and_diff_name_an_undecodable_file_escaped(undecodable: Path) -> None:
+    """validate (text, JSON) and diff (JSON) with the same file name: no crash, UTF-8 out."""
+    for args in (["validate"], ["validate", "--format", "json"], ["diff", "--format", "json"]):
+        extra = [str(undecodable)] if args[0] == "diff" else []
+        run = run_cli([*args, *extra, str(undecodable)])
+        assert run.code in (0, 1), run.err
+        assert b"\xff" not in run.out
+        run.out.decode("utf-8")

@@ -112,6 +112,11 @@ Files are always written in UTF-8. On standard output and standard error:
   shows each character it cannot display as an escape (`\\u01a1` for `ơ`): readable, never
   a crash. Use a UTF-8 terminal (or `--lang en`) to read Vietnamese reports there.
 
+A file name that is not valid UTF-8 (`bad\\xffname.yaml` on a UTF-8 system) is read as usual
+and shown with a visible escape for the byte it cannot decode (`bad\\udcffname.yaml` in text,
+Markdown, HTML and JSON) and percent-encoded in SARIF URIs (`bad%FFname.yaml`); no output ever
+holds the raw byte.
+
 """
 
 
