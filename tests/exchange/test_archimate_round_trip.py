@@ -212,3 +212,30 @@ def test_a_changed_derived_flow_becomes_a_flow_of_its_own() -> None:
     back = from_archimate(merged.text).architecture
     same = [f for f in back.flows if (f.source, f.target) == ("id-861", "id-1399")]
     assert [(f.id, f.mandatory) for f in same] == [("id-861-to-id-1399", True)]
+
+
+def test_names_and_documentation_in_several_languages_survive() -> None:
+    """The Vietnamese name and documentation are read, the English name becomes name_en, and
+    the export with the base keeps every language of both."""
+    text = (
+        '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m"><name>M</name>'
+        '<elements><element identifier="c1" xsi:type="ApplicationComponent">'
+        '<name xml:lang="en">One-stop system</name><name xml:lang="vi">Hệ thống một cửa</name>'
+        '<documentation xml:lang="en">Handles cases</documentation>'
+        '<documentation xml:lang="vi">Giải quyết hồ sơ</documentation>'
+        "</element></elements></model>"
+    )
+    result = from_archimate(text)
+    (system,) = result.architecture.systems
+    assert (system.name, system.name_en) == ("Hệ thống một cửa", "One-stop system")
+    assert system.properties == {"documentation": "Giải quyết hồ sơ"}
+    merged = merge_archimate(result.architecture, read_model(text).root)
+    out = ET.fromstring(merged.text)
+    docs = {
+        d.get("{http://www.w3.org/XML/1998/namespace}lang"): d.text
+        for d in out.iter()
+        if d.tag.endswith("documentation")
+    }
+    assert docs == {"en": "Handles cases", "vi": "Giải quyết hồ sơ"}
+    assert schema_errors(merged.text) == []
