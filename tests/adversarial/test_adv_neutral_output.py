@@ -156,6 +156,10 @@ def test_exports_are_neutral_and_data_formats_keep_names(
         back = from_archimate(text).architecture
         assert back.flows[0].name == xml_text(HOSTILE)
         assert "\u202e" in xml_text(HOSTILE) and "&#x202e;" in text
+        imported = run_cli(["import", "archimate", str(target)])  # back to YAML, summary
+        assert imported.code == 0, imported.err
+        _neutral(imported.out, "import archimate")
+        _neutral(imported.err.encode("utf-8"), "import archimate (standard error)")
     elif fmt == "graphml":
         graph = nx.read_graphml(io.BytesIO(run.out))
         labels = {d["vid"]: d["label"] for _, d in graph.nodes(data=True)}

@@ -147,10 +147,11 @@ def test_xml_reads_back_exactly_what_xml_can_hold(text: str) -> None:
 
 
 def test_xml_keeps_bidi_and_c1_as_references() -> None:
-    """U+202E, U+0085, DEL and CR are character references; a C0 control its picture."""
+    """U+202E, U+0085, DEL, CR and tab are character references; a C0 control its picture."""
     root = ET.Element("name")
-    root.text = "a\u202eb\x85c\x7fd\re\x01"
-    assert xml_document(root).splitlines()[1] == "<name>a&#x202e;b&#x85;c&#x7f;d&#xd;e␁</name>"
+    root.text = "a\u202eb\x85c\x7fd\re\x01\tf"
+    line = "<name>a&#x202e;b&#x85;c&#x7f;d&#xd;e␁&#x9;f</name>"
+    assert xml_document(root).splitlines()[1] == line
 
 
 @pytest.mark.parametrize(
