@@ -159,9 +159,9 @@ def worker_time(path: str, reps: int) -> dict[str, Any]:
         out["networkx"] = _timed_on_fresh(
             lambda: build_graph(arch, cat, as_of), lambda fresh: fresh.graph, reps
         )
-        ctx = Context(graph=graph, as_of=as_of)
+        ctx = Context(graph=graph, catalogue=cat, as_of=as_of)
         for family in FAMILIES:
-            rules = [r for r in ALL_RULES if r.family == family]
+            rules = [r for r in ALL_RULES if r.family is not None and r.family.code == family]
             out[f"rules_{family}"], found = _timed(
                 lambda rules=rules: sum(len(list(r.check(ctx))) for r in rules), 1
             )

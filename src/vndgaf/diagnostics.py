@@ -13,6 +13,7 @@ import attrs
 from vndgaf.model import Suppression
 
 __all__ = [
+    "Family",
     "Finding",
     "Location",
     "Report",
@@ -20,6 +21,7 @@ __all__ = [
     "Severity",
     "Text",
     "Violation",
+    "family_code",
     "pointer_parts",
     "pointer_token",
 ]
@@ -48,6 +50,30 @@ class Text:
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``"en"`` or ``"vi"``)."""
         return self.vi if lang == "vi" else self.en
+
+
+def family_code(code: str) -> str:
+    """The family part of a check code: its leading letters (``IOP`` for ``IOP001``).
+
+    Codes are a family's letters followed by digits; registration checks it (see
+    :func:`vndgaf.rules.base.family`), so the letters always name a declared family.
+
+    >>> family_code("IOP001")
+    'IOP'
+    """
+    return code.rstrip("0123456789")
+
+
+@attrs.frozen
+class Family:
+    """A family of checks: the letters every code in it starts with, and its title.
+
+    Each family is declared once, next to its checks (``vndgaf.rules.interop.FAMILY``, the
+    loader's schema and reference checks), and every report and page names it from there.
+    """
+
+    code: str
+    title: Text
 
 
 def pointer_token(part: str | int) -> str:
@@ -112,7 +138,7 @@ class Finding:
     @property
     def family(self) -> str:
         """The rule family: the letters of the code (``IOP`` for ``IOP001``)."""
-        return self.code.rstrip("0123456789")
+        return family_code(self.code)
 
     @property
     def suppressed(self) -> bool:
@@ -148,6 +174,7 @@ class RuleInfo:
     title: Text
     legal_basis: str
     sourced: bool
+    family: Family
     fix: Text | None = None
     doc: str = ""
 

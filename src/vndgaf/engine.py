@@ -15,6 +15,7 @@ from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph, build_graph
 from vndgaf.load import INPUT_CHECKS, LoadResult, load
 from vndgaf.model import InputSource, Level, OnlineLevel
+from vndgaf.reference import Catalogue
 from vndgaf.reference import catalogue as national_catalogue
 from vndgaf.rules import ALL_RULES, Context, Rule
 
@@ -166,11 +167,24 @@ def check_loaded(
     ignore: Sequence[str] = (),
     severity_overrides: Mapping[str, Severity] | None = None,
     as_of: dt.date | None = None,
-    rules: Sequence[Rule] = ALL_RULES,
+    rules: Sequence[Rule] | None = None,
+    catalogue: Catalogue | None = None,
 ) -> Report:
-    """Run the selected rules on an already loaded submission."""
+    """Run the selected rules on an already loaded submission.
+
+    ``rules`` defaults to every rule (:data:`vndgaf.rules.ALL_RULES`), ``catalogue`` to the
+    national catalogue (:func:`vndgaf.reference.catalogue`).
+    """
     with paused_gc():  # the graph of a national model is large: see vndgaf.gcpause
-        return _check_loaded(result, select, ignore, severity_overrides, as_of, rules)
+        return _check_loaded(
+            result,
+            select,
+            ignore,
+            severity_overrides,
+            as_of,
+            ALL_RULES if rules is None else rules,
+            national_catalogue() if catalogue is None else catalogue,
+        )
 
 
 def _check_loaded(
@@ -180,10 +194,11 @@ def _check_loaded(
     severity_overrides: Mapping[str, Severity] | None,
     as_of: dt.date | None,
     rules: Sequence[Rule],
+    catalogue: Catalogue,
 ) -> Report:
     date = _as_of(result, as_of)
-    graph = build_graph(result.architecture, national_catalogue(), date)
-    ctx = Context(graph=graph, as_of=date, submissions=result.submissions)
+    graph = build_graph(result.architecture, catalogue, date)
+    ctx = Context(graph=graph, catalogue=catalogue, as_of=date, submissions=result.submissions)
     overrides = {k.upper(): v for k, v in (severity_overrides or {}).items()}
     chosen = select_rules(rules, select, ignore)
     findings: list[Finding] = []

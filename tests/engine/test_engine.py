@@ -1,15 +1,20 @@
 """The engine: selection, severity overrides, suppressions, --as-of, metrics, exit codes."""
 
 import datetime as dt
+import pydoc
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
+import vndgaf
 from vndgaf.cli import main
 from vndgaf.diagnostics import Severity
 from vndgaf.engine import check_loaded, find_rule, matches, select_rules
 from vndgaf.load import load
+from vndgaf.model import AdministrativeUnit, UnitKind
+from vndgaf.reference import catalogue
 from vndgaf.rules import ALL_RULES
 
 DOC = """format_version: 1
@@ -136,3 +141,34 @@ def test_rule_lookup_and_cli_rule_page() -> None:
     assert run.exit_code == 0
     assert "What it checks" in run.output and "Legal basis" in run.output
     assert CliRunner().invoke(main, ["rule", "XYZ999"]).exit_code == 2
+
+
+def test_rules_read_the_catalogue_they_are_given(tmp_path: Path) -> None:
+    """Rules see the catalogue passed to check_loaded, not a global one: a special zone unknown
+    to the national catalogue is flagged, and not once a catalogue lists it."""
+    path = tmp_path / "dk.yaml"
+    path.write_text(
+        DOC % "units:\n  - {id: dk-x, name: Đặc khu X, kind: dac_khu, code: '99999',"
+        " parent: vn:province/08}",
+        encoding="utf-8",
+    )
+    result = load([path])
+    assert [f.subject for f in check_loaded(result, select=["STR007"]).findings] == ["dk-x"]
+    national = catalogue()
+    zone = AdministrativeUnit(
+        id="vn:commune/99999",
+        name="Đặc khu X",
+        kind=UnitKind.DAC_KHU,
+        code="99999",
+        parent="vn:province/08",
+    )
+    wider = attrs.evolve(national, communes=(*national.communes, zone))
+    assert check_loaded(result, select=["STR007"], catalogue=wider).findings == ()
+
+
+def test_help_of_check_loaded_does_not_spell_out_the_rules() -> None:
+    """``help(vndgaf.check_loaded)`` shows readable defaults, not the tuple of every rule."""
+    text = pydoc.render_doc(vndgaf.check_loaded, renderer=pydoc.plaintext)
+    assert "rules: collections.abc.Sequence[vndgaf.rules.base.Rule] | None = None" in text
+    assert "catalogue: vndgaf.reference.catalogue.Catalogue | None = None" in text
+    assert "Rule(" not in text and len(text) < 4000

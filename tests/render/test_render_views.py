@@ -3,7 +3,6 @@
 import pytest
 from render_fixtures import EXAMPLES, count_nodes, graph_of, loaded, node_attrs, svg_labels
 
-from vndgaf.graph.wellknown import NDXP
 from vndgaf.model import (
     Agency,
     AgencyType,
@@ -13,6 +12,7 @@ from vndgaf.model import (
     Level,
     Platform,
 )
+from vndgaf.reference.wellknown import NDXP
 from vndgaf.render import render, to_bytes
 from vndgaf.textsafe import id_token
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import attrs
 
 from vndgaf.diagnostics import Finding, Location, Report, RuleInfo, Severity, Text
+from vndgaf.engine import all_rule_infos
 from vndgaf.model import Suppression
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -32,6 +33,9 @@ SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 </svg>
 """
 
+#: Each family as vndgaf declares it, by code.
+FAMILIES = {i.family.code: i.family for i in all_rule_infos()}
+
 ND47 = "Nghị định 47/2020/NĐ-CP, Điều 9 khoản 3"
 ND194 = "Nghị định 194/2025/NĐ-CP, Điều 20"
 
@@ -46,6 +50,7 @@ RULES = (
         ),
         legal_basis=ND194,
         sourced=True,
+        family=FAMILIES["IOP"],
         fix=Text(
             "Route the flow through the provincial LGSP and the NDXP.",
             "Định tuyến luồng dữ liệu qua LGSP của tỉnh và NDXP.",
@@ -65,6 +70,7 @@ RULES = (
         ),
         legal_basis=ND47,
         sourced=True,
+        family=FAMILIES["DAT"],
         fix=Text(
             "Obtain the input from the shared database through the NDXP.",
             "Khai thác thông tin từ cơ sở dữ liệu dùng chung qua NDXP.",
@@ -81,6 +87,7 @@ RULES = (
         ),
         legal_basis="Quyết định 292/QĐ-BKHCN (Khung kiến trúc Chính phủ số 4.0)",
         sourced=True,
+        family=FAMILIES["RED"],
     ),
     RuleInfo(
         code="GOV003",
@@ -89,6 +96,7 @@ RULES = (
         title=Text("Information system has no owner", "Hệ thống thông tin chưa có đơn vị chủ quản"),
         legal_basis="",
         sourced=False,
+        family=FAMILIES["GOV"],
     ),
 )
 
@@ -216,6 +224,7 @@ def build_hostile_report() -> Report:
         title=Text("Reference to an unknown element", "Tham chiếu đến thành phần không tồn tại"),
         legal_basis="",
         sourced=False,
+        family=FAMILIES["REF"],
     )
     finding = Finding(
         code="REF001",

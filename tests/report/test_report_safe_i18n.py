@@ -5,12 +5,12 @@ import unicodedata
 
 import pytest
 
-from vndgaf.diagnostics import Severity
+from vndgaf.diagnostics import Finding, Report, Severity, Text
+from vndgaf.engine import all_rule_infos
+from vndgaf.report._facts import family_titles
 from vndgaf.report.i18n import (
-    FAMILIES,
     LABELS,
     METRICS,
-    family_label,
     format_metric,
     format_number,
     metric_label,
@@ -48,7 +48,8 @@ def test_json_text_escapes_what_json_dumps_leaves_raw() -> None:
 
 def test_every_label_has_both_languages_in_nfc() -> None:
     """Each label has non-empty English and Vietnamese forms, the Vietnamese one NFC-composed."""
-    texts = [*LABELS.values(), *FAMILIES.values(), *(t for t, _ in METRICS.values())]
+    families = [i.family.title for i in all_rule_infos()]
+    texts = [*LABELS.values(), *families, *(t for t, _ in METRICS.values())]
     for text in texts:
         assert text.en and text.vi
         assert unicodedata.normalize("NFC", text.vi) == text.vi
@@ -110,12 +111,24 @@ def test_format_metric_by_kind(key: str, value: float, lang: str, text: str) -> 
     assert format_metric(key, value, lang) == text
 
 
-def test_metric_and_family_labels_fall_back_to_the_key() -> None:
-    """An unknown metric or family prints its key; known ones print their name."""
+def test_metric_labels_fall_back_to_the_key() -> None:
+    """An unknown metric prints its key; known ones print their name."""
     assert metric_label("elements.agencies", "vi") == "Cơ quan"
     assert metric_label("made.up", "vi") == "made.up"
-    assert family_label("IOP", "en") == "Interoperability"
-    assert family_label("XYZ", "en") == "XYZ"
+
+
+def test_family_titles_come_from_the_rules_of_the_report() -> None:
+    """A family is titled as its rules declare it; a family no rule of the report declares (a
+    finding from an older or foreign source) is titled by its code."""
+    iop = next(i for i in all_rule_infos() if i.code == "IOP001")
+    message = Text("m", "m")
+    findings = (
+        Finding(code="IOP001", name=iop.name, severity=Severity.ERROR, message=message),
+        Finding(code="XYZ001", name="made-up", severity=Severity.NOTE, message=message),
+    )
+    titles = family_titles(Report(findings=findings, rules=(iop,)))
+    assert titles["IOP"] == Text("Interoperability", "Kết nối, liên thông")
+    assert titles["XYZ"] == Text("XYZ", "XYZ")
 
 
 def test_metric_order_known_first_then_sorted() -> None:

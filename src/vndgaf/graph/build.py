@@ -14,7 +14,6 @@ from typing import Any, Protocol
 from vndgaf.graph.edges import element_edges
 from vndgaf.graph.facade import ArchGraph
 from vndgaf.graph.kinds import VIA_KEY, NodeKind
-from vndgaf.graph.wellknown import NDOP, NDXP
 from vndgaf.model import (
     AdministrativeUnit,
     Agency,
@@ -25,6 +24,7 @@ from vndgaf.model import (
     Platform,
     Status,
 )
+from vndgaf.reference.wellknown import NDOP, NDXP
 
 __all__ = ["VIA_KEY", "CatalogueElements", "build_graph"]
 

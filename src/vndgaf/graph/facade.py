@@ -18,7 +18,6 @@ import networkx as nx
 from vndgaf.graph.edges import element_edges, multigraph
 from vndgaf.graph.kinds import SYSTEM_KINDS, EdgeKind, NodeKind
 from vndgaf.graph.queries import articulation_impact, component_index
-from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
 from vndgaf.model import (
     AdministrativeUnit,
     Agency,
@@ -32,6 +31,7 @@ from vndgaf.model import (
     PublicService,
     Status,
 )
+from vndgaf.reference.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
 
 __all__ = ["ArchGraph"]
 

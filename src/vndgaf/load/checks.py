@@ -5,13 +5,21 @@ The loader's checks (SCH: syntax and schema, REF: references) are documented lik
 in the module whose code reports it, and :data:`vndgaf.load.INPUT_CHECKS` gathers them.
 """
 
-from vndgaf.diagnostics import Finding, Location, RuleInfo, Severity, Text
+from vndgaf.diagnostics import Family, Finding, Location, RuleInfo, Severity, Text, family_code
 from vndgaf.load.positions import SourceMap
 
-__all__ = ["BASIS", "finding", "input_check", "located"]
+__all__ = ["BASIS", "REFERENCES", "SCHEMA", "finding", "input_check", "located"]
 
 BASIS = "vndgaf submission format (design, not law)"
 """The legal basis of every loader check: they follow from the submission format itself."""
+
+SCHEMA = Family("SCH", Text("Schema", "Lược đồ dữ liệu"))
+"""The checks of syntax and schema (SCH)."""
+
+REFERENCES = Family("REF", Text("References and integrity", "Tham chiếu và toàn vẹn"))
+"""The checks of ids and references (REF)."""
+
+_FAMILIES = {family.code: family for family in (SCHEMA, REFERENCES)}
 
 
 def input_check(
@@ -22,7 +30,10 @@ def input_check(
     fix: Text,
     doc: str,
 ) -> RuleInfo:
-    """The documentation of one loader check (its basis is the submission format, not law)."""
+    """The documentation of one loader check (its basis is the submission format, not law).
+
+    Its family is the one its code's letters name: SCH or REF (KeyError for any other).
+    """
     return RuleInfo(
         code=code,
         name=name,
@@ -30,6 +41,7 @@ def input_check(
         title=title,
         legal_basis=BASIS,
         sourced=False,
+        family=_FAMILIES[family_code(code)],
         fix=fix,
         doc=doc,
     )

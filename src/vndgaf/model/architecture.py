@@ -37,6 +37,11 @@ class Submission:
     as_of: dt.date = attrs.field(metadata=doc("Date the architecture describes."))
     title: str | None = attrs.field(default=None, metadata=doc("Title of the document."))
 
+    @property
+    def key(self) -> str:
+        """The pseudo-id of this block (see :func:`submission_key`)."""
+        return submission_key(self.submitter)
+
 
 def submission_key(submitter: str) -> str:
     """The pseudo-id of a submission block: where the loader locates it, and the subject of

@@ -32,6 +32,7 @@ from types import MappingProxyType
 import attrs
 
 from vndgaf.model import AdministrativeUnit, Level
+from vndgaf.reference.catalogue import Catalogue
 from vndgaf.reference.legacy import LEGACY_END, FormerUnit, LegacyUnit, UnitList
 from vndgaf.reference.names import (
     compact,
@@ -741,9 +742,12 @@ def _one_unit_over_time(index: UnitIndex, a: Entry, b: Entry) -> bool:
     return index.is_predecessor(old, new) and _same_name(old.name, first.name)
 
 
-def resolve_unit(query: str, *, as_of: dt.date | None = None) -> Resolution:
+def resolve_unit(
+    query: str, *, as_of: dt.date | None = None, reference: Catalogue | None = None
+) -> Resolution:
     """Resolve one unit name or official code, as people write it, to the unit(s) it denotes on
-    ``as_of`` (default: today) and what became of it.
+    ``as_of`` (default: today) and what became of it, in ``reference`` (default: the national
+    catalogue).
 
     >>> resolve_unit("Binh Duong").units[0].name
     'Thành phố Hồ Chí Minh'
@@ -751,7 +755,7 @@ def resolve_unit(query: str, *, as_of: dt.date | None = None) -> Resolution:
     'Quận Bình Thạnh'
     """
     date = as_of or dt.date.today()
-    index = unit_index()
+    index = unit_index(reference)
     text, *parts = query.split(",")
     parts = [part for part in parts if fold(part)]
     if not fold(text):

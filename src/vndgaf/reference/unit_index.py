@@ -354,10 +354,14 @@ def _named_as_of(unit: AdministrativeUnit, as_of: dt.date) -> Entry:
     return min(current_entries(unit), key=lambda e: e.rank(as_of))
 
 
+def unit_index(reference: Catalogue | None = None) -> UnitIndex:
+    """The index of the units of ``reference`` (default: the national catalogue) and of the
+    former units, built on first use for each catalogue."""
+    return _unit_index(catalogue() if reference is None else reference)
+
+
 @functools.cache
-def unit_index() -> UnitIndex:
-    """Build the index (on first use only)."""
-    cat = catalogue()
+def _unit_index(cat: Catalogue) -> UnitIndex:
     legacy = legacy_data()
     extra = extra_names()
     names: dict[str, dict[Entry, None]] = {}

@@ -8,7 +8,6 @@ owning agency. The national hubs sit in their own cluster at the top of the cent
 import attrs
 
 from vndgaf.graph import ArchGraph
-from vndgaf.graph.wellknown import HUBS
 from vndgaf.model import (
     Agency,
     Database,
@@ -18,6 +17,7 @@ from vndgaf.model import (
     Platform,
     PublicService,
 )
+from vndgaf.reference.wellknown import HUBS
 from vndgaf.render.theme import TIER_ORDER, text
 
 __all__ = ["ClusterRef", "display_name", "drawn_kind", "place", "province_name", "tier_of"]

@@ -30,8 +30,8 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from vndgaf.graph import ArchGraph
-from vndgaf.graph.wellknown import HUBS
 from vndgaf.reference import catalogue
+from vndgaf.reference.wellknown import HUBS
 from vndgaf.render.placement import (
     ClusterRef,
     display_name,

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from vndgaf.graph import ArchGraph, cut_off_by
-from vndgaf.graph.wellknown import HUBS, NDXP
 from vndgaf.model import Agency, Database, DataFlow, InformationSystem
+from vndgaf.reference.wellknown import HUBS, NDXP
 from vndgaf.render.placement import display_name, drawn_kind, province_name
 from vndgaf.render.scene import Draft, Link, line
 from vndgaf.render.theme import text

@@ -7,7 +7,7 @@ import json
 
 import attrs
 
-from vndgaf.diagnostics import Finding, Location, Report, RuleInfo, Severity, Text
+from vndgaf.diagnostics import Family, Finding, Location, Report, RuleInfo, Severity, Text
 from vndgaf.textsafe import digest
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "SubmitterCounts",
     "by_submitter",
     "families",
+    "family_titles",
     "file_count",
     "fingerprint",
     "location_text",
@@ -110,6 +111,12 @@ def rules_for(report: Report) -> list[RuleInfo]:
     return [known[code] for code in sorted(known)]
 
 
+def family_titles(report: Report) -> dict[str, Text]:
+    """Family code -> its title, as the report's rules declare it (a family no rule of the
+    report declares is titled by its code)."""
+    return {r.family.code: r.family.title for r in rules_for(report)}
+
+
 def _minimal_rule(f: Finding) -> RuleInfo:
     return RuleInfo(
         code=f.code,
@@ -118,5 +125,6 @@ def _minimal_rule(f: Finding) -> RuleInfo:
         title=Text(f.name, f.name),
         legal_basis=f.legal_basis,
         sourced=False,
+        family=Family(f.family, Text(f.family, f.family)),
         fix=f.fix,
     )

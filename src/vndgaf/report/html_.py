@@ -19,13 +19,13 @@ from vndgaf.report._facts import (
     SEVERITIES,
     by_submitter,
     families,
+    family_titles,
     file_count,
     location_text,
     rules_for,
     suppressed_count,
 )
 from vndgaf.report.i18n import (
-    family_label,
     format_metric,
     label,
     metric_label,
@@ -193,8 +193,9 @@ def _filters(report: Report, lang: str) -> list[str]:
         _checkbox("severity", s.value, f"{_e(severity_label(s, lang))} ({n})")
         for s, n in per_severity.items()
     ]
+    titles = family_titles(report)
     fam = [
-        _checkbox("family", code, f"<code>{_e(code)}</code> {_e(family_label(code, lang))} ({n})")
+        _checkbox("family", code, f"<code>{_e(code)}</code> {_e(titles[code].get(lang))} ({n})")
         for code, n in per_family.items()
     ]
     return [

@@ -1,7 +1,8 @@
 """Every label the reporters print, in English and Vietnamese, and how numbers are written.
 
-Findings carry their own messages in both languages; this module holds the rest: headings, column
-names, severity names, metric names and the summary sentence. Number formatting depends only on
+Findings carry their own messages in both languages and rule families their own titles; this
+module holds the rest: headings, column names, severity names, metric names and the summary
+sentence. Number formatting depends only on
 the report language, never on the machine's locale, so the same report is byte-identical
 everywhere: English ``1,250,000 VND`` and ``62.5%``, Vietnamese ``1.250.000 đồng`` and ``62,5%``.
 """
@@ -12,11 +13,9 @@ from collections.abc import Mapping
 from vndgaf.diagnostics import Severity, Text
 
 __all__ = [
-    "FAMILIES",
     "LABELS",
     "METRICS",
     "counts_phrase",
-    "family_label",
     "format_metric",
     "format_number",
     "label",
@@ -93,16 +92,6 @@ _SEVERITY: Mapping[Severity, tuple[Text, Text, Text]] = {
     Severity.NOTE: (Text("Notes", "Ghi chú"), Text("note", "ghi chú"), Text("notes", "ghi chú")),
 }
 
-FAMILIES: Mapping[str, Text] = {
-    "SCH": Text("Schema", "Lược đồ dữ liệu"),
-    "REF": Text("References and integrity", "Tham chiếu và toàn vẹn"),
-    "STR": Text("Two-tier structure", "Cơ cấu chính quyền hai cấp"),
-    "IOP": Text("Interoperability", "Kết nối, liên thông"),
-    "RED": Text("Redundant investment", "Đầu tư trùng lặp"),
-    "DAT": Text("Data sharing and quality", "Chia sẻ và chất lượng dữ liệu"),
-    "GOV": Text("Governance", "Quản trị"),
-}
-
 # key -> (label, kind); kind is "count", "share" (a fraction shown as a percentage) or "vnd".
 METRICS: Mapping[str, tuple[Text, str]] = {
     "elements.agencies": (Text("Agencies", "Cơ quan"), "count"),
@@ -171,12 +160,6 @@ def severity_label(severity: Severity, lang: str, *, form: str = "heading") -> s
     """``severity`` as a heading (``Errors``), ``singular`` (``error``) or ``plural`` word."""
     heading, singular, plural = _SEVERITY[severity]
     return {"heading": heading, "singular": singular, "plural": plural}[form].get(lang)
-
-
-def family_label(family: str, lang: str) -> str:
-    """The name of a rule family, or the family code itself when it is not a known one."""
-    text = FAMILIES.get(family)
-    return text.get(lang) if text else family
 
 
 def metric_label(key: str, lang: str) -> str:

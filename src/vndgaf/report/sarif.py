@@ -95,7 +95,7 @@ def _rule(r: RuleInfo, lang: str) -> dict[str, Any]:
         "properties": {
             "legalBasis": r.legal_basis,
             "sourced": r.sourced,
-            "tags": [r.code.rstrip("0123456789")],
+            "tags": [r.family.code],
         },
     }
 

@@ -13,7 +13,9 @@ from typing import Any
 
 import attrs
 
-from vndgaf.graph.wellknown import (
+from vndgaf.model import AdministrativeUnit
+from vndgaf.reference import Catalogue
+from vndgaf.reference.wellknown import (
     AGGREGATE_DB,
     INTEGRATION_TEMPLATE,
     NDOP,
@@ -22,8 +24,6 @@ from vndgaf.graph.wellknown import (
     PROCEDURE_TEMPLATE,
     VDXP,
 )
-from vndgaf.model import AdministrativeUnit
-from vndgaf.reference import Catalogue
 from vndgaf.synth.scale import Scale
 from vndgaf.synth.vocabulary import (
     DEPARTMENTS,

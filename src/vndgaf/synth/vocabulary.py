@@ -7,7 +7,7 @@ already used in the bundled examples. Which department runs which system is a pl
 
 import attrs
 
-from vndgaf.graph.wellknown import POPULATION_DB
+from vndgaf.reference.wellknown import POPULATION_DB
 
 __all__ = [
     "CIVIL_STATUS_DB",

@@ -1,6 +1,7 @@
-"""DAT — data sharing, once-only and data quality."""
+"""The data rules: data sharing, once-only and data quality."""
 
-from vndgaf.rules.base import Rule
+from vndgaf.diagnostics import Family, Text
+from vndgaf.rules.base import Rule, family
 from vndgaf.rules.data import (
     authoritative_db_not_shared,
     full_online_asks_citizen,
@@ -14,7 +15,10 @@ from vndgaf.rules.data import (
     unsigned_document_exchange,
 )
 
-RULES: tuple[Rule, ...] = (
+FAMILY = Family("DAT", Text("Data sharing and quality", "Chia sẻ và chất lượng dữ liệu"))
+
+RULES: tuple[Rule, ...] = family(
+    FAMILY,
     once_only_violation.RULE,
     required_data_unreachable.RULE,
     full_online_asks_citizen.RULE,

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import AGGREGATE_DB
+from vndgaf.reference.wellknown import AGGREGATE_DB
 from vndgaf.rules.base import Context, rule
 
 

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import AGGREGATE_DB, NDOP, NDXP
 from vndgaf.model import Network
+from vndgaf.reference.wellknown import AGGREGATE_DB, NDOP, NDXP
 from vndgaf.rules.base import Context, rule
 
 

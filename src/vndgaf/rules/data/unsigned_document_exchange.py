@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import VDXP
 from vndgaf.model import FlowMode
+from vndgaf.reference.wellknown import VDXP
 from vndgaf.rules.base import Context, rule
 
 

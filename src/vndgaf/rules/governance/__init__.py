@@ -1,6 +1,7 @@
-"""GOV — governance: owners, active agencies, consistent hierarchy and flows."""
+"""The governance rules: owners, active agencies, consistent hierarchy and flows."""
 
-from vndgaf.rules.base import Rule
+from vndgaf.diagnostics import Family, Text
+from vndgaf.rules.base import Rule, family
 from vndgaf.rules.governance import (
     agency_hierarchy_cycle,
     agency_tier_unknown,
@@ -9,7 +10,10 @@ from vndgaf.rules.governance import (
     self_flow,
 )
 
-RULES: tuple[Rule, ...] = (
+FAMILY = Family("GOV", Text("Governance", "Quản trị"))
+
+RULES: tuple[Rule, ...] = family(
+    FAMILY,
     element_without_owner.RULE,
     owner_not_active.RULE,
     agency_hierarchy_cycle.RULE,

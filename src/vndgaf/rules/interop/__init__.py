@@ -1,6 +1,7 @@
-"""IOP — interoperability gaps: routes through NDXP/NDOP and the integration platforms."""
+"""The interoperability rules: routes through NDXP/NDOP and the integration platforms."""
 
-from vndgaf.rules.base import Rule
+from vndgaf.diagnostics import Family, Text
+from vndgaf.rules.base import Rule, family
 from vndgaf.rules.interop import (
     api_not_registered,
     commune_flow_skips_province,
@@ -17,7 +18,10 @@ from vndgaf.rules.interop import (
     single_point_of_failure,
 )
 
-RULES: tuple[Rule, ...] = (
+FAMILY = Family("IOP", Text("Interoperability", "Kết nối, liên thông"))
+
+RULES: tuple[Rule, ...] = family(
+    FAMILY,
     flow_bypasses_integration_platform.RULE,
     missing_integration_platform.RULE,
     commune_system_unreachable.RULE,

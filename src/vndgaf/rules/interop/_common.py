@@ -1,16 +1,17 @@
 """Small helpers shared by the IOP rules: dates, labels and per-organisation indexes."""
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
 from vndgaf.graph import ArchGraph
-from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, PROCEDURE_TEMPLATE
 from vndgaf.model import DataFlow, InformationSystem, Status
+from vndgaf.reference.wellknown import (
+    INTEGRATION_TEMPLATE,
+    PROCEDURE_CASE_HANDLING,
+    PROCEDURE_TEMPLATE,
+)
 
 __all__ = [
-    "NDOP_DEADLINE",
-    "SINGLE_WINDOW",
     "active_flows",
     "is_national_platform",
     "is_procedure_system",
@@ -18,13 +19,6 @@ __all__ = [
     "lgsps_by_organisation",
     "reaches_via_flow",
 ]
-
-#: From this day NPSP is the single window and provincial portal interfaces are closed.
-SINGLE_WINDOW = dt.date(2025, 7, 1)
-#: First day after the NĐ 278/2025 deadline (31/12/2026) for mandatory sharing through NDOP.
-NDOP_DEADLINE = dt.date(2027, 1, 1)
-
-PROCEDURE_CAPABILITY = "procedure_case_handling"
 
 
 def label(graph: ArchGraph, element_id: str) -> str:
@@ -52,7 +46,7 @@ def is_procedure_system(graph: ArchGraph, system: InformationSystem) -> bool:
     """A ministry/provincial administrative-procedure (TTHC) information system."""
     return (
         graph.template_of(system.id) == PROCEDURE_TEMPLATE
-        or PROCEDURE_CAPABILITY in system.capabilities
+        or PROCEDURE_CASE_HANDLING in system.capabilities
     )
 
 

@@ -3,12 +3,10 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import VDXP
 from vndgaf.model import Status
+from vndgaf.reference.wellknown import DOCUMENT_MANAGEMENT, VDXP
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import reaches_via_flow
-
-DOCUMENT_MANAGEMENT = "document_management"
 
 
 @rule(

@@ -4,8 +4,8 @@ import functools
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import NDOP, NDXP, VDXP
 from vndgaf.model import DataFlow, FlowMode
+from vndgaf.reference.wellknown import NDOP, NDXP, VDXP
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import is_national_platform, label
 

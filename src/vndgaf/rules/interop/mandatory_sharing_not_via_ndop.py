@@ -3,9 +3,10 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import NDOP
+from vndgaf.reference.dates import MANDATORY_SHARING_VIA_NDOP_DUE, day_month_year
+from vndgaf.reference.wellknown import NDOP
 from vndgaf.rules.base import Context, rule
-from vndgaf.rules.interop._common import NDOP_DEADLINE, active_flows
+from vndgaf.rules.interop._common import active_flows
 
 
 @rule(
@@ -37,23 +38,23 @@ def mandatory_sharing_not_via_ndop(ctx: Context) -> Iterator[Violation]:
     Use instead: ``via: [vn:platform/ndop, lgsp-tinh]``.
     """
     graph = ctx.graph
-    overdue = ctx.as_of >= NDOP_DEADLINE
+    overdue = ctx.as_of > MANDATORY_SHARING_VIA_NDOP_DUE
+    due = day_month_year(MANDATORY_SHARING_VIA_NDOP_DUE)
     for flow in active_flows(graph):
         if not flow.mandatory or NDOP in graph.route(flow):
             continue
         name = flow.name or flow.id
         if overdue:
             message = Text(
-                f"mandatory sharing flow '{name}' does not pass NDOP; the deadline was 31/12/2026",
-                f"luồng chia sẻ dữ liệu bắt buộc '{name}' không đi qua NDOP; hạn chót là "
-                "31/12/2026",
+                f"mandatory sharing flow '{name}' does not pass NDOP; the deadline was {due}",
+                f"luồng chia sẻ dữ liệu bắt buộc '{name}' không đi qua NDOP; hạn chót là {due}",
             )
         else:
             message = Text(
                 f"mandatory sharing flow '{name}' does not pass NDOP yet: migration pending, "
-                "due by 31/12/2026",
+                f"due by {due}",
                 f"luồng chia sẻ dữ liệu bắt buộc '{name}' chưa đi qua NDOP: cần chuyển đổi "
-                "trước 31/12/2026",
+                f"trước {due}",
             )
         yield Violation(
             subject=flow.id,

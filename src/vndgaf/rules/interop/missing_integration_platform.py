@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import ArchGraph
-from vndgaf.graph.wellknown import NDXP
-from vndgaf.model import AgencyType, Level, submission_key
+from vndgaf.model import AgencyType, Level
+from vndgaf.reference.wellknown import NDXP
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import label, lgsps_by_organisation
 
@@ -52,7 +52,7 @@ def _representative(graph: ArchGraph, organisation: str, members: list[str]) -> 
     if submission is not None and graph.organisation_of(submission.submitter) == organisation:
         if submission.submitter in members:
             return submission.submitter
-        return submission_key(submission.submitter)
+        return submission.key
     for member in members:
         if graph.agency(member) is not None and graph.top_agency(member) == member:
             return member

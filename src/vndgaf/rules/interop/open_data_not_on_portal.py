@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.model import FlowMode
+from vndgaf.reference.wellknown import DATA_PORTAL
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import active_flows
-
-DATA_PORTAL = "vn:platform/data-portal"
 
 
 @rule(

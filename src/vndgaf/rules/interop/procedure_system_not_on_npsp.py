@@ -4,8 +4,8 @@ Portal."""
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import NPSP
 from vndgaf.model import Status
+from vndgaf.reference.wellknown import NPSP
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import is_procedure_system, reaches_via_flow
 

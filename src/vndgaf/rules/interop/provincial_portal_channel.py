@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.model import Channel
+from vndgaf.reference.dates import SINGLE_WINDOW, day_month_year
 from vndgaf.rules.base import Context, rule
-from vndgaf.rules.interop._common import SINGLE_WINDOW
 
 
 @rule(
@@ -39,6 +39,7 @@ def provincial_portal_channel(ctx: Context) -> Iterator[Violation]:
     """
     if ctx.as_of < SINGLE_WINDOW:
         return
+    since = day_month_year(SINGLE_WINDOW)
     for service in sorted(ctx.graph.architecture.services, key=lambda s: s.id):
         if Channel.PROVINCIAL_PORTAL not in service.channels:
             continue
@@ -46,9 +47,9 @@ def provincial_portal_channel(ctx: Context) -> Iterator[Violation]:
             subject=service.id,
             message=Text(
                 f"service '{service.name}' lists the provincial portal as a channel; provincial "
-                "portal interfaces were closed on 1/7/2025",
+                f"portal interfaces were closed on {since}",
                 f"dịch vụ '{service.name}' vẫn khai báo kênh Cổng dịch vụ công cấp tỉnh; giao "
-                "diện cổng cấp tỉnh đã đóng từ 1/7/2025",
+                f"diện cổng cấp tỉnh đã đóng từ {since}",
             ),
             field="channels",
         )

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.model import Channel, OnlineLevel
+from vndgaf.reference.dates import SINGLE_WINDOW, day_month_year
 from vndgaf.rules.base import Context, rule
-from vndgaf.rules.interop._common import SINGLE_WINDOW
 
 
 @rule(
@@ -40,6 +40,7 @@ def service_not_on_npsp(ctx: Context) -> Iterator[Violation]:
     """
     if ctx.as_of < SINGLE_WINDOW:
         return
+    since = day_month_year(SINGLE_WINDOW)
     for service in sorted(ctx.graph.architecture.services, key=lambda s: s.id):
         if service.online_level is OnlineLevel.OFFLINE or Channel.NPSP in service.channels:
             continue
@@ -47,9 +48,9 @@ def service_not_on_npsp(ctx: Context) -> Iterator[Violation]:
             subject=service.id,
             message=Text(
                 f"online service '{service.name}' ({service.online_level.value}) is not offered "
-                "on the National Public Service Portal; NPSP is the single window since 1/7/2025",
+                f"on the National Public Service Portal; NPSP is the single window since {since}",
                 f"dịch vụ công trực tuyến '{service.name}' ({service.online_level.value}) chưa "
-                "được cung cấp trên Cổng Dịch vụ công quốc gia; từ 1/7/2025 Cổng là đầu mối duy "
+                f"được cung cấp trên Cổng Dịch vụ công quốc gia; từ {since} Cổng là đầu mối duy "
                 "nhất",
             ),
             field="channels",

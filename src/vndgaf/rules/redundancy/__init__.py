@@ -1,6 +1,7 @@
-"""RED — redundant investment: national shared platforms reused, one authoritative source."""
+"""The redundant-investment rules: national shared platforms reused, one authoritative source."""
 
-from vndgaf.rules.base import Rule
+from vndgaf.diagnostics import Family, Text
+from vndgaf.rules.base import Rule, family
 from vndgaf.rules.redundancy import (
     capability_built_repeatedly,
     duplicate_master_data,
@@ -10,7 +11,10 @@ from vndgaf.rules.redundancy import (
     shadow_copy,
 )
 
-RULES: tuple[Rule, ...] = (
+FAMILY = Family("RED", Text("Redundant investment", "Đầu tư trùng lặp"))
+
+RULES: tuple[Rule, ...] = family(
+    FAMILY,
     duplicates_national_platform.RULE,
     capability_built_repeatedly.RULE,
     duplicate_master_data.RULE,

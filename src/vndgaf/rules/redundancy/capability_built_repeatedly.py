@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import ArchGraph
 from vndgaf.model import Database, Investment, Level, Platform, Status
+from vndgaf.reference.wellknown import DOCUMENT_MANAGEMENT
 from vndgaf.rules.base import Context, rule
 
 #: (capability, level, scope): the agencies that could share one platform for the capability.
@@ -57,7 +58,7 @@ _LEVEL_WORDS = {
 
 #: Capabilities every organisation is expected to run for itself (its own document and records
 #: management, connected to the others through VDXP): never a duplicate. A design inference.
-PER_ORGANISATION: frozenset[str] = frozenset({"document_management"})
+PER_ORGANISATION: frozenset[str] = frozenset({DOCUMENT_MANAGEMENT})
 
 
 @rule(

@@ -4,16 +4,20 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import PROCEDURE_TEMPLATE
 from vndgaf.model import Database, InformationSystem, Platform, Status
+from vndgaf.reference.wellknown import (
+    PROCEDURE_CASE_HANDLING,
+    PROCEDURE_TEMPLATE,
+    PUBLIC_SERVICE_PORTAL,
+)
 from vndgaf.rules.base import Context, rule
 
-PROCEDURE = "procedure_case_handling"
-PORTAL = "public_service_portal"
-
 _WHAT = {
-    PROCEDURE: ("administrative-procedure systems", "hệ thống giải quyết thủ tục hành chính"),
-    PORTAL: ("public-service portals", "cổng dịch vụ công"),
+    PROCEDURE_CASE_HANDLING: (
+        "administrative-procedure systems",
+        "hệ thống giải quyết thủ tục hành chính",
+    ),
+    PUBLIC_SERVICE_PORTAL: ("public-service portals", "cổng dịch vụ công"),
 }
 
 
@@ -21,10 +25,10 @@ def _kinds(system: InformationSystem) -> tuple[str, ...]:
     """Which of the two one-per-organisation roles a system plays."""
     deploys = isinstance(system, Platform) and system.instance_of == PROCEDURE_TEMPLATE
     roles = []
-    if deploys or PROCEDURE in system.capabilities:
-        roles.append(PROCEDURE)
-    if PORTAL in system.capabilities:
-        roles.append(PORTAL)
+    if deploys or PROCEDURE_CASE_HANDLING in system.capabilities:
+        roles.append(PROCEDURE_CASE_HANDLING)
+    if PUBLIC_SERVICE_PORTAL in system.capabilities:
+        roles.append(PUBLIC_SERVICE_PORTAL)
     return tuple(roles)
 
 

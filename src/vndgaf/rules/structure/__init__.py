@@ -1,6 +1,7 @@
-"""STR — two-tier structure: no district level, communes under provinces, current agencies."""
+"""The two-tier structure rules: no district level, communes under provinces, current agencies."""
 
-from vndgaf.rules.base import Rule
+from vndgaf.diagnostics import Family, Text
+from vndgaf.rules.base import Rule, family
 from vndgaf.rules.structure import (
     commune_owns_shared_platform,
     commune_parent_not_province,
@@ -12,7 +13,10 @@ from vndgaf.rules.structure import (
     unofficial_special_zone,
 )
 
-RULES: tuple[Rule, ...] = (
+FAMILY = Family("STR", Text("Two-tier structure", "Cơ cấu chính quyền hai cấp"))
+
+RULES: tuple[Rule, ...] = family(
+    FAMILY,
     district_level_active.RULE,
     commune_parent_not_province.RULE,
     legacy_unit.RULE,

@@ -3,12 +3,18 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph.wellknown import INTEGRATION_TEMPLATE, PROCEDURE_TEMPLATE
 from vndgaf.model import Level
+from vndgaf.reference.wellknown import (
+    DATA_INTEGRATION,
+    INTEGRATION_TEMPLATE,
+    PROCEDURE_CASE_HANDLING,
+    PROCEDURE_TEMPLATE,
+    PUBLIC_SERVICE_PORTAL,
+)
 from vndgaf.rules.base import Context, rule
 
 _PROVINCIAL_CAPABILITIES = frozenset(
-    {"data_integration", "public_service_portal", "procedure_case_handling"}
+    {DATA_INTEGRATION, PUBLIC_SERVICE_PORTAL, PROCEDURE_CASE_HANDLING}
 )
 
 

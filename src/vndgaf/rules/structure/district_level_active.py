@@ -4,9 +4,8 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.model import Level
+from vndgaf.reference.dates import TWO_TIER_GOVERNMENT, day_month_year
 from vndgaf.rules.base import Context, rule
-
-DISTRICT_LEVEL_ENDED = "2025-07-01"
 
 
 @rule(
@@ -41,19 +40,20 @@ def district_level_active(ctx: Context) -> Iterator[Violation]:
     Use instead: the provincial agency or the new commune that took over its tasks
     (``vndgaf units resolve "Huyện Yên Sơn"`` lists them).
     """
-    if ctx.as_of.isoformat() < DISTRICT_LEVEL_ENDED:
+    if ctx.as_of < TWO_TIER_GOVERNMENT:
         return
+    ended_on = day_month_year(TWO_TIER_GOVERNMENT)
     arch = ctx.graph.architecture
     for unit in arch.units:
-        ended = unit.valid_to is not None and unit.valid_to.isoformat() <= DISTRICT_LEVEL_ENDED
+        ended = unit.valid_to is not None and unit.valid_to <= TWO_TIER_GOVERNMENT
         if unit.kind.tier is Level.DISTRICT and not ended:
             yield Violation(
                 subject=unit.id,
                 message=Text(
                     f"district-level unit '{unit.name}' is still in force; the district level "
-                    "ended on 1/7/2025",
+                    f"ended on {ended_on}",
                     f"đơn vị cấp huyện '{unit.name}' vẫn còn hiệu lực; cấp huyện đã kết thúc từ "
-                    "1/7/2025",
+                    f"{ended_on}",
                 ),
                 field="kind",
             )
@@ -63,9 +63,9 @@ def district_level_active(ctx: Context) -> Iterator[Violation]:
                 subject=agency.id,
                 message=Text(
                     f"district-level agency '{agency.name}' is still active; the district level "
-                    "ended on 1/7/2025",
+                    f"ended on {ended_on}",
                     f"cơ quan cấp huyện '{agency.name}' vẫn hoạt động; cấp huyện đã kết thúc từ "
-                    "1/7/2025",
+                    f"{ended_on}",
                 ),
                 field="level",
             )

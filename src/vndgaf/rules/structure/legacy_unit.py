@@ -4,9 +4,8 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.reference import ResolutionStatus, resolve_unit
+from vndgaf.reference.dates import TWO_TIER_GOVERNMENT
 from vndgaf.rules.base import Context, rule
-
-_ENDED = "2025-07-01"
 
 
 @rule(
@@ -43,9 +42,9 @@ def legacy_unit(ctx: Context) -> Iterator[Violation]:
     Use instead: ``vn:province/79`` (``vndgaf units resolve "Bình Dương"`` tells which).
     """
     for unit in ctx.graph.architecture.units:
-        if unit.valid_to is not None and unit.valid_to.isoformat() <= _ENDED:
+        if unit.valid_to is not None and unit.valid_to <= TWO_TIER_GOVERNMENT:
             continue
-        resolution = resolve_unit(unit.code or unit.name)
+        resolution = resolve_unit(unit.code or unit.name, reference=ctx.catalogue)
         status = resolution.status
         if status is ResolutionStatus.CURRENT and (unit.code or resolution.units):
             continue

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import NodeKind
-from vndgaf.model import Agency, InformationSystem, Investment, PublicService, submission_key
+from vndgaf.model import Agency, InformationSystem, Investment, PublicService
 from vndgaf.rules.base import Context, rule
 
 _AGENCY_FIELDS = ("owner", "operator", "parent")
@@ -67,7 +67,7 @@ def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
     for submission in ctx.submissions:
         pair = merged(submission.submitter)
         if pair:
-            yield violation(submission_key(submission.submitter), "submitter", pair)
+            yield violation(submission.key, "submitter", pair)
     arch = graph.architecture
     elements: list[Agency | InformationSystem | PublicService | Investment] = [
         *arch.agencies,

@@ -1,13 +1,11 @@
 """STR006 — the submission declares a superseded version of the architecture framework."""
 
-import datetime as dt
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import FrameworkVersion, submission_key
+from vndgaf.model import FrameworkVersion
+from vndgaf.reference.dates import FRAMEWORK_4_ISSUED, day_month_year
 from vndgaf.rules.base import Context, rule
-
-V4_ISSUED = dt.date(2025, 3, 25)
 
 
 @rule(
@@ -39,18 +37,19 @@ def superseded_framework_version(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``framework_version: "4.0"``.
     """
+    issued = day_month_year(FRAMEWORK_4_ISSUED)
     for submission in ctx.submissions:
         version = submission.framework_version
         if version in (FrameworkVersion.V1_0, FrameworkVersion.V2_0) or (
-            version is FrameworkVersion.V3_0 and ctx.as_of >= V4_ISSUED
+            version is FrameworkVersion.V3_0 and ctx.as_of >= FRAMEWORK_4_ISSUED
         ):
             yield Violation(
-                subject=submission_key(submission.submitter),
+                subject=submission.key,
                 message=Text(
                     f"framework version {version.value} is superseded by 4.0 "
-                    "(QĐ 292/QĐ-BKHCN, 25/3/2025)",
+                    f"(QĐ 292/QĐ-BKHCN, {issued})",
                     f"phiên bản khung {version.value} đã được thay thế bởi 4.0 "
-                    "(QĐ 292/QĐ-BKHCN, 25/3/2025)",
+                    f"(QĐ 292/QĐ-BKHCN, {issued})",
                 ),
                 field="framework_version",
             )

@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.model import UnitKind
-from vndgaf.reference import catalogue
 from vndgaf.rules.base import Context, rule
 
 
@@ -36,7 +35,7 @@ def unofficial_special_zone(ctx: Context) -> Iterator[Violation]:
 
     Use instead: the official unit, e.g. ``vn:commune/<code of Phú Quốc>``.
     """
-    official = {u.code for u in catalogue().communes if u.kind is UnitKind.DAC_KHU}
+    official = {u.code for u in ctx.catalogue.communes if u.kind is UnitKind.DAC_KHU}
     for unit in ctx.graph.architecture.units:
         if unit.kind is UnitKind.DAC_KHU and unit.code not in official:
             yield Violation(
