@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -428,3 +429,35 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(unbuffered: str) -> None:
     assert head.startswith(b"{")
     assert child.returncode == 141, err
     assert err == b""
+
+
+@pytest.mark.parametrize("moment", ["creating", "writing"])
+def test_a_signal_at_any_moment_of_a_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moment: str
+) -> None:
+    """A signal that arrives while the temporary file is being created (held back until the
+    file is known, then delivered) or while it is written stops the run and leaves no debris
+    and the old output intact."""
+    report = tmp_path / "report.json"
+    report.write_text("previous report\n", encoding="utf-8")
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_signal(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+        os.kill(os.getpid(), signal.SIGTERM)
+        return made  # type: ignore[no-any-return]
+
+    def chunks_then_signal() -> Iterator[str]:
+        yield "half a report"
+        os.kill(os.getpid(), signal.SIGTERM)
+        yield "the other half"
+
+    if moment == "creating":
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_signal)
+        data: str | Iterator[str] = "a new report\n"
+    else:
+        data = chunks_then_signal()
+    with pytest.raises(Interrupted), handled():
+        write(target(str(report)), data)
+    assert leftovers(tmp_path) == []
+    assert report.read_text(encoding="utf-8") == "previous report\n"

@@ -113,7 +113,7 @@ def write_all(
     try:
         for where, data in files:
             assert where.path is not None
-            staged.append((_write_aside(where.name, where.path, data), where.path))
+            _write_aside(where.name, where.path, data, staged)
         with deferred():
             for tmp, path in staged:
                 _move(tmp, path)
@@ -294,29 +294,34 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
-def _write_aside(name: str, path: Path, data: Data) -> str:
-    """Write ``data`` to a new temporary file beside ``path``; return its name. On any error or
-    signal the temporary file is removed before the exception goes on."""
+def _write_aside(name: str, path: Path, data: Data, staged: list[tuple[str, Path]]) -> None:
+    """Write ``data`` to a new temporary file beside ``path`` and add it to ``staged``. Until it
+    is in ``staged`` the temporary file is this function's to remove: on any error or signal,
+    including one held back by :func:`deferred` and delivered as its block ends, it is removed
+    before the exception goes on."""
     directory = path.parent
     tmp: str | None = None
     try:
-        with deferred():  # the file and the name that lets us remove it come into being together
-            fd, tmp = tempfile.mkstemp(
-                prefix=_temporary_prefix(path.name, directory),
-                suffix=_TMP_SUFFIX,
-                dir=directory if str(directory) else None,
-            )
-    except OSError as exc:
-        fail(f"{name}: cannot create a file in {directory}: {_reason(exc)}")
-    try:
+        try:
+            with (
+                deferred()
+            ):  # the file and the name that lets us remove it come into being together
+                fd, tmp = tempfile.mkstemp(
+                    prefix=_temporary_prefix(path.name, directory),
+                    suffix=_TMP_SUFFIX,
+                    dir=directory if str(directory) else None,
+                )
+        except OSError as exc:
+            fail(f"{name}: cannot create a file in {directory}: {_reason(exc)}")
         with os.fdopen(fd, "wb") as handle:
             for chunk in _chunks(data):
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(path))
-        done, tmp = tmp, None
-        return done
+        with deferred():  # handed over to the caller's clean-up in one uninterrupted step
+            staged.append((tmp, path))
+            tmp = None
     except OSError as exc:
         fail(f"{name}: cannot write: {_reason(exc)}")
     finally:
