@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test lint typecheck layers unit bench fuzz docs schema clean system-deps browser-deps
+.PHONY: demo test lint typecheck layers unit lowest bench fuzz docs schema clean system-deps browser-deps
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,7 +55,12 @@ layers: $(STAMP)
 unit: $(STAMP) system-deps browser-deps
 	@$(BIN)/pytest
 
-test: lint typecheck layers unit
+# The non-slow tests and the demo with every runtime dependency at its declared floor, in
+# .venv-lowest (docs/install.md).
+lowest: $(STAMP) system-deps
+	@$(BIN)/python scripts/lowest_versions.py
+
+test: lint typecheck layers unit lowest
 
 bench: $(STAMP) system-deps
 	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
@@ -68,4 +73,4 @@ docs: $(STAMP)
 	@$(BIN)/python scripts/gen_docs.py
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-lowest $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,7 @@ reports and diagrams to out/. Findings in the examples are expected: they are wr
 real submissions are, flaws included.
 """
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,10 @@ def run(*args: str, show: bool = True) -> int:
 
 
 def main() -> None:
-    OUT.mkdir(exist_ok=True)
+    parser = argparse.ArgumentParser(description="Run vndgaf on the bundled examples.")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write (default: out/)")
+    out = parser.parse_args().out.resolve()
+    out.mkdir(exist_ok=True)
     run("validate", "examples/tuyen-quang", "examples/bo-tu-phap")
     run("units", "resolve", "Binh Duong", "Bà Rịa - Vũng Tàu", "Hà Giang", "Quận Ba Đình")
     run("check", "examples/tuyen-quang")
@@ -46,14 +50,15 @@ def main() -> None:
         (("render", "examples/tuyen-quang", "--highlight", "-o"), "tuyen-quang-overview.svg"),
         (("export", "examples/tuyen-quang", "--to", "archimate", "-o"), "tuyen-quang.xml"),
     ):
-        code = run(*args, str(OUT / target), show=False)
-        if (OUT / target).exists():
+        code = run(*args, str(out / target), show=False)
+        if (out / target).exists():
             written.append(target)
         elif code != 1:
             print(f"  (skipped {target})")
-    print("\nWritten to out/:")
+    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    print(f"\nWritten to {shown}/:")
     for name in written:
-        print(f"  out/{name}")
+        print(f"  {shown}/{name}")
     if shutil.which("dot") is None:
         print("note: Graphviz is not installed, so diagrams were not drawn")
 

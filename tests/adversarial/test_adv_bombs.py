@@ -116,26 +116,32 @@ def test_recursive_and_undefined_aliases_are_syntax_errors() -> None:
 
 
 DEEP = "Nesting is deeper than 200 levels."
+# An unbalanced YAML flow collection stops at level 201 (column 203), or earlier at libyaml's own
+# bound of 1000 levels met while it scans ahead for a key (column 1003): libyaml 0.2.5 as bundled
+# in PyYAML 6.0.4 wheels has that bound, older builds do not. Either is one SCH004, fast.
+FLOW_STOPS = {(1, 203), (1, 1003)}
 
 
 @pytest.mark.parametrize(
     ("name", "raw", "where_"),
     [
-        ("flow-seq.yaml", b"x: " + b"[" * DEPTH + b"]" * DEPTH, (1, 1003)),
+        ("flow-seq.yaml", b"x: " + b"[" * DEPTH + b"]" * DEPTH, FLOW_STOPS),
         ("flow-map.yaml", b"x: " + b"{a: " * DEPTH + b"1" + b"}" * DEPTH, (1, 800)),
         ("block-seq.yaml", b"format_version: 1\nx:\n" + b"- " * DEPTH + b"leaf\n", (3, 399)),
-        ("unclosed.yaml", b"x: " + b"[" * DEPTH, (1, 1003)),
+        ("unclosed.yaml", b"x: " + b"[" * DEPTH, FLOW_STOPS),
         ("array.json", b"[" * DEPTH + b"]" * DEPTH, (1, 201)),
         ("object.json", b'{"a":' * DEPTH + b"1" + b"}" * DEPTH, (1, 1001)),
         ("unclosed.json", b"[" * DEPTH, (1, 201)),
     ],
 )
 def test_nesting_100000_levels_is_one_sch004(
-    name: str, raw: bytes, where_: tuple[int, int]
+    name: str, raw: bytes, where_: tuple[int, int] | set[tuple[int, int]]
 ) -> None:
     """100,000 levels of YAML flow, YAML block or JSON nesting: SCH004 fast, no RecursionError."""
     result = bounded(lambda: parse_bytes(raw, name))
-    assert only(result) == ("SCH004", *where_, DEEP)
+    code, line, column, message = only(result)
+    assert (code, message) == ("SCH004", DEEP)
+    assert (line, column) in (where_ if isinstance(where_, set) else {where_})
 
 
 def test_block_mapping_nesting_reports_the_line_past_the_limit() -> None:

@@ -128,7 +128,8 @@ def test_exchange_connectivity() -> None:
 
 def test_articulation_impact_counts_agencies_cut_off() -> None:
     """A hub whose failure cuts nodes off the root is found from the block-cut tree."""
-    g = nx.Graph(
+    g = nx.Graph()  # add_edges_from: networkx < 3.4 warns when a Graph is built from a list
+    g.add_edges_from(
         [
             ("ndxp", "lgsp"),
             ("lgsp", "a1"),

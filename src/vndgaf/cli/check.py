@@ -67,7 +67,7 @@ def _diagram(result: object, report: Report) -> str | None:
         return None
 
 
-@click.command("check")
+@click.command("check", short_help="Check submissions against the framework rules.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "--format",

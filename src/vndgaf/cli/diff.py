@@ -13,7 +13,7 @@ from vndgaf.load import load
 __all__ = ["diff_command"]
 
 
-@click.command("diff")
+@click.command("diff", short_help="Compare two versions of a submission.")
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
 @click.option(

@@ -20,7 +20,10 @@ __all__ = ["export_command"]
 FORMATS = ("yaml", "json", *EXPORT_FORMATS)
 
 
-@click.command("export")
+@click.command(
+    "export",
+    short_help="Export a submission as YAML, JSON, ArchiMate, Mermaid or GraphML.",
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--to", "fmt", type=click.Choice(FORMATS), required=True, help="Output format.")
 @click.option(

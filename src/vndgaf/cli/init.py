@@ -12,7 +12,10 @@ from vndgaf.starter import StarterError, starter
 __all__ = ["init_command"]
 
 
-@click.command("init")
+@click.command(
+    "init",
+    short_help="Write a starter submission for a province or a ministry.",
+)
 @click.option(
     "--province",
     metavar="CODE",

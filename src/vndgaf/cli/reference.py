@@ -158,7 +158,10 @@ def _csv(header: Row, rows: list[Row]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-@click.command("reference")
+@click.command(
+    "reference",
+    short_help="List a part of the built-in national reference catalogue.",
+)
 @click.argument("part", type=click.Choice(list(_PARTS)))
 @click.option("--province", metavar="CODE", help="Only this province (2-digit official code).")
 @click.option(

@@ -24,7 +24,7 @@ from vndgaf.textsafe import printable
 __all__ = ["render_command"]
 
 
-@click.command("render")
+@click.command("render", short_help="Draw a view of a submission with Graphviz.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "-o",

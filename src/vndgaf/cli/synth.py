@@ -37,7 +37,10 @@ def _defects(value: str) -> int | float:
     return int(number) if number >= 1 and number.is_integer() else number
 
 
-@click.command("synth")
+@click.command(
+    "synth",
+    short_help="Write a synthetic architecture at national scale.",
+)
 @click.option(
     "--scale",
     default="national",

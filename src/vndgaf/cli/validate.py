@@ -17,7 +17,7 @@ from vndgaf.load import INPUT_CHECKS, load
 from vndgaf.report import render
 
 
-@click.command("validate")
+@click.command("validate", short_help="Check schema and references only.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "--format",
