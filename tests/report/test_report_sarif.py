@@ -2,15 +2,24 @@
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import attrs
 import jsonschema
 import pytest
 from report_fixtures import HOSTILE, SCHEMA, check_golden
+from sarif_github import github_upload_problems
 
 from vndgaf.diagnostics import Finding, Location, Report, Severity, Text
-from vndgaf.report.sarif import FINGERPRINT_KEY, artifact_uri, first_paragraph, render_sarif
+from vndgaf.project import HOMEPAGE
+from vndgaf.report.sarif import (
+    FINGERPRINT_KEY,
+    artifact_uri,
+    first_paragraph,
+    render_sarif,
+    source_root,
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +66,7 @@ def test_sarif_driver_rules(national_report: Report) -> None:
     """Rules carry descriptions, help with legal basis and fix, default level, tags."""
     driver = _sarif(national_report)["runs"][0]["tool"]["driver"]
     assert driver["name"] == "vndgaf" and driver["semanticVersion"] == "0.1.0"
-    assert "informationUri" not in driver
+    assert driver["informationUri"] == HOMEPAGE
     iop = next(r for r in driver["rules"] if r["id"] == "IOP001")
     assert iop["name"] == "flow-bypasses-integration-platform"
     assert iop["shortDescription"]["text"] == (
@@ -73,8 +82,11 @@ def test_sarif_driver_rules(national_report: Report) -> None:
     assert iop["properties"] == {
         "legalBasis": "Nghị định 194/2025/NĐ-CP, Điều 20", "sourced": True, "tags": ["IOP"],
     }  # fmt: skip
+    assert iop["helpUri"] == f"{HOMEPAGE}/blob/main/docs/rules/IOP001.md"
     uri = render_sarif(national_report, tool_version="0.1.0", information_uri="https://x.test/")
     assert json.loads(uri)["runs"][0]["tool"]["driver"]["informationUri"] == "https://x.test/"
+    bare = render_sarif(national_report, tool_version="0.1.0", information_uri=None)
+    assert "informationUri" not in json.loads(bare)["runs"][0]["tool"]["driver"]
 
 
 def test_sarif_vietnamese_rule_texts(national_report: Report) -> None:
@@ -231,3 +243,80 @@ def test_sarif_adds_rules_missing_from_the_report() -> None:
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["SCH001"]
     assert run["results"][0]["ruleIndex"] == 0
     assert run["properties"] == {"asOf": "2026-02-01"}
+
+
+def test_every_rule_links_to_its_documentation_page(national_report: Report) -> None:
+    """Each rule's helpUri is docs/rules/CODE.md at the project's address; the page exists."""
+    docs = Path(__file__).resolve().parents[2] / "docs" / "rules"
+    rules = _sarif(national_report)["runs"][0]["tool"]["driver"]["rules"]
+    assert rules
+    for rule in rules:
+        assert rule["helpUri"] == f"{HOMEPAGE}/blob/main/docs/rules/{rule['id']}.md"
+        assert (docs / f"{rule['id']}.md").is_file()
+
+
+def test_run_declares_its_root_and_automation_id(national_report: Report) -> None:
+    """%SRCROOT% is declared (with no machine path) and the run has a stable automation id."""
+    run = _sarif(national_report)["runs"][0]
+    assert run["automationDetails"] == {"id": "vndgaf/"}
+    assert set(run["originalUriBaseIds"]) == {"%SRCROOT%"}
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]
+    own = json.loads(render_sarif(national_report, tool_version="0.1.0", automation_id="tq/1"))
+    assert own["runs"][0]["automationDetails"] == {"id": "tq/1"}
+
+
+def test_paths_are_relative_to_the_root_wherever_the_run_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relative paths from a subfolder and absolute paths inside the root become root-relative;
+    a file outside the root keeps its absolute URI."""
+    repo = tmp_path / "repo"
+    sub = repo / "architecture" / "tinh"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    assert artifact_uri("so-tu-phap.yaml", repo) == ("architecture/tinh/so-tu-phap.yaml", True)
+    assert artifact_uri(str(sub / "a b.yaml"), repo) == ("architecture/tinh/a%20b.yaml", True)
+    assert artifact_uri("../../x.json", repo) == ("x.json", True)
+    outside = (tmp_path / "elsewhere.yaml").as_posix()
+    assert artifact_uri(outside, repo) == (f"file://{outside}", False)
+
+
+def test_source_root_is_the_git_top_level_else_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The nearest folder above the inputs with a .git entry (a folder, or a file as in work
+    trees and submodules); without one, the current directory."""
+    repo = tmp_path / "repo"
+    (repo / "architecture" / "tinh").mkdir(parents=True)
+    (repo / ".git").mkdir()
+    monkeypatch.chdir(repo / "architecture")
+    assert source_root(["tinh/a.yaml", "tinh/b.yaml"]) == repo.resolve()
+    assert source_root([str(repo / "architecture")]) == repo.resolve()
+    worktree = tmp_path / "wt"
+    worktree.mkdir()
+    (worktree / ".git").write_text("gitdir: /elsewhere\n", encoding="utf-8")
+    assert source_root([str(worktree / "a.yaml")]) == worktree.resolve()
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    monkeypatch.chdir(plain)
+    assert source_root(["x.yaml"], cwd=plain) == plain.resolve()
+
+
+def test_github_check_is_not_vacuous(national_report: Report) -> None:
+    """The GitHub checker finds an empty help text and a result without a fingerprint."""
+    doc = _sarif(national_report)
+    doc["runs"][0]["tool"]["driver"]["rules"][0]["help"]["text"] = ""
+    del doc["runs"][0]["results"][0]["partialFingerprints"]
+    assert github_upload_problems(doc) == [
+        "runs[0].rules[0].help.text: missing or empty",
+        "runs[0].results[0].partialFingerprints: missing or empty",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_sarif_has_what_github_code_scanning_requires(
+    national_report: Report, hostile_report: Report, lang: str
+) -> None:
+    """The national, hostile and empty reports carry every property code scanning requires."""
+    for report in (national_report, hostile_report, Report(findings=())):
+        assert github_upload_problems(_sarif(report, lang)) == []

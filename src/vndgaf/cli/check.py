@@ -21,7 +21,7 @@ from vndgaf.diagnostics import Report, Severity
 from vndgaf.engine import check_loaded, select_rules
 from vndgaf.gcpause import paused_gc
 from vndgaf.load import load
-from vndgaf.report import FORMATS, render
+from vndgaf.report import FORMATS, render, source_root
 from vndgaf.rules import ALL_RULES
 
 __all__ = ["check_command", "exit_code", "split_codes"]
@@ -98,6 +98,14 @@ def _diagram(result: object, report: Report) -> str | None:
     metavar="CODE=LEVEL",
     help="Override a rule's severity, e.g. IOP011=warning.",
 )
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    metavar="DIR",
+    help="SARIF only: write file paths relative to DIR. Default: the top of the Git work tree "
+    "holding the inputs, else the current directory.",
+)
 @fail_on_option()
 @as_of_option()
 @lang_option()
@@ -113,6 +121,7 @@ def check_command(
     as_of: dt.datetime | None,
     lang: str,
     follow_symlinks: bool,
+    root: str | None,
 ) -> None:
     """Check PATH... (files or directories; several submissions are merged into one national
     picture) against the framework rules. Exit 0 when clean, 1 with findings at or above
@@ -137,6 +146,8 @@ def check_command(
         options: dict[str, object] = {}
         if fmt == "html":
             options["diagram_svg"] = _diagram(result, report)
+        if fmt == "sarif":
+            options["root"] = root if root is not None else source_root(items)
         text = render(report, fmt, lang=lang, **options)
     write(destination, text, inputs=result.files)
     raise SystemExit(exit_code(report, fail_on))

@@ -11,7 +11,7 @@ from vndgaf.diagnostics import Report
 from vndgaf.report.html_ import render_html
 from vndgaf.report.json_ import render_json
 from vndgaf.report.markdown import render_markdown
-from vndgaf.report.sarif import render_sarif
+from vndgaf.report.sarif import render_sarif, source_root
 from vndgaf.report.text import render_text
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "render_markdown",
     "render_sarif",
     "render_text",
+    "source_root",
 ]
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "markdown", "html")

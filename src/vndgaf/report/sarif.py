@@ -1,22 +1,35 @@
 """SARIF 2.1.0, so findings appear in code-scanning tools and pull-request annotations.
 
 One run: the driver lists every rule of the report (short and full description, help with legal
-basis and fix, default level); each result points at the YAML/JSON line and column relative to
-``%SRCROOT%``, carries a partial fingerprint of the finding's identity (code, subject, related) so
-that tools track it across edits, and an in-source suppression when a submission accepts it.
-There is no invocation and no timestamp: the same report always gives the same bytes.
+basis and fix, a ``helpUri`` to the rule's page, default level); each result points at the
+YAML/JSON line and column relative to ``%SRCROOT%`` (the repository root, declared in
+``originalUriBaseIds``), carries a partial fingerprint of the finding's identity (code, subject,
+related) so that tools track it across edits, and an in-source suppression when a submission
+accepts it. There is no invocation, no timestamp and no absolute path of the machine: the same
+report gives the same bytes wherever the repository is checked out.
 """
 
 import importlib.metadata
+import os
 import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from vndgaf.diagnostics import Finding, Location, Report, RuleInfo
+from vndgaf.project import HOMEPAGE, rule_doc_url
 from vndgaf.report._facts import fingerprint, rules_for
 from vndgaf.report.i18n import label
 from vndgaf.textsafe import json_text, uri_path
 
-__all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "SARIF_VERSION", "render_sarif"]
+__all__ = [
+    "AUTOMATION_ID",
+    "FINGERPRINT_KEY",
+    "SARIF_SCHEMA",
+    "SARIF_VERSION",
+    "render_sarif",
+    "source_root",
+]
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -24,6 +37,9 @@ SARIF_SCHEMA = (
 )
 FINGERPRINT_KEY = "vndgaf/v1"
 SRCROOT = "%SRCROOT%"
+#: ``runAutomationDetails.id``: category "vndgaf", no run id (code scanning keeps one analysis per
+#: category and replaces it on the next upload; the upload step may set its own category).
+AUTOMATION_ID = "vndgaf/"
 
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 _SECTION = re.compile(
@@ -49,11 +65,34 @@ def first_paragraph(doc: str) -> str:
     return ""
 
 
-def artifact_uri(path: str) -> tuple[str, bool]:
+def source_root(paths: Iterable[str | os.PathLike[str]], cwd: str | Path | None = None) -> Path:
+    """The directory SARIF paths are relative to, by default: the top of the Git work tree holding
+    the inputs (the nearest directory above their common folder that has a ``.git`` entry), else
+    the current directory. Only the file system is read; Git need not be installed."""
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    absolute = [(here / Path(p)).resolve() for p in paths]
+    if absolute:
+        common = Path(os.path.commonpath(absolute))
+        start = common if common.is_dir() else common.parent
+        for folder in (start, *start.parents):
+            if (folder / ".git").exists():
+                return folder
+    return here.resolve()
+
+
+def artifact_uri(path: str, root: Path | None = None) -> tuple[str, bool]:
     """(URI, relative?) for a file path: forward slashes, percent-encoded, relative when possible.
 
-    Relative paths are resolved against ``%SRCROOT%``; absolute ones become ``file://`` URIs.
+    Without ``root`` a relative path stays as it is (relative to ``%SRCROOT%``) and an absolute one
+    becomes a ``file://`` URI. With ``root``, the path (relative ones taken from the current
+    directory) is made relative to ``root``; a file outside ``root`` keeps its absolute URI.
     """
+    if root is not None and not re.match(r"^[A-Za-z]:[/\\]", path):
+        absolute = Path(path).resolve()
+        try:
+            path = absolute.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            path = absolute.as_posix()
     posix = path.replace("\\", "/")
     while posix.startswith("./"):
         posix = posix[2:]
@@ -64,8 +103,8 @@ def artifact_uri(path: str) -> tuple[str, bool]:
     return uri_path(posix), True
 
 
-def _artifact_location(path: str, index: dict[str, int]) -> dict[str, Any]:
-    uri, relative = artifact_uri(path)
+def _artifact_location(path: str, index: dict[str, int], root: Path | None) -> dict[str, Any]:
+    uri, relative = artifact_uri(path, root)
     out: dict[str, Any] = {"uri": uri}
     if relative:
         out["uriBaseId"] = SRCROOT
@@ -91,6 +130,7 @@ def _rule(r: RuleInfo, lang: str) -> dict[str, Any]:
         "shortDescription": {"text": title},
         "fullDescription": {"text": full},
         "help": {"text": help_text, "markdown": "\n\n".join(p for p in md_parts if p)},
+        "helpUri": rule_doc_url(r.code),
         "defaultConfiguration": {"level": r.severity.value},
         "properties": {
             "legalBasis": r.legal_basis,
@@ -100,10 +140,12 @@ def _rule(r: RuleInfo, lang: str) -> dict[str, Any]:
     }
 
 
-def _location(f: Finding, loc: Location | None, index: dict[str, int]) -> dict[str, Any] | None:
+def _location(
+    f: Finding, loc: Location | None, index: dict[str, int], root: Path | None
+) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     if loc is not None and loc.path:
-        physical: dict[str, Any] = {"artifactLocation": _artifact_location(loc.path, index)}
+        physical: dict[str, Any] = {"artifactLocation": _artifact_location(loc.path, index, root)}
         if loc.line > 0:
             region: dict[str, Any] = {"startLine": loc.line}
             if loc.column > 0:
@@ -115,7 +157,9 @@ def _location(f: Finding, loc: Location | None, index: dict[str, int]) -> dict[s
     return out or None
 
 
-def _result(f: Finding, rule_index: dict[str, int], files: dict[str, int], lang: str) -> Any:
+def _result(
+    f: Finding, rule_index: dict[str, int], files: dict[str, int], lang: str, root: Path | None
+) -> Any:
     result: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index[f.code],
@@ -128,7 +172,7 @@ def _result(f: Finding, rule_index: dict[str, int], files: dict[str, int], lang:
             "legalBasis": f.legal_basis,
         },
     }
-    location = _location(f, f.location, files)
+    location = _location(f, f.location, files, root)
     if location is not None:
         result["locations"] = [location]
     if f.fix is not None:
@@ -157,14 +201,19 @@ def render_sarif(
     *,
     lang: str = "en",
     tool_version: str | None = None,
-    information_uri: str | None = None,
+    information_uri: str | None = HOMEPAGE,
+    root: str | os.PathLike[str] | None = None,
+    automation_id: str = AUTOMATION_ID,
 ) -> str:
     """The report as a SARIF 2.1.0 log (indented JSON, sorted keys, trailing newline).
 
-    ``tool_version`` defaults to the installed vndgaf version; ``information_uri`` (the tool's
-    home page) is included when given.
+    ``root`` is the directory artifact URIs are relative to (``%SRCROOT%``), normally the
+    repository root (see :func:`source_root`); without it, paths are written as the report holds
+    them. ``tool_version`` defaults to the installed vndgaf version; ``information_uri`` (the
+    tool's home page) is left out when None; ``automation_id`` is ``runAutomationDetails.id``.
     """
     version = tool_version or _installed_version()
+    base = Path(root) if root is not None else None
     rules = rules_for(report)
     rule_index = {r.code: i for i, r in enumerate(rules)}
 
@@ -186,10 +235,20 @@ def render_sarif(
 
     run: dict[str, Any] = {
         "tool": {"driver": driver},
+        "automationDetails": {"id": automation_id},
+        "originalUriBaseIds": {
+            SRCROOT: {
+                "description": {
+                    "text": "The root of the repository that holds the submission: every "
+                    "relative artifact URI is relative to it. Its absolute location is left "
+                    "out so that the log is the same on every machine."
+                }
+            }
+        },
         "language": lang,
         "columnKind": "unicodeCodePoints",
-        "artifacts": [{"location": _artifact_location(p, {})} for p in paths],
-        "results": [_result(f, rule_index, files, lang) for f in report.findings],
+        "artifacts": [{"location": _artifact_location(p, {}, base)} for p in paths],
+        "results": [_result(f, rule_index, files, lang, base) for f in report.findings],
     }
     if report.as_of is not None:
         run["properties"] = {"asOf": report.as_of.isoformat()}
