@@ -21,22 +21,25 @@ def _hooks() -> dict[str, dict[str, object]]:
     return {h["id"]: h for h in data}
 
 
-def test_hooks_run_validate_and_check_on_yaml_and_json() -> None:
-    """Two python hooks, `vndgaf validate` and `vndgaf check`, each given all files in one run."""
+def test_hooks_check_the_whole_repository_once() -> None:
+    """Two python hooks, `vndgaf validate` and `vndgaf check`, each run once over the paths in
+    args (default: the whole repository), keeping only submission files, and also when a
+    commit adds a symbolic link."""
     hooks = _hooks()
     assert sorted(hooks) == ["vndgaf-check", "vndgaf-validate"]
-    assert hooks["vndgaf-validate"]["entry"] == "vndgaf validate"
-    assert hooks["vndgaf-check"]["entry"] == "vndgaf check"
+    assert hooks["vndgaf-validate"]["entry"] == "vndgaf validate --submissions-only"
+    assert hooks["vndgaf-check"]["entry"] == "vndgaf check --submissions-only"
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["pass_filenames"] is True
+        assert hook["args"] == ["."]
+        assert hook["pass_filenames"] is False
         assert hook["require_serial"] is True
         assert hook["types"] == [] and hook["types_or"] == ["file", "symlink"]
         assert isinstance(hook["name"], str) and hook["name"].startswith("vndgaf ")
 
 
 def test_hook_file_pattern() -> None:
-    """The file pattern takes .yaml, .yml and .json files and nothing else."""
+    """The hooks run when a .yaml, .yml or .json file is part of the commit, and not otherwise."""
     for hook in _hooks().values():
         pattern = re.compile(str(hook["files"]))
         matched = [
@@ -47,22 +50,22 @@ def test_hook_file_pattern() -> None:
         assert matched == ["a/b.yaml", "c.yml", "d.json"]
 
 
-def test_documented_configuration_uses_shipped_hooks() -> None:
-    """Every YAML example in docs/pre-commit.md parses and names only hooks that exist."""
+def test_documented_configurations_use_shipped_hooks() -> None:
+    """Every YAML example in docs/pre-commit.md parses, names only hooks that exist, keeps a
+    path in args, and a local hook repeats the shipped entry."""
     doc = (HOOKS.parent / "docs" / "pre-commit.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)
-    assert len(blocks) == 2
-    shipped = set(_hooks())
-    remote, local = (yaml.safe_load(b) for b in blocks)
-    remote_ids = [h["id"] for h in remote["repos"][0]["hooks"]]
-    assert remote_ids == ["vndgaf-validate", "vndgaf-check"]
-    assert set(remote_ids) <= shipped
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)]
+    assert len(blocks) == 3
+    example, folders, local = blocks
+    shipped = _hooks()
+    assert [h["id"] for h in example["repos"][0]["hooks"]] == ["vndgaf-check"]
+    assert folders[0]["id"] in shipped and re.search(folders[0]["files"], "architecture/a.yaml")
     local_hook = local["repos"][0]["hooks"][0]
     assert local["repos"][0]["repo"] == "local"
-    assert local_hook["entry"] == _hooks()[local_hook["id"]]["entry"]
-    for hook in [*remote["repos"][0]["hooks"], local_hook]:
-        assert re.search(hook["files"], "architecture/flows.yaml")
-        assert not re.search(hook["files"], ".github/workflows/ci.yml")
+    assert local_hook["entry"] == shipped[local_hook["id"]]["entry"]
+    assert local_hook["pass_filenames"] is False
+    for hook in [*example["repos"][0]["hooks"], folders[0], local_hook]:
+        assert not str(hook["args"][0]).startswith("-"), "args replace [.]: a path comes first"
 
 
 SECRET = "https://bot:ghp_PRECOMMITSECRET42@github.com"
@@ -81,13 +84,11 @@ def _hook_config(args: list[str] | None) -> str:
     docs/pre-commit.md when given."""
     hooks = []
     for hook in _hooks().values():
-        keys = ("id", "name", "files", "types", "types_or", "require_serial")
+        keys = ("id", "name", "files", "types", "types_or", "require_serial", "pass_filenames")
         local = {key: hook[key] for key in keys}
-        command = str(hook["entry"]).split()[1]
+        command = " ".join(str(hook["entry"]).split()[1:])
         local.update(entry=f"{sys.executable} -m vndgaf {command}", language="system")
-        local["pass_filenames"] = hook["pass_filenames"] if args is None else False
-        if args is not None:
-            local["args"] = args
+        local["args"] = hook["args"] if args is None else args
         hooks.append(local)
     return yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, sort_keys=False)
 

@@ -58,7 +58,7 @@ def test_text_suppressed_marked_or_omitted(national_report: Report) -> None:
 def test_text_vietnamese_has_diacritics_and_no_mojibake(national_report: Report) -> None:
     """The Vietnamese report uses Vietnamese labels with correct diacritics."""
     text = render_text(national_report, lang="vi")
-    assert "[cảnh báo]" in text and "[lỗi]" in text and "[ghi chú]" in text
+    assert "[cảnh báo]" not in text and "[lỗi]" not in text and "[ghi chú]" not in text
     assert "2 lỗi, 2 cảnh báo, 1 ghi chú (1 đã chấp nhận) trong 2 tệp" in text
     assert "[đã chấp nhận: Chủ quản đang được xác định sau sáp nhập (hết hạn 2026-12-31)]" in text
     assert (
@@ -66,6 +66,19 @@ def test_text_vietnamese_has_diacritics_and_no_mojibake(national_report: Report)
     )
     assert "(không có vị trí): RED001" in text
     assert "Ã" not in text and "Â»" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_severity_token_is_the_same_in_every_language(national_report: Report, lang: str) -> None:
+    """Each finding line carries [error], [warning] or [note] whatever the language, so one
+    problem-matcher pattern (path:line:col: CODE [severity] message) reads both."""
+    line = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d{3}) "
+                      r"\[(?P<severity>error|warning|note)\] (?P<message>.+)$")  # fmt: skip
+    text = render_text(national_report, lang=lang)
+    matched = [m.group("severity") for m in map(line.match, text.splitlines()) if m]
+    located = [f for f in national_report.findings if f.location and f.location.line > 0]
+    assert len(matched) == len(located) > 0
+    assert matched == [f.severity.value for f in located]
 
 
 def test_text_hostile_text_cannot_control_the_terminal(hostile_report: Report) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "input_errors",
     "lang_option",
     "paths_argument",
+    "submissions_only_option",
 ]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -70,6 +71,16 @@ def paths_argument(paths: Iterable[str]) -> list[str]:
     if not items:
         fail("give at least one PATH (a submission file or directory)")
     return items
+
+
+def submissions_only_option() -> Callable[[T], T]:
+    """``--submissions-only``: skip YAML/JSON files that are not submission files."""
+    return click.option(  # type: ignore[return-value]
+        "--submissions-only",
+        is_flag=True,
+        help="Skip YAML/JSON files without a format_version key, named or found in a directory, "
+        "and exit 0 when none is left (for hooks run over a whole repository).",
+    )
 
 
 def lang_option(help_text: str = "Language of messages and labels.") -> Callable[[T], T]:

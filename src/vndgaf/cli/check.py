@@ -14,6 +14,7 @@ from vndgaf.cli._common import (
     guarded,
     lang_option,
     paths_argument,
+    submissions_only_option,
 )
 from vndgaf.cli._output import target, write
 from vndgaf.cli._progress import Progress
@@ -106,6 +107,7 @@ def _diagram(result: object, report: Report) -> str | None:
     help="SARIF only: write file paths relative to DIR. Default: the top of the Git work tree "
     "holding the inputs, else the current directory.",
 )
+@submissions_only_option()
 @fail_on_option()
 @as_of_option()
 @lang_option()
@@ -122,6 +124,7 @@ def check_command(
     lang: str,
     follow_symlinks: bool,
     root: str | None,
+    submissions_only: bool,
 ) -> None:
     """Check PATH... (files or directories; several submissions are merged into one national
     picture) against the framework rules. Exit 0 when clean, 1 with findings at or above
@@ -132,7 +135,9 @@ def check_command(
     progress = Progress()
     progress.parsing(items)
     with paused_gc():  # one pause for the whole run, not one collection between the steps
-        result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
+        result = guarded(
+            lambda: load(items, follow_symlinks=follow_symlinks, submissions_only=submissions_only)
+        )
         progress.checking(len(select_rules(ALL_RULES, split_codes(select), split_codes(ignore))))
         report = guarded(
             lambda: check_loaded(

@@ -10,6 +10,7 @@ from vndgaf.cli._common import (
     guarded,
     lang_option,
     paths_argument,
+    submissions_only_option,
 )
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
@@ -27,17 +28,25 @@ from vndgaf.report import render
     show_default=True,
     help="Output format.",
 )
+@submissions_only_option()
 @fail_on_option()
 @lang_option("Language of messages.")
 @follow_symlinks_option()
 def validate_command(
-    paths: tuple[str, ...], fmt: str, fail_on: str, lang: str, follow_symlinks: bool
+    paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    lang: str,
+    follow_symlinks: bool,
+    submissions_only: bool,
 ) -> None:
     """Check PATH... (files or directories) against the submission schema and resolve every
     reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors."""
     items = paths_argument(paths)
     Progress().parsing(items)
-    result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
+    result = guarded(
+        lambda: load(items, follow_symlinks=follow_symlinks, submissions_only=submissions_only)
+    )
     report = Report(findings=result.findings, rules=INPUT_CHECKS, inputs=result.files)
     click.echo(render(report, fmt, lang=lang), nl=False)
     threshold = Severity(fail_on).rank

@@ -21,6 +21,7 @@ path, and loading goes on with the other files.
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,7 +32,7 @@ from vndgaf.diagnostics import Finding, Location, RuleInfo, Severity, Text
 from vndgaf.errors import InputError
 from vndgaf.load.checks import finding, input_check
 
-__all__ = ["CHECKS", "SUFFIXES", "Discovery", "discover", "unreadable"]
+__all__ = ["CHECKS", "SUFFIXES", "Discovery", "declares_format_version", "discover", "unreadable"]
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -84,14 +85,40 @@ class Discovery:
     findings: tuple[Finding, ...]
 
 
+# A ``format_version`` key, quoted or not, at the start of a line or after ``{`` or ``,``: in
+# YAML block or flow style and in JSON, whatever the indentation and key order.
+_FORMAT_VERSION_KEY = re.compile(rb"""(?:^|[{,])[ \t]*["']?format_version["']?[ \t]*:""", re.M)
+
+
+def declares_format_version(path: str | os.PathLike[str]) -> bool:
+    """Whether the (regular) file has a ``format_version`` key, as every submission file has.
+
+    A byte search, not a parse, so a submission file with a syntax error still counts (and gets
+    its error reported) while a CI configuration, ``package.json`` or ``.pre-commit-config.yaml``
+    does not. A file that cannot be read counts too, so that reading it reports the problem.
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return True
+    return _FORMAT_VERSION_KEY.search(raw) is not None
+
+
 def discover(
-    paths: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    follow_symlinks: bool = False,
+    submissions_only: bool = False,
 ) -> Discovery:
     """Every submission file under ``paths`` (directories searched recursively).
 
     A path that does not exist or cannot be read, or a directory without any submission file,
     is an :class:`InputError` (a mistyped directory must not pass as a clean submission).
     Problems inside a directory are findings (module docstring).
+
+    With ``submissions_only`` (for hooks that run over a whole repository), regular files that
+    do not :func:`declare a format version <declares_format_version>` are left out, named or
+    found, and finding none is not an error; links and unreadable entries are still reported.
     """
     walk = _Walk(follow_symlinks)
     named: set[str] = set()
@@ -119,6 +146,9 @@ def discover(
             named.add(name)
         else:
             raise InputError(f"{name}: not a regular file or directory")
+    if submissions_only:
+        kept = tuple(sorted(f for f in walk.found if declares_format_version(f)))
+        return Discovery(kept, frozenset(named.intersection(kept)), tuple(walk.findings))
     if not walk.found and searched:
         raise InputError(f"{', '.join(searched)}: no submission file (.yaml, .yml or .json) found")
     return Discovery(tuple(sorted(walk.found)), frozenset(named), tuple(walk.findings))

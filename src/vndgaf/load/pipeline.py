@@ -173,14 +173,16 @@ def load(
     catalogue: Catalogue | None = None,
     limits: Limits | None = None,
     follow_symlinks: bool = False,
+    submissions_only: bool = False,
 ) -> LoadResult:
     """Load every file under ``paths`` as one submission (or several, one per directory that
     declares a ``submission`` block) and return the merged architecture with all findings.
 
     Symbolic links found inside a directory are reported and not read, unless
-    ``follow_symlinks`` (see :mod:`vndgaf.load.discover` for why)."""
+    ``follow_symlinks`` (see :mod:`vndgaf.load.discover` for why). ``submissions_only`` leaves
+    out YAML/JSON files without a ``format_version`` key (for a whole repository)."""
     with paused_gc():
-        return _load(paths, catalogue, limits or Limits(), follow_symlinks)
+        return _load(paths, catalogue, limits or Limits(), follow_symlinks, submissions_only)
 
 
 def _load(
@@ -188,8 +190,9 @@ def _load(
     catalogue: Catalogue | None,
     limits: Limits,
     follow_symlinks: bool,
+    submissions_only: bool = False,
 ) -> LoadResult:
-    found = discover(paths, follow_symlinks=follow_symlinks)
+    found = discover(paths, follow_symlinks=follow_symlinks, submissions_only=submissions_only)
     state = _Loading(catalogue=catalogue or _default_catalogue())
     state.findings.extend(found.findings)
     loaded: list[str] = []

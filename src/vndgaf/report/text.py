@@ -1,10 +1,12 @@
 """The terminal report: one clickable line per finding, a summary line and the metrics.
 
 Each finding reads ``path:line:col: CODE [severity] message`` so editors and CI logs link it to
-the file. Suppressed findings are shown by default, marked ``[suppressed: reason]``, because a
-suppression is a reviewed decision the reader should still see (``show_suppressed=False`` leaves
-them out; the summary still counts them). User text goes through :func:`printable`, so escape
-sequences in a submission cannot recolour or rewrite the terminal, even with ``color=True``.
+the file; the severity token is ``error``, ``warning`` or ``note`` in every language, so that
+problem matchers and scripts need one pattern. Suppressed findings are shown by default, marked
+``[suppressed: reason]``, because a suppression is a reviewed decision the reader should still
+see (``show_suppressed=False`` leaves them out; the summary still counts them). User text goes
+through :func:`printable`, so escape sequences in a submission cannot recolour or rewrite the
+terminal, even with ``color=True``.
 """
 
 from vndgaf.diagnostics import Finding, Report, Severity
@@ -15,7 +17,6 @@ from vndgaf.report.i18n import (
     label,
     metric_label,
     metric_order,
-    severity_label,
     summary_sentence,
 )
 from vndgaf.textsafe import printable
@@ -34,10 +35,11 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 def _line(f: Finding, lang: str, color: bool) -> str:
     where = printable(location_text(f.location)) if f.location else label("no_location", lang)
-    severity = severity_label(f.severity, lang, form="singular")
+    # The severity token is the same in every language: problem matchers and scripts match it.
     line = (
         f"{_paint(where, _BOLD, color)}: {_paint(f.code, _BOLD, color)} "
-        f"{_paint(f'[{severity}]', _COLOURS[f.severity], color)} {printable(f.message.get(lang))}"
+        f"{_paint(f'[{f.severity.value}]', _COLOURS[f.severity], color)} "
+        f"{printable(f.message.get(lang))}"
     )
     if f.suppressed_by is not None:
         s = f.suppressed_by
