@@ -27,3 +27,62 @@ def test_every_floor_is_documented_with_its_reason() -> None:
 def test_no_runtime_dependency_has_a_ceiling() -> None:
     """The upper-bound policy in docs/install.md: floors only, no '<' or '==' pins."""
     assert not [d for d in PYPROJECT["project"]["dependencies"] if re.search(r"<|==|~=", d)]
+
+
+def test_project_urls_are_the_projects_address() -> None:
+    """pyproject's URLs and vndgaf.project (used by SARIF helpUri, the schema) agree."""
+    from vndgaf.project import DOCS, HOMEPAGE
+
+    urls = PYPROJECT["project"]["urls"]
+    assert set(urls) == {"Homepage", "Documentation", "Source", "Issues", "Changelog"}
+    assert urls["Homepage"] == urls["Source"] == HOMEPAGE
+    assert all(
+        url.startswith(HOMEPAGE + "/") for k, url in urls.items() if k not in {"Homepage", "Source"}
+    )
+    assert DOCS.startswith(HOMEPAGE + "/blob/main/")
+
+
+def test_package_metadata_is_complete() -> None:
+    """Classifiers, keywords and a named author (no invented contact); Python versions agree."""
+    project = PYPROJECT["project"]
+    assert project["authors"] == [{"name": "vndgaf developers"}]
+    assert project["keywords"] and "Vietnam" in project["keywords"]
+    classifiers = project["classifiers"]
+    assert "Natural Language :: Vietnamese" in classifiers and "Typing :: Typed" in classifiers
+    assert project["requires-python"] == ">=3.11"
+    assert "Programming Language :: Python :: 3.11" in classifiers
+    assert (ROOT / "src" / "vndgaf" / "py.typed").is_file()
+
+
+def _package_page() -> str:
+    """README.md as the package index shows it: the build hook's substitutions applied."""
+    hook = PYPROJECT["tool"]["hatch"]["metadata"]["hooks"]["fancy-pypi-readme"]
+    assert [f["path"] for f in hook["fragments"]] == ["README.md"]
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for sub in hook["substitutions"]:
+        text = re.sub(sub["pattern"], sub["replacement"], text)
+    return text
+
+
+def test_package_page_links_are_absolute_and_point_at_real_files() -> None:
+    """On the package page every link is absolute; each came from a relative link in README.md
+    to a file that exists, and points at that file on the main branch."""
+    from vndgaf.project import HOMEPAGE
+
+    link = re.compile(r"\]\(([^)\s]+)\)")
+    readme = link.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+    relative = [t for t in readme if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", t)]
+    assert relative, "README.md links to the docs"
+    for target in relative:
+        assert (ROOT / target.split("#")[0]).exists(), target
+    page = link.findall(_package_page())
+    assert all(t.startswith("https://") for t in page)
+    assert [t for t in page if t not in readme] == [f"{HOMEPAGE}/blob/main/{t}" for t in relative]
+
+
+def test_readme_says_how_to_install_and_what_diagrams_need() -> None:
+    """A pip install section and the system packages for diagrams (Graphviz, a Vietnamese font)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install vndgaf" in readme
+    assert "apt-get install graphviz fonts-dejavu-core" in readme
+    assert "Vietnamese glyphs" in readme
