@@ -107,10 +107,21 @@ def _format_page() -> str:
         "by id. Ids are unique across all files checked together (prefix them with your "
         "unit, e.g. `tq-`, when several submissions are merged). Ids starting with `vn:` "
         "refer to the built-in national catalogue (`vndgaf reference …`).\n\n",
-        f"The JSON Schema (draft 2020-12, `$id` `{SCHEMA_ID}`) is `schemas/{SCHEMA_FILENAME}`"
-        " (also `vndgaf schema`). Editors that speak the YAML language server complete and "
-        "check files that start with\n\n"
-        f"```yaml\n# yaml-language-server: $schema=../../schemas/{SCHEMA_FILENAME}\n```\n\n",
+        f"The JSON Schema (draft 2020-12) is `schemas/{SCHEMA_FILENAME}` in the repository "
+        f"and in the installed package, and `vndgaf schema` prints it. Its `$id`, `{SCHEMA_ID}`, "
+        "is where the main branch publishes it.\n\n",
+        "**In an editor.** Editors that speak the YAML language server (VS Code with the YAML "
+        "extension, and others) complete and check a file that names the schema in a comment "
+        "(anywhere in the file; by custom the first line). Point at the published copy,\n\n"
+        f"```yaml\n# yaml-language-server: $schema={SCHEMA_ID}\n```\n\n"
+        "or, offline or to stay on the version you use, at a local copy: the file in a clone "
+        f"(the bundled examples use `$schema=../../schemas/{SCHEMA_FILENAME}`), or one written "
+        f"with `vndgaf schema --write schemas/` next to the submission. To map every submission "
+        "of a repository at once, VS Code's `.vscode/settings.json` takes "
+        f'`"yaml.schemas": {{"./schemas/{SCHEMA_FILENAME}": "architecture/**/*.yaml"}}`. '
+        "Values the law has ended (the district level and its unit kinds, `thi_tran`) are "
+        "marked deprecated in the schema (`x-deprecated`, with a note in English and "
+        "Vietnamese that editors show next to the value).\n\n",
         "Fields marked *ref* hold ids of other elements (kinds in brackets). Enumerations "
         "keep the official Vietnamese terms where those are the names used in law "
         "(`toan_trinh`, `mot_phan`, `xa`, `phuong`, `dac_khu`). Where a vocabulary is a "

@@ -7,6 +7,7 @@ and a test fails when it is stale.
 
 import datetime as dt
 import functools
+import importlib.resources
 import inspect
 import json
 import types
@@ -17,11 +18,14 @@ from typing import Any
 import attrs
 
 from vndgaf.model import Architecture
+from vndgaf.model.deprecated import DEPRECATED_VALUES
+from vndgaf.project import RAW
 
-__all__ = ["SCHEMA_FILENAME", "SCHEMA_ID", "schema_json", "submission_schema"]
+__all__ = ["SCHEMA_FILENAME", "SCHEMA_ID", "descriptions_vi", "schema_json", "submission_schema"]
 
-SCHEMA_ID = "urn:vndgaf:schema:submission:1"
 SCHEMA_FILENAME = "vndgaf-submission-1.schema.json"
+#: Where the schema of format 1 is published (the ``schemas/`` file on the main branch).
+SCHEMA_ID = f"{RAW}/schemas/{SCHEMA_FILENAME}"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _STRING_KEYS = ("pattern", "minLength", "maxLength")
@@ -31,6 +35,22 @@ _NUMBER_KEYS = ("minimum", "maximum")
 def _doc_of(obj: object) -> str:
     """The docstring of a class, dedented, as one paragraph per blank-line block."""
     return inspect.cleandoc(obj.__doc__ or "")
+
+
+@functools.cache
+def descriptions_vi() -> dict[str, str]:
+    """Vietnamese for each English description of the model (its docstrings and field
+    metadata), keyed by the English text, as a message catalogue is. A test fails when one is
+    missing; the schema then shows the English alone."""
+    text = (importlib.resources.files("vndgaf.model") / "descriptions.vi.json").read_text("utf-8")
+    table: dict[str, str] = json.loads(text)
+    return table
+
+
+def _bilingual(text: str) -> str:
+    """``text`` followed by its Vietnamese, so that an editor's hover shows both."""
+    vi = descriptions_vi().get(text)
+    return f"{text}\n\n{vi}" if vi else text
 
 
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +65,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             inner = {**inner, "type": [inner["type"], "null"]}
             if "enum" in inner:
                 inner["enum"] = [*inner["enum"], None]
+            if "markdownEnumDescriptions" in inner:
+                inner["markdownEnumDescriptions"] = [*inner["markdownEnumDescriptions"], ""]
         return inner
     if origin is tuple:
         item, _ellipsis = typing.get_args(tp)
@@ -63,11 +85,28 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if tp is dt.date:
         return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return {"type": "string", "enum": [m.value for m in tp]}
+        return _enum_schema(tp)
     if attrs.has(tp):
         _class_def(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise TypeError(f"no schema for {tp!r}")
+
+
+def _enum_schema(tp: type[Enum]) -> dict[str, Any]:
+    """The values of an enum; deprecated ones are listed in ``x-deprecated`` (for tools) and
+    explained, in English and Vietnamese, in ``markdownEnumDescriptions`` (shown by editors
+    that read VS Code's schema extensions, next to each value they offer)."""
+    out: dict[str, Any] = {"type": "string", "enum": [m.value for m in tp]}
+    old = [m for m in tp if m in DEPRECATED_VALUES]
+    if old:
+        out["x-deprecated"] = [m.value for m in old]
+        out["markdownEnumDescriptions"] = [
+            "**Deprecated / không dùng nữa.** {} / {}".format(*DEPRECATED_VALUES[m])
+            if m in DEPRECATED_VALUES
+            else ""
+            for m in tp
+        ]
+    return out
 
 
 def _apply_metadata(schema: dict[str, Any], meta: typing.Mapping[str, Any]) -> dict[str, Any]:
@@ -81,9 +120,11 @@ def _apply_metadata(schema: dict[str, Any], meta: typing.Mapping[str, Any]) -> d
     for key in (*_STRING_KEYS, *_NUMBER_KEYS):
         if key in meta:
             target[key] = meta[key]
-    for key in ("title", "description", "examples"):
+    for key in ("title", "examples"):
         if key in meta:
             out[key] = meta[key]
+    if "description" in meta:
+        out["description"] = _bilingual(meta["description"])
     if "ref" in meta:
         out["x-vndgaf-ref"] = list(meta["ref"])
     return out
@@ -106,7 +147,7 @@ def _class_def(cls: type, defs: dict[str, Any]) -> None:
     definition: dict[str, Any] = {
         "type": "object",
         "title": name,
-        "description": _doc_of(cls),
+        "description": _bilingual(_doc_of(cls)),
         "properties": properties,
         "additionalProperties": False,
     }

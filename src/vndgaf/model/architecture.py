@@ -29,12 +29,18 @@ class Submission:
     """Who submits the architecture, under which framework version, as of which date."""
 
     submitter: str = attrs.field(
-        metadata=doc("Agency that submits the architecture.", ref=("agency",))
+        metadata=doc(
+            "Agency that submits the architecture.",
+            ref=("agency",),
+            examples=("ubnd-tuyen-quang", "vn:agency/bo-tu-phap"),
+        )
     )
     framework_version: FrameworkVersion = attrs.field(
         metadata=doc("Framework version the architecture follows (4.0 since QĐ 292/QĐ-BKHCN).")
     )
-    as_of: dt.date = attrs.field(metadata=doc("Date the architecture describes."))
+    as_of: dt.date = attrs.field(
+        metadata=doc("Date the architecture describes.", examples=("2025-11-15",))
+    )
     title: str | None = attrs.field(default=None, metadata=doc("Title of the document."))
 
     @property

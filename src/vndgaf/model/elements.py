@@ -47,7 +47,12 @@ __all__ = [
 SYSTEM_KINDS = ("system", "platform", "database")
 
 
-ID_DOC = doc("Identifier, unique in the submission.", pattern=ID_PATTERN, max_length=200)
+ID_DOC = doc(
+    "Identifier, unique in the submission.",
+    pattern=ID_PATTERN,
+    max_length=200,
+    examples=("so-tu-phap-tuyen-quang", "lgsp-tuyen-quang"),
+)
 
 
 @attrs.frozen
@@ -97,7 +102,11 @@ class Agency:
     type: AgencyType = attrs.field(default=AgencyType.OTHER, metadata=doc("Kind of agency."))
     unit: str | None = attrs.field(
         default=None,
-        metadata=doc("Administrative unit the agency governs or sits in.", ref=("unit",)),
+        metadata=doc(
+            "Administrative unit the agency governs or sits in.",
+            ref=("unit",),
+            examples=("vn:province/08", "vn:commune/00694"),
+        ),
     )
     parent: str | None = attrs.field(
         default=None, metadata=doc("Superior agency.", ref=("agency",))
@@ -172,7 +181,11 @@ class Platform(InformationSystem):
 
     instance_of: str | None = attrs.field(
         default=None,
-        metadata=doc("Catalogue platform or template this one deploys.", ref=("platform",)),
+        metadata=doc(
+            "Catalogue platform or template this one deploys.",
+            ref=("platform",),
+            examples=("vn:platform/lgsp",),
+        ),
     )
     justification: str | None = attrs.field(
         default=None,
@@ -277,7 +290,12 @@ class DataFlow:
         default=(), metadata=doc("Entities carried.", ref=("entity",))
     )
     via: tuple[str, ...] = attrs.field(
-        default=(), metadata=doc("Platforms the flow passes through, in order.", ref=("platform",))
+        default=(),
+        metadata=doc(
+            "Platforms the flow passes through, in order.",
+            ref=("platform",),
+            examples=(["lgsp-tuyen-quang", "vn:platform/ndxp"],),
+        ),
     )
     mode: FlowMode = attrs.field(default=FlowMode.DEFAULT_SHARE, metadata=doc("Kind of exchange."))
     api_id: str | None = attrs.field(
