@@ -279,6 +279,8 @@ def test_paths_are_relative_to_the_root_wherever_the_run_starts(
     assert artifact_uri("../../x.json", repo) == ("x.json", True)
     outside = (tmp_path / "elsewhere.yaml").as_posix()
     assert artifact_uri(outside, repo) == (f"file://{outside}", False)
+    (sub / "creds.yaml").symlink_to(tmp_path / "secret")  # a link is named, never followed
+    assert artifact_uri("creds.yaml", repo) == ("architecture/tinh/creds.yaml", True)
 
 
 def test_source_root_is_the_git_top_level_else_the_current_directory(

@@ -65,19 +65,25 @@ def first_paragraph(doc: str) -> str:
     return ""
 
 
+def _absolute(path: Path) -> Path:
+    """``path`` made absolute and normalised (``..`` removed) without following any symbolic
+    link: a link's name, never its target, is what a report may show."""
+    return Path(os.path.abspath(path))
+
+
 def source_root(paths: Iterable[str | os.PathLike[str]], cwd: str | Path | None = None) -> Path:
     """The directory SARIF paths are relative to, by default: the top of the Git work tree holding
     the inputs (the nearest directory above their common folder that has a ``.git`` entry), else
     the current directory. Only the file system is read; Git need not be installed."""
     here = Path(cwd) if cwd is not None else Path.cwd()
-    absolute = [(here / Path(p)).resolve() for p in paths]
+    absolute = [_absolute(here / Path(p)) for p in paths]
     if absolute:
         common = Path(os.path.commonpath(absolute))
         start = common if common.is_dir() else common.parent
         for folder in (start, *start.parents):
             if (folder / ".git").exists():
                 return folder
-    return here.resolve()
+    return _absolute(here)
 
 
 def artifact_uri(path: str, root: Path | None = None) -> tuple[str, bool]:
@@ -88,9 +94,9 @@ def artifact_uri(path: str, root: Path | None = None) -> tuple[str, bool]:
     directory) is made relative to ``root``; a file outside ``root`` keeps its absolute URI.
     """
     if root is not None and not re.match(r"^[A-Za-z]:[/\\]", path):
-        absolute = Path(path).resolve()
+        absolute = _absolute(Path(path))
         try:
-            path = absolute.relative_to(root.resolve()).as_posix()
+            path = absolute.relative_to(_absolute(root)).as_posix()
         except ValueError:
             path = absolute.as_posix()
     posix = path.replace("\\", "/")
