@@ -9,8 +9,8 @@ below what the code needs makes one of them fail, and so ``make test``.
 
 Only the direct runtime dependencies are pinned (what pyproject.toml promises); their own
 dependencies and the test tools resolve to what pip picks. Every runtime dependency must have a
-``>=`` floor: one without is an error here. The environment is reused while pyproject.toml's
-dependency list is unchanged (a clean clone, as in CI, builds it once).
+``>=`` floor: one without is an error here. The environment is reused while the floors and the
+test tools in pyproject.toml are unchanged (a clean clone, as in CI, builds it once).
 """
 
 import argparse
@@ -56,14 +56,15 @@ def _environment(pins: dict[str, str], test_tools: list[str]) -> Path:
     """``.venv-lowest`` with the floors and the test tools installed; rebuilt when pins change."""
     python = VENV / "bin" / "python"
     wanted = "\n".join(f"{name}=={version}" for name, version in sorted(pins.items())) + "\n"
-    if not python.exists() or not STAMP.exists() or STAMP.read_text() != wanted:
+    stamp = wanted + "".join(f"# {tool}\n" for tool in sorted(test_tools))
+    if not python.exists() or not STAMP.exists() or STAMP.read_text() != stamp:
         shutil.rmtree(VENV, ignore_errors=True)
         _run(sys.executable, "-m", "venv", VENV)
         _run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
         constraints = VENV / "constraints.txt"
         constraints.write_text(wanted, encoding="utf-8")
         _run(python, "-m", "pip", "install", "--quiet", "-c", constraints, *pins, *test_tools)
-        STAMP.write_text(wanted, encoding="utf-8")
+        STAMP.write_text(stamp, encoding="utf-8")
     with tempfile.TemporaryDirectory() as wheels:
         # The wheel, not the source tree: what users install (package data included).
         _run(python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, ROOT)
