@@ -5,6 +5,7 @@ from pathlib import Path
 
 import vndgaf
 from vndgaf.load import INPUT_CHECKS, LoadResult, ids, load, pipeline
+from vndgaf.schema import SCHEMA_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +20,7 @@ def test_load_dump_and_schema_from_the_top_level() -> None:
     assert flows and result.locate(flows[0].id) is not None
     text = vndgaf.dumps(vndgaf.normalise(result.architecture), "json")
     assert json.loads(text)["flows"][0]["id"] == min(f.id for f in flows)
-    assert vndgaf.submission_schema()["$id"] == "urn:vndgaf:schema:submission:1"
+    assert vndgaf.submission_schema()["$id"] == SCHEMA_ID
     assert set(vndgaf.__all__) <= set(dir(vndgaf))
 
 
