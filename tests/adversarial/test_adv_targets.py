@@ -250,7 +250,7 @@ def test_an_open_descriptor_is_written_through(sub: Path) -> None:
         (["check", "--as-of", "2025-13-01", "x"], "'2025-13-01' does not match the format"),
         (["synth", "--flows", "-1", "-o", "x.yaml"], "-1 is not in the range x>=0"),
         (["synth", "--defects", "abc", "-o", "x.yaml"], "'abc' is not a count or a fraction"),
-        (["check", "--bogus"], "no such option '--bogus'"),
+        (["check", "--bogus"], "no such option"),  # click < 8.4 adds ":", 8.4 quotes
         (["rule"], "missing argument 'CODE'"),
         (["diff", "a"], "missing argument 'NEW'"),
         (["units", "resolve"], "missing argument 'NAME_OR_CODE...'"),
