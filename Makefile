@@ -56,11 +56,12 @@ unit: $(STAMP) system-deps browser-deps
 	@$(BIN)/pytest
 
 # The non-slow tests and the demo with every runtime dependency at its declared floor, in
-# .venv-lowest (docs/install.md).
+# .venv-lowest (docs/install.md). Not part of `make test` (it adds ~5 minutes); CI runs it after
+# `make test` (.ci/run).
 lowest: $(STAMP) system-deps
 	@$(BIN)/python scripts/lowest_versions.py
 
-test: lint typecheck layers unit lowest
+test: lint typecheck layers unit
 
 bench: $(STAMP) system-deps
 	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
