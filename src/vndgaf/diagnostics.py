@@ -13,6 +13,7 @@ import attrs
 from vndgaf.model import Suppression
 
 __all__ = [
+    "MESSAGE_LIMIT",
     "Family",
     "Finding",
     "Location",
@@ -24,6 +25,8 @@ __all__ = [
     "family_code",
     "pointer_parts",
     "pointer_token",
+    "quoted",
+    "shortened",
 ]
 
 
@@ -76,6 +79,38 @@ class Family:
     title: Text
 
 
+MESSAGE_LIMIT = 2_000
+"""The longest message a finding keeps, in characters, in each language: a value quoted in a
+message never makes a report grow with the size of the value (docs/security.md)."""
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text``, or its start and its end around `` … `` in ``limit`` characters.
+
+    >>> shortened("so-tu-phap", 20), shortened("abcdefghijklmnopqrstuvwxyz", 12)
+    ('so-tu-phap', 'abcdef … xyz')
+    """
+    if len(text) <= limit:
+        return text
+    head = (limit - 3) * 2 // 3
+    return text[:head] + " … " + text[len(text) - (limit - 3 - head) :]
+
+
+def quoted(value: str, limit: int = 80) -> str:
+    """``value`` in single quotes for a message, :func:`shortened` to ``limit`` characters.
+
+    >>> quoted("so-tp"), quoted("x" * 1_000_000, 12)
+    ("'so-tp'", "'xxxxxx … xxx'")
+    """
+    return f"'{shortened(value, limit)}'"
+
+
+def _bounded(message: Text) -> Text:
+    if len(message.en) <= MESSAGE_LIMIT and len(message.vi) <= MESSAGE_LIMIT:
+        return message
+    return Text(shortened(message.en, MESSAGE_LIMIT), shortened(message.vi, MESSAGE_LIMIT))
+
+
 def pointer_token(part: str | int) -> str:
     """One RFC 6901 reference token: ``~`` as ``~0``, ``/`` as ``~1``."""
     return str(part).replace("~", "~0").replace("/", "~1")
@@ -126,7 +161,8 @@ class Finding:
     code: str
     name: str
     severity: Severity
-    message: Text
+    message: Text = attrs.field(converter=_bounded)
+    """At most :data:`MESSAGE_LIMIT` characters in each language (a longer one is shortened)."""
     location: Location | None = None
     subject: str = ""
     related: tuple[str, ...] = ()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tests.strategies import architectures
 from vndgaf import converter
 from vndgaf.load import parse_file, validation
+from vndgaf.model.meta import ID_PATTERN, pattern_regex
 from vndgaf.synth import minimum_flows, synthesize
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -153,3 +154,35 @@ def test_agree_on_date_edge_cases(value: str, valid: bool) -> None:
     }
     assert _precise_valid(doc) is valid
     assert validation.is_valid(doc) is valid
+
+
+_ID_CORE = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,12}", fullmatch=True)
+_ODD = st.sampled_from(
+    ["\n", "\r", "\r\n", "\t", " ", "\u200b", "\u2028", "\u00a0", "\u202e", "\x00", "\x85", "ở"]
+)
+_ID_LIKE = st.one_of(
+    st.text(max_size=20),
+    _ID_CORE,
+    st.builds(lambda core, odd: core + odd, _ID_CORE, _ODD),
+    st.builds(lambda core, odd: odd + core, _ID_CORE, _ODD),
+    st.builds(
+        lambda core, odd, at: core[:at] + odd + core[at:], _ID_CORE, _ODD, st.integers(0, 12)
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ident=_ID_LIKE, owner=_ID_LIKE)
+def test_agree_on_every_id(ident: str, owner: str) -> None:
+    """Any text as an element id or as a reference: the two validators give the same verdict,
+    and it is the verdict of the id pattern read as JSON Schema reads it (``$`` ends the text)."""
+    doc = {
+        "format_version": 1,
+        "agencies": [{"id": ident, "name": "n", "level": "provincial"}],
+        "systems": [{"id": "hs", "name": "n", "owner": owner}],
+    }
+    fast = validation.is_valid(doc)
+    assert fast == _precise_valid(doc)
+    id_ok = pattern_regex(ID_PATTERN).search(ident) is not None and len(ident) <= 200
+    if not id_ok:
+        assert fast is False

@@ -54,7 +54,7 @@ from vndgaf.model import (
     Provenance,
     Submission,
 )
-from vndgaf.model.meta import ID_PATTERN
+from vndgaf.model.meta import ID_PATTERN, pattern_regex
 from vndgaf.reference.resolve import ResolutionStatus, resolve_unit
 from vndgaf.textsafe import digest
 
@@ -319,7 +319,7 @@ class _Reader:
         )
 
 
-_ID_RE = re.compile(ID_PATTERN)
+_ID_RE = pattern_regex(ID_PATTERN)  # "$" as the end of the text: no trailing newline
 
 
 def _element_group(xsi_type: str) -> str:
@@ -365,7 +365,7 @@ class _Importer:
 
     def new_id(self, wanted: str | None, fallback: str) -> str:
         for candidate in (wanted, fallback):
-            if candidate and _ID_RE.match(candidate) and candidate not in self.used_ids:
+            if candidate and _ID_RE.search(candidate) and candidate not in self.used_ids:
                 self.used_ids.add(candidate)
                 return candidate
         base = re.sub(r"[^A-Za-z0-9._:/-]", "-", fallback).lstrip("._:/-") or "x"

@@ -19,6 +19,8 @@ Each step is a module with one job:
 - :mod:`~vndgaf.load.ids` — where each id is defined (REF002, REF005);
 - :mod:`~vndgaf.load.references` — every reference names an element of an allowed kind
   (REF001, REF003, REF004);
+- :mod:`~vndgaf.load.suggest` — "did you mean": the closest id or word to a misspelt one, in
+  bounded work per miss;
 - :mod:`~vndgaf.load.submissions` — which submission each file belongs to (SCH015, REF006);
 - :mod:`~vndgaf.load.checks` — how a loader check is documented and reported;
 - :mod:`~vndgaf.load.result` — :class:`LoadResult`;

@@ -12,7 +12,7 @@ import sys
 
 import attrs
 
-from vndgaf.diagnostics import RuleInfo, Severity, Text
+from vndgaf.diagnostics import RuleInfo, Severity, Text, quoted
 from vndgaf.load.checks import input_check
 from vndgaf.load.positions import Position
 
@@ -200,8 +200,8 @@ def empty() -> ParseProblem:
 def duplicate_key(key: str, pos: Position, pointer: str) -> ParseProblem:
     return problem(
         "SCH002",
-        f"Duplicate key '{key}': only its first value is kept.",
-        f"Khóa '{key}' bị trùng lặp: chỉ giữ lại giá trị đầu tiên.",
+        f"Duplicate key {quoted(key)}: only its first value is kept.",
+        f"Khóa {quoted(key)} bị trùng lặp: chỉ giữ lại giá trị đầu tiên.",
         pos,
         pointer,
     )

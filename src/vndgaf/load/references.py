@@ -15,7 +15,6 @@ the one-by-one check finds, pinned by
 ``tests/loader/test_load_fast_paths.py::test_unresolved_matches_element_by_element_check``.
 """
 
-import difflib
 import itertools
 import operator
 import typing
@@ -28,6 +27,7 @@ from vndgaf.diagnostics import Finding, RuleInfo, Severity, Text
 from vndgaf.load.checks import finding, input_check, located
 from vndgaf.load.ids import CATALOGUE_PREFIX, Origins
 from vndgaf.load.positions import SourceMap
+from vndgaf.load.suggest import MAX_LENGTH, Suggestions
 from vndgaf.model import ELEMENT_LISTS, Submission
 from vndgaf.reference import legacy_reference
 
@@ -88,9 +88,6 @@ LEGACY_UNIT = input_check(
     "the candidates when the name is shared; never a look-alike id.",
 )
 CHECKS: tuple[RuleInfo, ...] = (DANGLING, UNKNOWN_CATALOGUE_ID, WRONG_KIND, LEGACY_UNIT)
-
-_SUGGEST_LIMIT = 20_000
-"""Above this many candidate ids, no "did you mean" is looked for (difflib is quadratic-ish)."""
 
 
 class Catalogue(Protocol):
@@ -243,6 +240,7 @@ class _Checker:
         self.kinds_of = Kinds(origins, catalogue)
         self.findings: list[Finding] = []
         self._by_kind: dict[str, list[str]] | None = None
+        self._suggestions: dict[tuple[str, ...], Suggestions] = {}
 
     def ids_of_kind(self, kind: str) -> list[str]:
         """The submission's ids of one kind, for suggestions (built on the first bad ref)."""
@@ -251,6 +249,12 @@ class _Checker:
             for element_id, element_kind in self.origins.kinds():
                 self._by_kind.setdefault(element_kind, []).append(element_id)
         return self._by_kind.get(kind, [])
+
+    def suggestion(self, ref: str, kinds: tuple[str, ...]) -> str | None:
+        """The id of one of ``kinds`` that ``ref`` most likely misspells (one index per kinds)."""
+        if kinds not in self._suggestions:
+            self._suggestions[kinds] = Suggestions(i for k in kinds for i in self.ids_of_kind(k))
+        return self._suggestions[kinds].closest(ref)
 
     def check(
         self, ref: str, subject: str, path: str, pointer: str, kinds: tuple[str, ...]
@@ -263,7 +267,7 @@ class _Checker:
         if legacy is not None:  # an old unit code, or a unit's name where its id belongs
             check, message = (LEGACY_UNIT if legacy.legacy else DANGLING), legacy.message
         elif kind is None and ref.startswith(CATALOGUE_PREFIX):
-            hints = self.catalogue.suggest(ref)
+            hints = self.catalogue.suggest(ref) if len(ref) <= MAX_LENGTH else ()
             tail = _did_you_mean(hints[0] if hints else None)
             check, message = (
                 UNKNOWN_CATALOGUE_ID,
@@ -273,13 +277,7 @@ class _Checker:
                 ),
             )
         elif kind is None:
-            pool = [i for k in kinds for i in self.ids_of_kind(k)]
-            match = (
-                difflib.get_close_matches(ref, sorted(pool), n=1, cutoff=0.7)
-                if len(pool) <= _SUGGEST_LIMIT
-                else []
-            )
-            tail = _did_you_mean(match[0] if match else None)
+            tail = _did_you_mean(self.suggestion(ref, kinds))
             check, message = (
                 DANGLING,
                 Text(

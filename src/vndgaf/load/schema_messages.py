@@ -9,19 +9,20 @@ messages that report them; the keywords are those of JSON Schema 2020-12
 (https://json-schema.org/draft/2020-12/json-schema-validation).
 """
 
-import difflib
+import reprlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from vndgaf.diagnostics import RuleInfo, Severity, Text, pointer_token
+from vndgaf.diagnostics import RuleInfo, Severity, Text, pointer_token, quoted, shortened
 from vndgaf.load.checks import input_check
+from vndgaf.load.suggest import closest
 
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["CHECKS", "SchemaProblem", "pointer_of", "problems_of"]
+__all__ = ["CHECKS", "SchemaProblem", "pointer_of", "problems_of", "unexplained"]
 
 
 @attrs.frozen
@@ -118,9 +119,18 @@ def pointer_of(path: Iterable[str | int]) -> str:
     return "".join("/" + pointer_token(p) for p in path)
 
 
+_REPR = reprlib.Repr()
+"""repr() in work bounded by the limits, not by the size of the value; equal to repr() for the
+small values messages usually quote."""
+_REPR.maxlevel, _REPR.maxdict, _REPR.maxlist = 4, 8, 8
+_REPR.maxstring = _REPR.maxlong = _REPR.maxother = 80
+
+
 def _q(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 80 else text[:77] + "…'"
+    """A value quoted for a message, at most 80 characters whatever its size."""
+    if isinstance(value, str):
+        return quoted(value)
+    return shortened(_REPR.repr(value), 80)
 
 
 def _field(path: Sequence[str | int]) -> str:
@@ -131,10 +141,23 @@ def _field(path: Sequence[str | int]) -> str:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
-    match = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.7)
-    if not match:
+    match = closest(str(word), choices)
+    if match is None:
         return "", ""
-    return f" (did you mean '{match[0]}'?)", f" (có phải ý bạn là '{match[0]}'?)"
+    return f" (did you mean '{match}'?)", f" (có phải ý bạn là '{match}'?)"
+
+
+def unexplained(pointer: str, detail: str = "") -> SchemaProblem:
+    """A schema error only the fast validator reports (the two validators disagree: a bug)."""
+    tail = f": {shortened(detail, 200)}" if detail else ""
+    return SchemaProblem(
+        "SCH013",
+        Text(
+            f"the value does not satisfy the schema{tail}",
+            f"giá trị không thỏa mãn lược đồ{tail}",
+        ),
+        pointer,
+    )
 
 
 def problems_of(error: "jsonschema.ValidationError") -> list[SchemaProblem]:
@@ -180,8 +203,9 @@ def problems_of(error: "jsonschema.ValidationError") -> list[SchemaProblem]:
                 SchemaProblem(
                     "SCH010",
                     Text(
-                        f"unknown field '{extra}' in {schema.get('title', field)}{en}",
-                        f"trường không xác định '{extra}' trong {schema.get('title', field)}{vi}",
+                        f"unknown field {quoted(extra)} in {schema.get('title', field)}{en}",
+                        f"trường không xác định {quoted(extra)} trong "
+                        f"{schema.get('title', field)}{vi}",
                     ),
                     pointer_of([*path, extra]),
                     key=True,
@@ -288,4 +312,5 @@ def problems_of(error: "jsonschema.ValidationError") -> list[SchemaProblem]:
                 ptr,
             )
         ]
-    return [SchemaProblem("SCH013", Text(f"'{field}': {message}", f"'{field}': {message}"), ptr)]
+    brief = shortened(message, 200)
+    return [SchemaProblem("SCH013", Text(f"'{field}': {brief}", f"'{field}': {brief}"), ptr)]

@@ -5,12 +5,32 @@ Schema is generated from it (one source of truth), and the resolver uses ``ref``
 fields point at other elements.
 """
 
+import functools
+import re
 from typing import Any
 
-__all__ = ["ID_PATTERN", "doc"]
+__all__ = ["ID_PATTERN", "doc", "pattern_regex"]
 
 #: Allowed element ids: letters, digits and ``._:/-``; must start with a letter or digit.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"
+
+
+@functools.cache
+def pattern_regex(pattern: str) -> re.Pattern[str]:
+    r"""A schema ``pattern`` for Python's :mod:`re`, with the meaning JSON Schema gives it.
+
+    JSON Schema patterns are ECMA 262 regular expressions, where ``$`` is the end of the text;
+    in Python's ``re`` it also matches before a final newline, so ``"so-tp\n"`` would pass
+    :data:`ID_PATTERN`. The model's patterns end with ``$`` and hold no other, so that ``$`` is
+    written ``\Z`` here (pinned by ``tests/loader/test_exact_ids.py``). Use ``search``.
+
+    >>> ids = pattern_regex(ID_PATTERN)
+    >>> bool(ids.search("so-tp")), ids.search("so-tp\n")
+    (True, None)
+    """
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + "\\Z"
+    return re.compile(pattern)
 
 
 def doc(
