@@ -1,6 +1,9 @@
 """`vndgaf units resolve` as a person reads it: dates, other meanings, how to disambiguate."""
 
+import csv
+import io
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -71,3 +74,43 @@ def test_bad_date_is_a_usage_error() -> None:
     """--as-of takes YYYY-MM-DD."""
     code, out = _resolve("--as-of", "1/7/2025", "Hanoi")
     assert code == 2 and "--as-of" in out
+
+
+def test_queries_from_a_file_as_csv(tmp_path: Path) -> None:
+    """--from reads one query per non-blank line (after the arguments); CSV has one row per
+    query in the order asked, the units' ids, and how to ask for each candidate."""
+    names = tmp_path / "names.txt"
+    names.write_text(
+        "\ufeffHanoi\n\n  Phường 1, Vũng Tàu  \nMộc Châu\n=SUM(A1)\n", encoding="utf-8"
+    )
+    code, out = _resolve("--as-of", "2026-12-01", "--format", "csv", "--from", str(names), "49")
+    assert code == 1  # "=SUM(A1)" names nothing
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["query"] for r in rows] == [
+        "49",
+        "Hanoi",
+        "Phường 1, Vũng Tàu",
+        "Mộc Châu",
+        "'=SUM(A1)",  # never a formula in a spreadsheet
+    ]
+    assert [r["status"] for r in rows] == ["merged", "current", "merged", "ambiguous", "unknown"]
+    assert rows[0]["unit_ids"] == "vn:province/48"
+    assert rows[2]["unit_ids"] == "vn:commune/26506"
+    assert rows[2]["matched_district"] == "Thành phố Vũng Tàu"
+    assert "Huyện Mộc Châu" in rows[3]["candidates"].split("; ")
+    assert {r["as_of"] for r in rows} == {"2026-12-01"}
+
+
+def test_queries_from_standard_input_and_bad_sources(tmp_path: Path) -> None:
+    """'--from -' reads standard input; no query at all, a missing file or a file that is not
+    UTF-8 is a one-line usage error (exit 2)."""
+    result = CliRunner().invoke(main, ["units", "resolve", "--from", "-"], input="Danang\n")
+    assert result.exit_code == 0
+    assert result.output.startswith("Danang: current: Thành phố Đà Nẵng (vn:province/48)")
+    assert _resolve()[0] == 2
+    code, out = _resolve("--from", str(tmp_path / "missing.txt"))
+    assert code == 2 and "missing.txt: cannot read: no such file or directory" in out
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Hà Nội".encode("latin-1", "replace"))
+    code, out = _resolve("--from", str(latin))
+    assert code == 2 and "not UTF-8 text" in out

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS
+from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, fail
 from vndgaf.cli._output import target, write
 from vndgaf.model import AdministrativeUnit, Level
 from vndgaf.reference import (
@@ -253,15 +253,84 @@ def units_group() -> None:
     spelling) and publish the old-to-new resolution table."""
 
 
+#: Columns of ``units resolve --format csv``: one row per query, for a spreadsheet.
+RESOLVE_COLUMNS = (
+    "query",
+    "as_of",
+    "status",
+    "matched_code",
+    "matched_name",
+    "matched_district",
+    "matched_province",
+    "unit_ids",
+    "unit_names",
+    "candidates",
+    "note",
+)
+
+
+def resolution_record(result: Resolution) -> dict[str, str]:
+    """One answer as a flat record (the CSV columns); lists are joined with "; "."""
+    matched = result.matched
+    return {
+        "query": _cell(result.query),
+        "as_of": result.as_of.isoformat() if result.as_of else "",
+        "status": result.status.value,
+        "matched_code": matched.code if matched else "",
+        "matched_name": matched.name if matched else "",
+        "matched_district": (matched.district_name or "") if matched else "",
+        "matched_province": matched.province_name if matched else "",
+        "unit_ids": "; ".join(u.id for u in result.units),
+        "unit_names": "; ".join(u.name for u in result.units),
+        "candidates": "; ".join(c.query for c in result.candidates),
+        "note": result.note or "",
+    }
+
+
+def _cell(text: str) -> str:
+    """User text in a spreadsheet cell: shown, never acted on (escapes for controls; a leading
+    ``=``, ``+``, ``-`` or ``@`` is quoted with an apostrophe so no formula runs)."""
+    shown = printable(text)
+    return "'" + shown if shown[:1] in ("=", "+", "-", "@") else shown
+
+
+def format_csv(results: tuple[Resolution, ...]) -> str:
+    """The answers as CSV: a header, then one line per query, in the order asked."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=RESOLVE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(resolution_record(r) for r in results)
+    return out.getvalue()
+
+
+def _read_queries(source: str) -> list[str]:
+    """One query per non-blank line of a file, or of standard input for ``-``."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        fail(f"{source}: not UTF-8 text")
+    except OSError as exc:
+        fail(f"{source}: cannot read: {(exc.strerror or str(exc)).lower()}")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 @units_group.command("resolve")
-@click.argument("queries", nargs=-1, required=True, metavar="NAME_OR_CODE...")
+@click.argument("queries", nargs=-1, metavar="NAME_OR_CODE...")
+@click.option(
+    "--from",
+    "source",
+    metavar="FILE",
+    default=None,
+    help="Also resolve each non-blank line of FILE (UTF-8; '-' for standard input), e.g. a "
+    "column of unit names copied from an inventory.",
+)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "csv"]),
     default="text",
     show_default=True,
-    help="Output format (JSON always carries the lineage).",
+    help="Output format (JSON always carries the lineage; CSV is one row per query).",
 )
 @click.option("--lineage", is_flag=True, help="Also print the lineage in text output.")
 @click.option(
@@ -273,17 +342,28 @@ def units_group() -> None:
     "units at different dates answer with the one of that date.",
 )
 def resolve_command(
-    queries: tuple[str, ...], fmt: str, lineage: bool, as_of: dt.datetime | None
+    queries: tuple[str, ...],
+    source: str | None,
+    fmt: str,
+    lineage: bool,
+    as_of: dt.datetime | None,
 ) -> None:
     """Resolve unit names or official codes (2-digit province, 3-digit district, 5-digit
     commune, or vn:province/CODE), old or new, as people write them: with or without
     diacritics, in English ("Hanoi", "HCMC", "District 1"), abbreviated ("TP.HCM", "Q.1"),
     narrowed by old district and province ("Phường 14, Quận Bình Thạnh"). Exit 1 if any name
     is unknown."""
-    results = resolve_units(queries, as_of=as_of.date() if as_of else None)
+    asked = [*queries, *(_read_queries(source) if source else ())]
+    if not asked:
+        fail(
+            "missing argument 'NAME_OR_CODE...' (or --from FILE; see 'vndgaf units resolve --help')"
+        )
+    results = resolve_units(asked, as_of=as_of.date() if as_of else None)
     if fmt == "json":
         payload = [resolution_dict(r) for r in results]
         click.echo(json_text(payload), nl=False)
+    elif fmt == "csv":
+        click.echo(format_csv(results), nl=False)
     else:
         click.echo(format_text(results, lineage=lineage))
     unknown = any(r.status is ResolutionStatus.UNKNOWN for r in results)
