@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from vndgaf.synth.build import Draft, ProvinceIds
+from vndgaf.synth.draft import Draft, ProvinceIds
 
 __all__ = ["DEFECT_KINDS", "Defect", "inject"]
 
