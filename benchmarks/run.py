@@ -39,7 +39,9 @@ SEED = 0
 FAMILIES = ("STR", "IOP", "RED", "DAT", "GOV")
 
 TARGETS = {
-    "check_vs_floor": 2.0,  # check end to end / floor, national 1x (at most)
+    "small_validate_vs_peer": 0.5,  # vndgaf validate / check-jsonschema, provincial (at most)
+    "small_check_vs_peer": 0.6,  # vndgaf check / check-jsonschema, provincial (at most)
+    "check_vs_floor": 1.6,  # check end to end / floor, national 1x (at most)
     "check_10x_vs_1x": 11.0,  # time at 10x / time at 1x (at most)
     "memory_vs_floor": 3.0,  # peak memory of check / of the floor (at most)
     "jsonschema_vs_validate": 3.0,  # check-jsonschema time / vndgaf validate time (at least)
@@ -292,6 +294,77 @@ def _wall(command: list[str]) -> float | None:
     return elapsed
 
 
+# The small case: what an architect runs on save or in a pre-commit hook.
+SMALL_CASES = (
+    ("validate", "examples/bo-tu-phap", "small_validate_vs_peer"),
+    ("validate", "examples/tuyen-quang", "small_validate_vs_peer"),
+    ("check", "examples/tuyen-quang", "small_check_vs_peer"),
+)
+
+
+def _small_case(reps: int) -> list[dict[str, Any]]:
+    """Whole processes, interpreter start and exit included: ``vndgaf validate|check`` of a
+    bundled provincial or ministry submission against ``check-jsonschema`` with our schema on
+    the same files, run alternately (paired) ``reps`` times; the medians and their ratio."""
+    from vndgaf.schema import submission_schema
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    schema = RESULTS / "schema.json"
+    schema.write_text(json.dumps(submission_schema()), encoding="utf-8")
+    vndgaf = str(Path(sys.executable).with_name("vndgaf"))
+    peer = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    rows = []
+    for command, folder, target in SMALL_CASES:
+        files = sorted(str(p) for p in (ROOT / folder).glob("*.yaml"))
+        ours, theirs = [], []
+        for _ in range(reps):
+            ours.append(_wall([vndgaf, command, folder]))
+            theirs.append(_wall([peer, "--schemafile", str(schema), *files]) if peer else None)
+        mine = _median(ours)
+        peer_time = _median(theirs)
+        rows.append(
+            {
+                "label": f"`vndgaf {command} {folder}` / check-jsonschema ({_files(files)})",
+                "vndgaf": mine,
+                "peer": peer_time,
+                "ratio": _ratio(mine, peer_time),
+                "target": target,
+            }
+        )
+    return rows
+
+
+def _files(files: list[str]) -> str:
+    return "1 file" if len(files) == 1 else f"{len(files)} files"
+
+
+def _median(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if len(known) == len(values) and known else None
+
+
+def _small_table(rows: list[dict[str, Any]]) -> tuple[str, list[str]]:
+    """The small-case table and its missed targets."""
+    out = [
+        "| small case (median of paired whole-process runs) | vndgaf | check-jsonschema "
+        "| ratio | target | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    missed = []
+    for row in rows:
+        target = TARGETS[row["target"]]
+        ratio = row["ratio"]
+        met = "n/a" if ratio is None else ("yes" if ratio <= target else "**no**")
+        if ratio is not None and ratio > target:
+            missed.append(f"{row['label']}: {ratio:.2f} (target <= {target})")
+        shown = "n/a" if ratio is None else f"{ratio:.2f}x"
+        out.append(
+            f"| {row['label']} | {_fmt(row['vndgaf'])} | {_fmt(row['peer'])} | {shown} "
+            f"| <= {target}x | {met} |"
+        )
+    return "\n".join(out), missed
+
+
 def _synthesize(factor: int) -> Path:
     from vndgaf.synth import synthesize
 
@@ -444,6 +517,9 @@ def main() -> int:
     parser.add_argument("--scales", default="1,3,10", help="scale factors, e.g. 1,3,10")
     parser.add_argument("--reps", type=int, default=3, help="repetitions at 1x (median)")
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
+    parser.add_argument(
+        "--small-only", action="store_true", help="only the small case (a provincial submission)"
+    )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -458,6 +534,14 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT / "src"))
     from vndgaf.load import Limits
+
+    print("[small] provincial submissions against check-jsonschema …", file=sys.stderr, flush=True)
+    small, small_missed = _small_table(_small_case(max(args.reps, 5)))
+    if args.small_only:
+        print(small)
+        for line in small_missed:
+            print(f"target missed: {line}", file=sys.stderr)
+        return 1 if small_missed else 0
 
     factors = [int(f) for f in args.scales.split(",")]
     if 1 not in factors:
@@ -491,6 +575,7 @@ def main() -> int:
                 _wall([peer, "--schemafile", str(schema), str(path)]) if peer else None
             )
     table, missed = _table(results)
+    table, missed = small + "\n\n" + table, small_missed + missed
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     results["stamp"] = stamp
     results["missed"] = missed

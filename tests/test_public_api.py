@@ -35,3 +35,21 @@ def test_the_load_package_and_its_modules() -> None:
     assert len(codes) == len(set(codes))
     assert codes == sorted(codes, key=lambda code: (not code.startswith("SCH"), code))
     assert {"SCH001", "SCH010", "SCH015", "REF001", "REF002", "REF006"} <= set(codes)
+
+
+def test_every_public_name_resolves_to_the_object_of_its_home_module() -> None:
+    """``vndgaf.X`` is imported on first use; it is the very object its module defines (an
+    unknown name is an AttributeError)."""
+    import importlib
+
+    assert set(vndgaf.__all__) <= set(dir(vndgaf))
+    for name in sorted(set(vndgaf.__all__) - {"__version__"}):
+        value = getattr(vndgaf, name)
+        home = importlib.import_module(value.__module__)
+        assert getattr(home, value.__name__) is value, name
+    try:
+        vndgaf.no_such_name  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")

@@ -1,5 +1,5 @@
 """``python -m vndgaf``."""
 
-from vndgaf.cli import main
+from vndgaf.cli import run
 
-main()
+run()

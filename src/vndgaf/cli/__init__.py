@@ -1,14 +1,18 @@
 """The command line. The only package that prints, reads argv or sets exit codes.
 
-Each command group lives in its own module and is registered here explicitly. How a run ends
-(exit codes, one-line errors, interruption) is the top-level group's business: see ``_app``.
+Each command lives in its own module, listed in :mod:`~vndgaf.cli.commands` and imported when it
+runs. How a run ends (exit codes, one-line errors, interruption) is the top-level group's
+business: see ``_app``.
 """
+
+from typing import NoReturn
 
 import click
 
 from vndgaf.cli._app import VndgafGroup
+from vndgaf.cli._app import run as _run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 
 @click.group(
@@ -20,12 +24,7 @@ def main() -> None:
     """Check digital-government architectures against Vietnam's national framework."""
 
 
-def _register() -> None:
-    """Attach every command module's commands to :func:`main` (explicit, no import magic)."""
-    from vndgaf.cli import commands
-
-    for command in commands.ALL:
-        main.add_command(command)
-
-
-_register()
+def run() -> NoReturn:
+    """The ``vndgaf`` program (its console script and ``python -m vndgaf``): :func:`main`, then
+    the process ends without tearing down its heap (see ``_app.run``)."""
+    _run(main)
