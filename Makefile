@@ -1,11 +1,12 @@
 # The two commands a newcomer needs: `make demo` and `make test`. Both set up what they need.
+# While working: `make quick` (lint, types, layers and the tests not marked slow, about a minute).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test lint typecheck layers unit lowest bench fuzz docs schema clean system-deps browser-deps
+.PHONY: demo test quick lint typecheck layers unit lowest bench fuzz docs schema clean system-deps browser-deps
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,8 +44,8 @@ demo: $(STAMP) system-deps
 	@$(BIN)/python scripts/demo.py
 
 lint: $(STAMP)
-	@$(BIN)/ruff check src tests benchmarks scripts
-	@$(BIN)/ruff format --check src tests benchmarks scripts
+	@$(BIN)/ruff check src tests benchmarks scripts conftest.py
+	@$(BIN)/ruff format --check src tests benchmarks scripts conftest.py
 
 typecheck: $(STAMP)
 	@$(BIN)/mypy
@@ -62,6 +63,11 @@ lowest: $(STAMP) system-deps
 	@$(BIN)/python scripts/lowest_versions.py
 
 test: lint typecheck layers unit
+
+# The inner loop: the same checks, without the tests marked slow (subprocesses, Hypothesis runs,
+# the browser); `make test` still runs them.
+quick: lint typecheck layers system-deps
+	@$(BIN)/pytest -m "not slow"
 
 bench: $(STAMP) system-deps
 	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

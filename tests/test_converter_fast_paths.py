@@ -60,6 +60,7 @@ def test_synthesis_structures_as_plain_cattrs_does() -> None:
     assert converter.structure(converter.unstructure(arch), Architecture) == arch
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(architectures())
 def test_any_model_structures_as_plain_cattrs_does(arch: Architecture) -> None:

@@ -3,12 +3,16 @@
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import architectures
 from vndgaf import converter
 from vndgaf.load import parse_bytes, validate
 from vndgaf.model import Architecture
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

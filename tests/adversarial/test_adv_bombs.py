@@ -11,6 +11,9 @@ from advkit import agency, document, one_line_error, run_cli, where
 
 from vndgaf.load import Limits, ParseResult, load, parse_bytes
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 DEPTH = 100_000
 MEMORY_BOUND = 64 * 1024 * 1024  # peak Python allocations while parsing one hostile document
 TIME_BOUND = 10.0

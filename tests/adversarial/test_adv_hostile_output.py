@@ -21,6 +21,9 @@ from markdown_it import MarkdownIt
 from vndgaf.load import parse_bytes
 from vndgaf.reference import catalogue
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 HOSTILE = (
     "Evil \"q\" 's' <b>&amp;</b> ]]> --> {x} [y] |z| `c` *m* #h \\ ; , "
     "\x1b[31mRED\x1b[0m \x07bell \rCR\n2nd \u202eLTR\u200b"

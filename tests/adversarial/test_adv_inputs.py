@@ -14,6 +14,9 @@ from advkit import one_line_error, run_cli
 
 from vndgaf.load import discover, load
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "tuyen-quang"
 SECRET = "https://bot:ghp_TOPSECRET0123456789@github.com"

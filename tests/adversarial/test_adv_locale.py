@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from advkit import run_cli
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 EXAMPLE = Path(__file__).parents[2] / "examples" / "tuyen-quang"
 LATIN1 = {
     "LANG": "en_US.ISO-8859-1",

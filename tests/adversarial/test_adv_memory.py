@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[2]
 MIB = 1024 * 1024
 

@@ -17,6 +17,9 @@ from vndgaf.graph import build_graph
 from vndgaf.load import load, parse_file
 from vndgaf.reference import catalogue
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 SUB = 'submission: {submitter: vn:agency/bo-tu-phap, framework_version: "4.0", as_of: 2025-12-01}'
 
 

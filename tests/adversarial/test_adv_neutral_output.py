@@ -31,6 +31,9 @@ from vndgaf.render import render
 from vndgaf.report import render as report_render
 from vndgaf.textsafe import id_token, xml_text
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 CONTROLS = (
     "\x01\x07\x1b[31m\t\r\x7f\x80\x85\x9b\x9f\u061c\u200e\u200f\u2028\u2029"
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

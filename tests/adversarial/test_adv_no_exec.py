@@ -16,6 +16,9 @@ from vndgaf.load import load
 from vndgaf.reference import catalogue
 from vndgaf.render import output, render, to_bytes
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 EXAMPLE = Path(__file__).parents[2] / "examples" / "tuyen-quang"
 STRANGE_NAMES = [
     "-rf;echo pwned.yaml",

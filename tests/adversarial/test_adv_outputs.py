@@ -12,6 +12,9 @@ from vndgaf.cli._output import target, write
 from vndgaf.exchange import to_archimate
 from vndgaf.load import load
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 EXAMPLE = Path(__file__).parents[2] / "examples" / "tuyen-quang"
 
 

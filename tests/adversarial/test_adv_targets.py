@@ -19,6 +19,9 @@ from advkit import one_line_error, run_cli
 from vndgaf.cli._interrupt import Interrupted, handled
 from vndgaf.cli._output import target, write, write_tree
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "tuyen-quang"
 

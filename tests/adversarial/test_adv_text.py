@@ -10,6 +10,9 @@ from advkit import agency, document, run_cli, where, write_json
 from vndgaf.load import load, parse_bytes
 from vndgaf.reference import resolve_units
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 VALID = b"format_version: 1\nagencies:\n  - {id: a, name: B, level: central}\n"
 
 

@@ -22,6 +22,9 @@ from typing import Any
 
 import pytest
 
+# Runs the command line in subprocesses: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[2]
 TQ = [f"tuyen-quang/{n}" for n in sorted(os.listdir(ROOT / "examples" / "tuyen-quang"))]
 BTP = ["bo-tu-phap/architecture.yaml"]

@@ -3,6 +3,7 @@
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import architectures
@@ -11,6 +12,9 @@ from vndgaf.diagnostics import Report
 from vndgaf.diff import DIFF_KINDS, diff
 from vndgaf.load import LoadResult
 from vndgaf.model import Architecture
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 
 def _unique(arch: Architecture) -> Architecture:

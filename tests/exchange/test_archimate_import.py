@@ -117,6 +117,7 @@ def architectures(draw: st.DrawFn) -> Architecture:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(architectures())
 def test_round_trip_property(arch: Architecture) -> None:

@@ -4,6 +4,7 @@ import io
 import re
 
 import networkx as nx
+import pytest
 from exchange_xsd import schema_errors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,6 +27,9 @@ from vndgaf.model import (
     UnitKind,
 )
 from vndgaf.textsafe import printable_lines, xml_text
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 NAMES = st.text(min_size=1, max_size=10)
 

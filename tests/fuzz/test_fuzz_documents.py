@@ -7,12 +7,16 @@ and key mutations, so the fuzzer spends its time near real submissions instead o
 import tempfile
 from pathlib import Path
 
+import pytest
 from fuzz_budget import budget
 from hypothesis import given
 from hypothesis import strategies as st
 
 from vndgaf.engine import all_rule_infos, check_loaded
 from vndgaf.load import INPUT_CHECKS, Limits, load, parse_bytes
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 KNOWN_CODES = frozenset(i.code for i in (*all_rule_infos(), *INPUT_CHECKS))
 EXAMPLES = Path(__file__).parents[2] / "examples"

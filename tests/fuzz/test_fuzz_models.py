@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 import attrs
+import pytest
 from fuzz_budget import budget
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +14,9 @@ from vndgaf import converter
 from vndgaf.engine import all_rule_infos, check_loaded
 from vndgaf.load import INPUT_CHECKS, load
 from vndgaf.model import ELEMENT_LISTS, Architecture
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 KNOWN_CODES = frozenset(i.code for i in (*all_rule_infos(), *INPUT_CHECKS))
 # Findings that make the loader drop or merge elements: then the model cannot come back equal.

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import attrs
+import pytest
 from fuzz_budget import budget
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -17,6 +18,9 @@ from vndgaf import converter
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
 from vndgaf.model import ELEMENT_LISTS, Architecture
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 LISTS = [name for name, _kind in ELEMENT_LISTS]
 Identity = tuple[str, str, tuple[str, ...], str]

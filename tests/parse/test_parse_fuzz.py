@@ -2,10 +2,14 @@
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vndgaf.load import Limits, parse_bytes
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 FATAL = {"SCH001", "SCH003", "SCH004", "SCH005", "SCH006"}
 

@@ -5,11 +5,15 @@ spot, and report it where the scan places it."""
 import json
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vndgaf.load import Limits, parse_bytes
 from vndgaf.load.json_scan import JsonScan
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 _STRINGS = st.text(alphabet=st.sampled_from('ab[]{}"\\é\n'), max_size=12)
 _SCALARS = (

@@ -93,6 +93,7 @@ def assert_agrees(raw, order_seed=0, window=None):
         assert source.locate(pointer, key=key) == reference.locate(pointer, key=key), (pointer, key)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(
     _DATA,
@@ -212,6 +213,7 @@ def test_fast_skip_ends_where_the_decoder_ends(text):
     assert json_skip.skip(padded, 3) == json.JSONDecoder().raw_decode(padded, 3)[1]
 
 
+@pytest.mark.slow
 @settings(max_examples=200)
 @given(_DATA, st.sampled_from([None, 1]), st.booleans())
 def test_fast_skip_agrees_with_the_decoder_at_every_value(data, indent, ascii_only):
@@ -240,6 +242,7 @@ _ITEM = (
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(
     st.lists(st.one_of(_RECORD, _RECORD, _RECORD, _ITEM), max_size=40),
@@ -288,6 +291,7 @@ def _no_bracket_in(value):
     return True
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @example([{"id": []}], (",", ":"), 40, 1)  # a record holding a "]" of its own
 @given(

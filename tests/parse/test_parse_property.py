@@ -3,11 +3,15 @@
 import json
 import re
 
+import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vndgaf.load import parse_bytes
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 # PyYAML dumps YAML 1.1, which leaves strings such as "1e3" or "0o17" unquoted although YAML 1.2
 # (which vndgaf reads) makes them numbers; test_yaml_12_numbers_from_pyyaml pins that difference.

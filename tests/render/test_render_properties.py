@@ -1,11 +1,15 @@
 """Properties over generated architectures: every view renders, deterministically, and
 Graphviz accepts the DOT."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from render_fixtures import count_nodes, graph_of
 from tests.strategies import architectures
 
 from vndgaf.render import NODE_LIMIT, render, to_bytes
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 
 def _views(graph):

@@ -17,6 +17,9 @@ from report_fixtures import SVG, build_national_report
 
 from vndgaf.report.html_ import render_html
 
+# Opens the report in a headless browser: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
+
 OUTPUT = Path(__file__).resolve().parent.parent / "output"
 FLAGS = [
     "--headless",

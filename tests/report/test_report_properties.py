@@ -4,6 +4,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -11,6 +12,9 @@ from markdown_it import MarkdownIt
 from vndgaf.diagnostics import Finding, Location, Report, Severity, Text
 from vndgaf.report import render
 from vndgaf.textsafe import markdown_text, printable
+
+# Hypothesis examples by the hundred: `make quick` leaves it out, `make test` runs it.
+pytestmark = pytest.mark.slow
 
 # Any text, with the awkward characters made likely.
 TEXTS = st.text(

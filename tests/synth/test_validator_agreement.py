@@ -126,6 +126,7 @@ def _mutated(draw: st.DrawFn) -> Any:
     return doc
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_mutated())
 def test_agree_on_generated_and_mutated_documents(doc: Any) -> None:

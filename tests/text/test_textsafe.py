@@ -108,6 +108,7 @@ def test_display_kinds_hold_no_raw_control_and_always_encode(text: str) -> None:
         shown.encode("utf-8")  # strict: raises on anything unencodable
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(TEXTS)
 def test_json_keeps_data_exactly_and_never_raw(text: str) -> None:
@@ -119,6 +120,7 @@ def test_json_keeps_data_exactly_and_never_raw(text: str) -> None:
         assert json.loads(dumped) == {"k": text, text: [text]}
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(TEXTS)
 def test_yaml_keeps_data_exactly_and_never_raw(text: str) -> None:
@@ -129,6 +131,7 @@ def test_yaml_keeps_data_exactly_and_never_raw(text: str) -> None:
     assert yaml.safe_load(dumped) == {"name": text, "properties": {text: text}}
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(TEXTS)
 def test_xml_reads_back_exactly_what_xml_can_hold(text: str) -> None:
