@@ -3,9 +3,11 @@
 A library first: every function returns values and never prints or exits.
 
 >>> import vndgaf
->>> report = vndgaf.check(["examples/tuyen-quang"])        # doctest: +SKIP
->>> [f.code for f in report.findings][:3]                  # doctest: +SKIP
-['STR001', 'IOP001', 'RED001']
+>>> report = vndgaf.check(["examples/tuyen-quang"])
+>>> [f.code for f in report.findings][:3]
+['STR001', 'IOP008', 'RED004']
+>>> str(report.findings[0].location)
+'examples/tuyen-quang/agencies.yaml:72:12'
 
 The public names are imported on first use (PEP 562), so ``import vndgaf`` stays cheap and a
 command that only validates never imports the graph engine (networkx) or the renderer.

@@ -246,9 +246,9 @@ def readings(text: str) -> tuple[Reading, ...]:
     """What a query may mean, most literal first: the whole name, then each kind word that
     starts or ends it with the name it qualifies.
 
-    >>> [(r.key, sorted(r.kinds)) for r in readings("District 1")]
+    >>> [(r.key, sorted(str(k) for k in r.kinds)) for r in readings("District 1")]
     [('district 1', []), ('1', ['huyen', 'quan', 'thanh_pho_thuoc_tinh', 'thi_xa'])]
-    >>> [(r.key, sorted(r.kinds)) for r in readings("Q1")]
+    >>> [(r.key, sorted(str(k) for k in r.kinds)) for r in readings("Q1")]
     [('q1', []), ('1', ['quan'])]
     """
     key = name_key(text)

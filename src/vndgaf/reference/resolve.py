@@ -751,8 +751,8 @@ def resolve_unit(
 
     >>> resolve_unit("Binh Duong").units[0].name
     'Thành phố Hồ Chí Minh'
-    >>> resolve_unit("Phường 14, Quận Bình Thạnh").matched.district_name
-    'Quận Bình Thạnh'
+    >>> resolve_unit("Phường 12, Quận Gò Vấp").matched.district_name
+    'Quận Gò Vấp'
     """
     date = as_of or dt.date.today()
     index = unit_index(reference)

@@ -1,7 +1,13 @@
 """Architecture diagrams: views of the graph as deterministic Graphviz DOT, and SVG/PNG/PDF.
 
+>>> import vndgaf
+>>> loaded = vndgaf.load(["examples/tuyen-quang"])
+>>> graph = vndgaf.build_graph(loaded.architecture, vndgaf.catalogue())
+>>> report = vndgaf.check_loaded(loaded)
 >>> dot = render(graph, view="province:08", findings=report.findings, highlight=True)
->>> svg = to_bytes(dot, "svg")  # doctest: +SKIP
+>>> to_bytes(dot, "dot").decode().splitlines()[0]
+'digraph vndgaf {'
+>>> svg = to_bytes(dot, "svg")  # needs Graphviz's ``dot`` program  # doctest: +SKIP
 """
 
 from vndgaf.render.api import render, severity_index
