@@ -80,6 +80,21 @@ error, `vndgaf: error: …`, never a traceback.
 @EXIT_CODES@Text findings read `path:line:col: CODE [severity] message`, so editors make them
 clickable.
 
+## Standard input (`-`)
+
+`check`, `validate`, `render` and `export` read a submission file from standard input when `-`
+is among their PATHs; `--stdin-filename PATH` is the name its findings are reported under
+(default `<stdin>`), and its suffix picks YAML or JSON as for a file:
+
+```sh
+cat sub.yaml | vndgaf check - --stdin-filename sub.yaml     # sub.yaml:12:5: REF001 [error] …
+```
+
+Named like a file found under the other PATHs, standard input takes that file's place, so an
+editor checks its unsaved buffer with the rest of the submission:
+`vndgaf check my-province/ - --stdin-filename my-province/flows.yaml`. The file on disk is
+neither read nor changed.
+
 ## Outputs (`-o`)
 
 `-o FILE` replaces FILE atomically: the output is written to a temporary file beside it

@@ -13,9 +13,9 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     lang_option,
-    paths_argument,
     submissions_only_option,
 )
+from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
@@ -112,6 +112,7 @@ def _diagram(result: object, report: Report) -> str | None:
 @as_of_option()
 @lang_option()
 @follow_symlinks_option()
+@stdin_filename_option()
 def check_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -125,18 +126,24 @@ def check_command(
     follow_symlinks: bool,
     root: str | None,
     submissions_only: bool,
+    stdin_filename: str | None,
 ) -> None:
-    """Check PATH... (files or directories; several submissions are merged into one national
-    picture) against the framework rules. Exit 0 when clean, 1 with findings at or above
-    --fail-on, 2 on usage or I/O errors."""
-    items = paths_argument(paths)
+    """Check PATH... (files, directories, or - for standard input; several submissions are
+    merged into one national picture) against the framework rules. Exit 0 when clean, 1 with
+    findings at or above --fail-on, 2 on usage or I/O errors."""
+    inputs = read_inputs(paths, stdin_filename)
     overrides = _overrides(severities)
-    destination = target(output, inputs=items)
+    destination = target(output, inputs=inputs.names)
     progress = Progress()
-    progress.parsing(items)
+    progress.parsing(inputs.names)
     with paused_gc():  # one pause for the whole run, not one collection between the steps
         result = guarded(
-            lambda: load(items, follow_symlinks=follow_symlinks, submissions_only=submissions_only)
+            lambda: load(
+                inputs.paths,
+                follow_symlinks=follow_symlinks,
+                submissions_only=submissions_only,
+                documents=inputs.documents,
+            )
         )
         progress.checking(len(select_rules(ALL_RULES, split_codes(select), split_codes(ignore))))
         report = guarded(
@@ -152,7 +159,7 @@ def check_command(
         if fmt == "html":
             options["diagram_svg"] = _diagram(result, report)
         if fmt == "sarif":
-            options["root"] = root if root is not None else source_root(items)
+            options["root"] = root if root is not None else source_root(inputs.names)
         text = render(report, fmt, lang=lang, **options)
     write(destination, text, inputs=result.files)
     raise SystemExit(exit_code(report, fail_on))

@@ -8,8 +8,8 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     input_errors,
-    paths_argument,
 )
+from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.cli.exchange import read_text
 from vndgaf.exchange import EXPORT_FORMATS, export, load_agency_map, merge_archimate, read_model
@@ -49,6 +49,7 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
     help="With --base: the agency map given to `vndgaf import archimate`.",
 )
 @follow_symlinks_option()
+@stdin_filename_option()
 def export_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -56,23 +57,27 @@ def export_command(
     base_file: str | None,
     agencies_file: str | None,
     follow_symlinks: bool,
+    stdin_filename: str | None,
 ) -> None:
-    """Export PATH... as one normalised YAML/JSON submission (elements sorted by id, defaults
-    omitted), or as ArchiMate exchange XML, Mermaid or GraphML. Refuses input with errors.
+    """Export PATH... (files, directories, or - for standard input) as one normalised YAML/JSON
+    submission (elements sorted by id, defaults omitted), or as ArchiMate exchange XML, Mermaid
+    or GraphML. Refuses input with errors.
 
     With ``--to archimate --base FILE`` the ArchiMate output is the model FILE (exchange 3.x or
     2.1, or Archi's .archimate) with every element, relationship, property, view and folder it
     has, and the changes made in vndgaf applied; what could not be applied is said on standard
     error.
     """
-    items = paths_argument(paths)
+    inputs = read_inputs(paths, stdin_filename)
     if (base_file or agencies_file) and fmt != "archimate":
         fail("--base and --agencies go with --to archimate")
     if agencies_file and not base_file:
         fail("--agencies goes with --base")
     extra = [p for p in (base_file, agencies_file) if p]
-    destination = target(output, inputs=[*items, *extra])
-    result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
+    destination = target(output, inputs=[*inputs.names, *extra])
+    result = guarded(
+        lambda: load(inputs.paths, follow_symlinks=follow_symlinks, documents=inputs.documents)
+    )
     problem = input_errors(result.findings)
     if problem:
         fail(problem)

@@ -11,8 +11,8 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     input_errors,
-    paths_argument,
 )
+from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.engine import check_loaded
 from vndgaf.graph import build_graph
@@ -31,7 +31,15 @@ __all__ = ["render_command"]
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="Output file; its suffix picks the format: .dot, .svg, .png or .pdf.",
+    help="Output file, or - for standard output; the suffix picks the format unless --format "
+    "is given.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Diagram format (default: the output file's suffix; needed with -o -).",
 )
 @click.option(
     "--view",
@@ -49,24 +57,33 @@ __all__ = ["render_command"]
     help="Language of names and labels.",
 )
 @follow_symlinks_option()
+@stdin_filename_option()
 def render_command(
     paths: tuple[str, ...],
     output: str,
+    fmt: str | None,
     view: str,
     highlight: bool,
     expand: bool,
     lang: str,
     follow_symlinks: bool,
+    stdin_filename: str | None,
 ) -> None:
-    """Draw a view of PATH... (files or directories) into FILE. Exit 0 when written, 1 when
-    the input has errors (the diagram shows what could be loaded), 2 on usage, I/O or
-    Graphviz errors."""
-    items = paths_argument(paths)
-    fmt = Path(output).suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        fail(f"{output}: unknown diagram format; use one of .{', .'.join(FORMATS)}")
-    destination = target(output, inputs=items)
-    result = guarded(lambda: load(items, follow_symlinks=follow_symlinks))
+    """Draw a view of PATH... (files, directories, or - for standard input) into FILE. Exit 0
+    when written, 1 when the input has errors (the diagram shows what could be loaded), 2 on
+    usage, I/O or Graphviz errors."""
+    inputs = read_inputs(paths, stdin_filename)
+    if fmt is None:
+        fmt = Path(output).suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            fail(
+                f"{output}: unknown diagram format; use one of .{', .'.join(FORMATS)}, "
+                "or give --format"
+            )
+    destination = target(output, inputs=inputs.names)
+    result = guarded(
+        lambda: load(inputs.paths, follow_symlinks=follow_symlinks, documents=inputs.documents)
+    )
     as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
     graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
     findings = guarded(lambda: check_loaded(result).findings) if highlight else ()
@@ -78,7 +95,8 @@ def render_command(
         fail(str(exc))
     data = guarded(lambda: to_bytes(dot, fmt))
     write(destination, data, inputs=result.files)
-    click.echo(printable(f"{output}: {view} ({fmt})"))
+    # The confirmation goes to standard error when the diagram itself went to standard output.
+    click.echo(printable(f"{output}: {view} ({fmt})"), err=destination.fd is not None)
     problem = input_errors(result.findings)
     if problem:
         click.echo(

@@ -9,9 +9,9 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     lang_option,
-    paths_argument,
     submissions_only_option,
 )
+from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
 from vndgaf.load import INPUT_CHECKS, load
@@ -32,6 +32,7 @@ from vndgaf.report import render
 @fail_on_option()
 @lang_option("Language of messages.")
 @follow_symlinks_option()
+@stdin_filename_option()
 def validate_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -39,13 +40,20 @@ def validate_command(
     lang: str,
     follow_symlinks: bool,
     submissions_only: bool,
+    stdin_filename: str | None,
 ) -> None:
-    """Check PATH... (files or directories) against the submission schema and resolve every
-    reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O errors."""
-    items = paths_argument(paths)
-    Progress().parsing(items)
+    """Check PATH... (files, directories, or - for standard input) against the submission
+    schema and resolve every reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O
+    errors."""
+    inputs = read_inputs(paths, stdin_filename)
+    Progress().parsing(inputs.names)
     result = guarded(
-        lambda: load(items, follow_symlinks=follow_symlinks, submissions_only=submissions_only)
+        lambda: load(
+            inputs.paths,
+            follow_symlinks=follow_symlinks,
+            submissions_only=submissions_only,
+            documents=inputs.documents,
+        )
     )
     report = Report(findings=result.findings, rules=INPUT_CHECKS, inputs=result.files)
     click.echo(render(report, fmt, lang=lang), nl=False)

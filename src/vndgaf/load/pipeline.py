@@ -11,7 +11,8 @@ bugs (:class:`~vndgaf.errors.InternalError`).
 
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -27,7 +28,7 @@ from vndgaf.load.discover import discover, unreadable
 from vndgaf.load.ids import SUBMISSION, Origins
 from vndgaf.load.positions import SourceMap
 from vndgaf.load.problems import Limits
-from vndgaf.load.read import ParseResult, parse_file
+from vndgaf.load.read import ParseResult, parse_bytes, parse_file
 from vndgaf.load.references import Catalogue
 from vndgaf.load.result import LoadResult
 from vndgaf.load.validation import validate
@@ -143,17 +144,23 @@ class _Loading:
             self.lists[name].extend(itertools.compress(getattr(arch, name), first))
 
 
-def _read(state: _Loading, path: str, limits: Limits, *, named: bool) -> ParseResult | None:
-    """The parsed file, or None (with a finding) when it is set aside: a file found in a
-    directory that cannot be read, or one of vndgaf's own outputs. A file named on the command
-    line that cannot be read stops the load (:class:`InputError`)."""
-    try:
-        parsed = parse_file(path, limits=limits)
-    except InputError as exc:
-        if named:
-            raise
-        state.findings.append(unreadable(path, str(exc)))
-        return None
+def _read(
+    state: _Loading, path: str, limits: Limits, *, named: bool, raw: bytes | None = None
+) -> ParseResult | None:
+    """The parsed file (``raw`` when it was given already read), or None (with a finding) when
+    it is set aside: a file found in a directory that cannot be read, or one of vndgaf's own
+    outputs. A file named on the command line that cannot be read stops the load
+    (:class:`InputError`)."""
+    if raw is not None:
+        parsed = parse_bytes(raw, path, limits=limits)
+    else:
+        try:
+            parsed = parse_file(path, limits=limits)
+        except InputError as exc:
+            if named:
+                raise
+            state.findings.append(unreadable(path, str(exc)))
+            return None
     kind = own_outputs.own_output(parsed.data)
     if kind is not None:
         state.findings.append(own_outputs.skipped(path, kind))
@@ -174,15 +181,27 @@ def load(
     limits: Limits | None = None,
     follow_symlinks: bool = False,
     submissions_only: bool = False,
+    documents: Mapping[str, bytes] | None = None,
 ) -> LoadResult:
     """Load every file under ``paths`` as one submission (or several, one per directory that
     declares a ``submission`` block) and return the merged architecture with all findings.
 
     Symbolic links found inside a directory are reported and not read, unless
     ``follow_symlinks`` (see :mod:`vndgaf.load.discover` for why). ``submissions_only`` leaves
-    out YAML/JSON files without a ``format_version`` key (for a whole repository)."""
+    out YAML/JSON files without a ``format_version`` key (for a whole repository).
+
+    ``documents`` are files already read (standard input, an editor's unsaved buffer), by the
+    path their findings are reported under; one with the path of a file found under ``paths``
+    takes that file's place, so a buffer is checked together with the rest of its submission.
+
+    >>> doc = b"format_version: 1\\nagencies:\\n  - {id: a, name: A}\\n"
+    >>> result = load([], documents={"./sub.yaml": doc})
+    >>> result.files, [str(f.location) for f in result.findings if f.code == "SCH011"]
+    (('sub.yaml',), ['sub.yaml:3:5'])
+    """
+    given = {Path(name).as_posix(): raw for name, raw in (documents or {}).items()}
     with paused_gc():
-        return _load(paths, catalogue, limits or Limits(), follow_symlinks, submissions_only)
+        return _load(paths, catalogue, limits or Limits(), follow_symlinks, submissions_only, given)
 
 
 def _load(
@@ -191,13 +210,15 @@ def _load(
     limits: Limits,
     follow_symlinks: bool,
     submissions_only: bool = False,
+    documents: Mapping[str, bytes] | None = None,
 ) -> LoadResult:
     found = discover(paths, follow_symlinks=follow_symlinks, submissions_only=submissions_only)
+    given = documents or {}
     state = _Loading(catalogue=catalogue or _default_catalogue())
     state.findings.extend(found.findings)
     loaded: list[str] = []
-    for path in found.files:
-        parsed = _read(state, path, limits, named=path in found.named)
+    for path in sorted({*found.files, *given}):
+        parsed = _read(state, path, limits, named=path in found.named, raw=given.get(path))
         if parsed is not None:
             loaded.append(path)
             state.add_file(parsed)
