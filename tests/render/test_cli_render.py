@@ -16,13 +16,17 @@ def _run(*args):
 
 
 def test_render_svg_overview(tmp_path):
-    """The default view is written as SVG with the province's names."""
+    """The default view is written as SVG with the province's names, in Vietnamese with
+    --lang vi and in English by default, as in every command."""
     out = tmp_path / "tq.svg"
-    result = _run("render", TQ, "-o", str(out))
+    result = _run("render", TQ, "-o", str(out), "--lang", "vi")
     assert result.exit_code == 0, result.output
     labels = svg_labels(out.read_bytes())
     assert any("Ủy ban nhân dân tỉnh Tuyên Quang" in n for n in labels["node"])
     assert f"{out}: overview (svg)" in result.output
+    default = tmp_path / "default.dot"
+    assert _run("render", TQ, "-o", str(default)).exit_code == 0
+    assert "Architecture overview" in default.read_text(encoding="utf-8")
 
 
 def test_render_dot_view_with_highlight(tmp_path):

@@ -94,10 +94,13 @@ def _cases() -> dict[str, Case]:
                 "out.dot",
             )
     cases["render-overview-highlight.dot"] = (
-        ["render", "--highlight", "-o", "@out", TQ, BTP],
+        ["render", "--highlight", "--lang", "vi", "-o", "@out", TQ, BTP],
         "out.dot",
     )
-    cases["render-overview-expand.dot"] = (["render", "--expand", "-o", "@out", TQ], "out.dot")
+    cases["render-overview-expand.dot"] = (
+        ["render", "--expand", "--lang", "vi", "-o", "@out", TQ],
+        "out.dot",
+    )
     return cases
 
 
@@ -150,8 +153,14 @@ NATIONAL_CASES: dict[str, Case] = {
     "check-markdown": (["check", "--format", "markdown", "--lang", "vi", "@model"], None),
     "check-html": (["check", "--format", "html", "@model"], None),
     "validate-json": (["validate", "--format", "json", "@model"], None),
-    "render-overview": (["render", "--highlight", "-o", "@out", "@model"], "out.dot"),
-    "render-province-08": (["render", "--view", "province:08", "-o", "@out", "@model"], "out.dot"),
+    "render-overview": (
+        ["render", "--highlight", "--lang", "vi", "-o", "@out", "@model"],
+        "out.dot",
+    ),
+    "render-province-08": (
+        ["render", "--view", "province:08", "--lang", "vi", "-o", "@out", "@model"],
+        "out.dot",
+    ),
     "export-yaml": (["export", "--to", "yaml", "@clean"], None),
     "export-archimate": (["export", "--to", "archimate", "@clean"], None),
     "export-mermaid": (["export", "--to", "mermaid", "@clean"], None),

@@ -116,6 +116,30 @@ Streams are written through, never replaced: `-o -` and `-o /dev/stdout` print t
 output, `-o /dev/stderr` to standard error, `-o /dev/fd/N` (what bash's `>(…)` gives) to that
 open descriptor, and `-o /dev/null` discards the output (the exit code still tells the result).
 
+## Colour
+
+The text report of `check` and `validate` is coloured (severities, locations) when it goes to
+a terminal, and plain in a file, a pipe or a CI log. The first of these that applies decides:
+`--color always` or `--color never`; `NO_COLOR` set to anything non-empty: plain
+([no-color.org](https://no-color.org)); `FORCE_COLOR` set to anything non-empty: coloured,
+also into a pipe ([force-color.org](https://force-color.org)); otherwise colour only on a
+terminal whose `TERM` is not `dumb`. `-o FILE` and the other formats are never coloured.
+
+## Shell completion
+
+click completes commands, options, choices, file names, rule codes (`vndgaf rule IOP0<TAB>`,
+also the last item of `--select IOP001,RED<TAB>`) and diagram views with the official
+province codes (`--view province:<TAB>`). Enable it once per shell:
+
+```sh
+eval "$(_VNDGAF_COMPLETE=bash_source vndgaf)"    # bash >= 4.4, in ~/.bashrc
+eval "$(_VNDGAF_COMPLETE=zsh_source vndgaf)"     # zsh, in ~/.zshrc
+_VNDGAF_COMPLETE=fish_source vndgaf | source     # fish, in ~/.config/fish/completions/vndgaf.fish
+```
+
+For a faster shell start, write the script to a file once
+(`_VNDGAF_COMPLETE=bash_source vndgaf > ~/.vndgaf-complete.bash`) and source that file.
+
 ## Encodings
 
 Files are always written in UTF-8. On standard output and standard error:

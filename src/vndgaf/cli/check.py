@@ -1,9 +1,11 @@
 """``vndgaf check``: the whole pipeline against the national reference."""
 
 import datetime as dt
+import sys
 
 import click
 
+from vndgaf.cli._colour import color_option, wants_colour
 from vndgaf.cli._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -15,6 +17,7 @@ from vndgaf.cli._common import (
     lang_option,
     submissions_only_option,
 )
+from vndgaf.cli._complete import complete_rules
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.cli._progress import Progress
@@ -51,8 +54,9 @@ def exit_code(report: Report, fail_on: str) -> int:
     )
 
 
-def _diagram(result: object, report: Report) -> str | None:
-    """The overview diagram as SVG for the HTML report, when Graphviz is available."""
+def _diagram(result: object, report: Report, lang: str) -> str | None:
+    """The overview diagram as SVG for the HTML report (in its language), when Graphviz is
+    available."""
     try:
         from vndgaf.graph import build_graph
         from vndgaf.reference import catalogue
@@ -62,7 +66,9 @@ def _diagram(result: object, report: Report) -> str | None:
         return None
     try:
         graph = build_graph(result.architecture, catalogue(), report.as_of)  # type: ignore[attr-defined]
-        dot = render_view(graph, view="overview", findings=report.findings, highlight=True)
+        dot = render_view(
+            graph, view="overview", findings=report.findings, highlight=True, lang=lang
+        )
         return to_bytes(dot, "svg").decode("utf-8")
     except Exception:
         return None
@@ -89,9 +95,16 @@ def _diagram(result: object, report: Report) -> str | None:
     "--select",
     multiple=True,
     metavar="CODES",
+    shell_complete=complete_rules,
     help="Run only these rules: codes, prefixes (IOP) or names; comma-separated.",
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    shell_complete=complete_rules,
+    help="Skip these rules: codes, prefixes or names; comma-separated.",
+)
 @click.option(
     "--severity",
     "severities",
@@ -111,6 +124,7 @@ def _diagram(result: object, report: Report) -> str | None:
 @fail_on_option()
 @as_of_option()
 @lang_option()
+@color_option()
 @follow_symlinks_option()
 @stdin_filename_option()
 def check_command(
@@ -123,6 +137,7 @@ def check_command(
     fail_on: str,
     as_of: dt.datetime | None,
     lang: str,
+    color: str,
     follow_symlinks: bool,
     root: str | None,
     submissions_only: bool,
@@ -157,7 +172,10 @@ def check_command(
         )
         options: dict[str, object] = {}
         if fmt == "html":
-            options["diagram_svg"] = _diagram(result, report)
+            options["diagram_svg"] = _diagram(result, report, lang)
+        if fmt == "text" and destination.fd in (1, 2):
+            stream = sys.stdout if destination.fd == 1 else sys.stderr
+            options["color"] = wants_colour(color, stream)
         if fmt == "sarif":
             options["root"] = root if root is not None else source_root(inputs.names)
         text = render(report, fmt, lang=lang, **options)

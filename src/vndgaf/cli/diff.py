@@ -4,7 +4,13 @@ import datetime as dt
 
 import click
 
-from vndgaf.cli._common import EXIT_CLEAN, EXIT_FINDINGS, follow_symlinks_option, guarded
+from vndgaf.cli._common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    follow_symlinks_option,
+    guarded,
+    lang_option,
+)
 from vndgaf.cli._output import target, write
 from vndgaf.diff import diff, render_diff_json, render_diff_text
 from vndgaf.engine import check_loaded
@@ -24,13 +30,7 @@ __all__ = ["diff_command"]
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "vi"]),
-    default="en",
-    show_default=True,
-    help="Language of labels and finding messages (text format).",
-)
+@lang_option("Language of labels and finding messages (text format).")
 @click.option(
     "-o",
     "--output",

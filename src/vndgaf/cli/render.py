@@ -11,7 +11,9 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     input_errors,
+    lang_option,
 )
+from vndgaf.cli._complete import complete_view
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.engine import check_loaded
@@ -45,17 +47,12 @@ __all__ = ["render_command"]
     "--view",
     default="overview",
     show_default=True,
+    shell_complete=complete_view,
     help="overview, province:CODE, agency:ID, entity:ID or impact:ID (a platform).",
 )
 @click.option("--highlight", is_flag=True, help="Colour elements by their worst finding.")
 @click.option("--expand", is_flag=True, help="Overview: draw communes one by one.")
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Language of names and labels.",
-)
+@lang_option("Language of labels and legends.")
 @follow_symlinks_option()
 @stdin_filename_option()
 def render_command(

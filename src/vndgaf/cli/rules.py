@@ -2,7 +2,8 @@
 
 import click
 
-from vndgaf.cli._common import fail
+from vndgaf.cli._common import fail, lang_option
+from vndgaf.cli._complete import complete_rule
 from vndgaf.engine import all_rule_infos, find_rule
 from vndgaf.textsafe import json_text
 
@@ -11,9 +12,14 @@ __all__ = ["rule_command", "rules_command"]
 
 @click.command("rules")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format: one line per rule, or a JSON list.",
 )
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@lang_option("Language of the titles.")
 def rules_command(fmt: str, lang: str) -> None:
     """List every rule: code, name, default severity and title."""
     infos = all_rule_infos()
@@ -36,8 +42,8 @@ def rules_command(fmt: str, lang: str) -> None:
 
 
 @click.command("rule")
-@click.argument("code")
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@click.argument("code", shell_complete=complete_rule)
+@lang_option("Language of the documentation.")
 def rule_command(code: str, lang: str) -> None:
     """Show the documentation of one rule (by code or name)."""
     info = find_rule(code)

@@ -47,7 +47,13 @@ def _defects(value: str) -> int | float:
     show_default=True,
     help="national or province:CODE, optionally *FACTOR (national*10) for more systems.",
 )
-@click.option("--flows", type=click.IntRange(min=0), default=100_000, show_default=True)
+@click.option(
+    "--flows",
+    type=click.IntRange(min=0),
+    default=100_000,
+    show_default=True,
+    help="Number of data flows between the systems.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.option(
     "--defects",

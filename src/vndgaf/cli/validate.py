@@ -1,7 +1,10 @@
 """``vndgaf validate``: schema and references only."""
 
+import sys
+
 import click
 
+from vndgaf.cli._colour import color_option, wants_colour
 from vndgaf.cli._common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -31,6 +34,7 @@ from vndgaf.report import render
 @submissions_only_option()
 @fail_on_option()
 @lang_option("Language of messages.")
+@color_option()
 @follow_symlinks_option()
 @stdin_filename_option()
 def validate_command(
@@ -38,6 +42,7 @@ def validate_command(
     fmt: str,
     fail_on: str,
     lang: str,
+    color: str,
     follow_symlinks: bool,
     submissions_only: bool,
     stdin_filename: str | None,
@@ -56,7 +61,8 @@ def validate_command(
         )
     )
     report = Report(findings=result.findings, rules=INPUT_CHECKS, inputs=result.files)
-    click.echo(render(report, fmt, lang=lang), nl=False)
+    options = {"color": wants_colour(color, sys.stdout)} if fmt == "text" else {}
+    click.echo(render(report, fmt, lang=lang, **options), nl=False)
     threshold = Severity(fail_on).rank
     failing = [f for f in report.active() if f.severity.rank >= threshold]
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
