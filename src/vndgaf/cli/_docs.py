@@ -3,6 +3,7 @@
 import click
 
 from vndgaf.cli import main
+from vndgaf.cli._config import KEYS
 
 __all__ = ["cli_reference"]
 
@@ -116,7 +117,28 @@ Streams are written through, never replaced: `-o -` and `-o /dev/stdout` print t
 output, `-o /dev/stderr` to standard error, `-o /dev/fd/N` (what bash's `>(…)` gives) to that
 open descriptor, and `-o /dev/null` discards the output (the exit code still tells the result).
 
-## Colour
+## Configuration file
+
+Defaults for the options go in `vndgaf.toml`, or in the `[tool.vndgaf]` table of
+`pyproject.toml`, next to the submissions:
+
+```toml
+[tool.vndgaf]
+lang = "vi"
+fail-on = "warning"
+ignore = ["RED004"]
+severity = { IOP011 = "warning" }
+```
+
+The file is found from the inputs upwards: the first folder, from the inputs' common folder (the
+current one when there are none) up to the root, with a `vndgaf.toml`, or a `pyproject.toml`
+that has a `[tool.vndgaf]` table, gives it (`vndgaf.toml` first). `--config FILE` names one
+instead; `--config /dev/null` reads none. An option on the command line always wins; a key
+applies to every command that has the option of that name. An unknown key or a wrong value
+stops the run with one line that says where: `vndgaf: error: pyproject.toml:3:1: unknown key
+'fail_on' in [tool.vndgaf] (did you mean 'fail-on'?)`. Paths are relative to the file's folder.
+
+@CONFIG_KEYS@## Colour
 
 The text report of `check` and `validate` is coloured (severities, locations) when it goes to
 a terminal, and plain in a file, a pipe or a CI log. The first of these that applies decides:
@@ -159,7 +181,13 @@ holds the raw byte.
 """
 
 
+def _config_keys() -> str:
+    rows = ["| key | TOML type | sets |", "| --- | --- | --- |"]
+    rows.extend(f"| `{key.name}` | {key.toml_type} | {key.help} |" for key in KEYS)
+    return "\n".join(rows) + "\n\n"
+
+
 def cli_reference() -> str:
     """The whole command reference as Markdown."""
-    head = _HEAD.replace("@EXIT_CODES@", _exit_codes())
+    head = _HEAD.replace("@EXIT_CODES@", _exit_codes()).replace("@CONFIG_KEYS@", _config_keys())
     return head + "".join(_section(main, ["vndgaf"]))

@@ -18,6 +18,7 @@ from vndgaf.cli._common import (
     submissions_only_option,
 )
 from vndgaf.cli._complete import complete_rules
+from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.cli._progress import Progress
@@ -74,7 +75,9 @@ def _diagram(result: object, report: Report, lang: str) -> str | None:
         return None
 
 
-@click.command("check", short_help="Check submissions against the framework rules.")
+@click.command(
+    "check", cls=ConfiguredCommand, short_help="Check submissions against the framework rules."
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "--format",

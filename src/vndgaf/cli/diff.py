@@ -11,6 +11,7 @@ from vndgaf.cli._common import (
     guarded,
     lang_option,
 )
+from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._output import target, write
 from vndgaf.diff import diff, render_diff_json, render_diff_text
 from vndgaf.engine import check_loaded
@@ -19,7 +20,7 @@ from vndgaf.load import load
 __all__ = ["diff_command"]
 
 
-@click.command("diff", short_help="Compare two versions of a submission.")
+@click.command("diff", cls=ConfiguredCommand, short_help="Compare two versions of a submission.")
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
 @click.option(

@@ -9,6 +9,7 @@ from vndgaf.cli._common import (
     guarded,
     input_errors,
 )
+from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.cli.exchange import read_text
@@ -22,6 +23,7 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
 
 @click.command(
     "export",
+    cls=ConfiguredCommand,
     short_help="Export a submission as YAML, JSON, ArchiMate, Mermaid or GraphML.",
 )
 @click.argument("paths", nargs=-1, type=click.Path())

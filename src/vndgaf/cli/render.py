@@ -14,6 +14,7 @@ from vndgaf.cli._common import (
     lang_option,
 )
 from vndgaf.cli._complete import complete_view
+from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.engine import check_loaded
@@ -26,7 +27,9 @@ from vndgaf.textsafe import printable
 __all__ = ["render_command"]
 
 
-@click.command("render", short_help="Draw a view of a submission with Graphviz.")
+@click.command(
+    "render", cls=ConfiguredCommand, short_help="Draw a view of a submission with Graphviz."
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "-o",

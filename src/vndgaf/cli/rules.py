@@ -4,13 +4,14 @@ import click
 
 from vndgaf.cli._common import fail, lang_option
 from vndgaf.cli._complete import complete_rule
+from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.engine import all_rule_infos, find_rule
 from vndgaf.textsafe import json_text
 
 __all__ = ["rule_command", "rules_command"]
 
 
-@click.command("rules")
+@click.command("rules", cls=ConfiguredCommand)
 @click.option(
     "--format",
     "fmt",
@@ -41,7 +42,7 @@ def rules_command(fmt: str, lang: str) -> None:
         click.echo(f"{i.code}  {i.severity.value:<7}  {i.name:<40}  {i.title.get(lang)}")
 
 
-@click.command("rule")
+@click.command("rule", cls=ConfiguredCommand)
 @click.argument("code", shell_complete=complete_rule)
 @lang_option("Language of the documentation.")
 def rule_command(code: str, lang: str) -> None:

@@ -14,6 +14,7 @@ from vndgaf.cli._common import (
     lang_option,
     submissions_only_option,
 )
+from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
@@ -21,7 +22,7 @@ from vndgaf.load import INPUT_CHECKS, load
 from vndgaf.report import render
 
 
-@click.command("validate", short_help="Check schema and references only.")
+@click.command("validate", cls=ConfiguredCommand, short_help="Check schema and references only.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "--format",
