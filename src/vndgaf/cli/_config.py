@@ -125,7 +125,7 @@ class Config:
 def _shown(path: Path) -> str:
     """``path`` relative to the current directory (``../vndgaf.toml``), as compilers say it."""
     try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix()
+        return Path(os.path.relpath(os.path.abspath(path))).as_posix()
     except (ValueError, OSError):  # another drive, or no current directory
         return os.fspath(path)
 
@@ -200,12 +200,13 @@ def _check(config: Config) -> None:
 def find_config(inputs: Iterable[str], cwd: Path | None = None) -> Config | None:
     """The configuration for a run on ``inputs`` (module docstring), or None."""
     here = cwd or Path.cwd()
-    folders = [(here / item).resolve() for item in inputs]
+    # Absolute without following links: an input may be a link loop, reported by the loader.
+    folders = [Path(os.path.abspath(here / item)) for item in inputs]
     if folders:
         common = Path(os.path.commonpath(folders))
         start = common if common.is_dir() else common.parent
     else:
-        start = here.resolve()
+        start = Path(os.path.abspath(here))
     for folder in (start, *start.parents):
         own = folder / CONFIG_NAME
         if own.is_file():
