@@ -25,25 +25,28 @@ from typing import Any
 import attrs
 
 from vndgaf.errors import InputError
-from vndgaf.exchange._archimate_derive import (
-    APPLICATION_INTERNALS,
-    DYNAMIC,
-    Rel,
-    reach,
-    through_junctions,
+from vndgaf.exchange._archimate_concepts import (
+    ID_RE,
+    SYSTEMS,
+    TYPE_KIND,
+    Concept,
+    Pending,
+    Reader,
+    element_group,
+    pick,
+    q,
 )
+from vndgaf.exchange._archimate_derivation import derive
+from vndgaf.exchange._archimate_hops import build_flows
 from vndgaf.exchange._archimate_vocab import (
     MODEL_PROPERTY,
-    NS3,
     PROP,
     ROLES,
-    XML_NS,
-    XSI,
     prop,
-    type_31,
 )
 from vndgaf.exchange._fields import KIND_CLASSES, decode_value, value_fields
 from vndgaf.exchange.archimate_agencies import AgencyMap, identify_agency
+from vndgaf.exchange.archimate_items import GROUPS, ImportResult, KeptItem, MappedItem
 from vndgaf.exchange.archimate_read import SourceModel, read_model
 from vndgaf.model import (
     FORMAT_VERSION,
@@ -54,7 +57,6 @@ from vndgaf.model import (
     Provenance,
     Submission,
 )
-from vndgaf.model.meta import ID_PATTERN, pattern_regex
 from vndgaf.reference.resolve import ResolutionStatus, resolve_unit
 from vndgaf.textsafe import digest
 
@@ -67,285 +69,23 @@ __all__ = [
     "import_model",
 ]
 
-_LANG = f"{{{XML_NS}}}lang"
-_TYPE = f"{{{XSI}}}type"
 _CLASS = {kind: cls for kind, cls, _ in KIND_CLASSES}
 _LIST = {kind: attr_name for kind, _, attr_name in KIND_CLASSES}
-_SYSTEMS = ("system", "platform", "database")
-
-#: vndgaf kind of each ArchiMate element type that has one (a file from another tool).
-TYPE_KIND: dict[str, str] = {
-    "BusinessActor": "agency",
-    "ApplicationComponent": "system",
-    "DataObject": "entity",
-    "BusinessObject": "entity",
-    "BusinessService": "service",
-    "WorkPackage": "investment",
-}
-
-_TECHNOLOGY = frozenset(
-    {
-        "Node",
-        "Device",
-        "SystemSoftware",
-        "TechnologyCollaboration",
-        "TechnologyInterface",
-        "Path",
-        "CommunicationNetwork",
-        "TechnologyFunction",
-        "TechnologyProcess",
-        "TechnologyInteraction",
-        "TechnologyEvent",
-        "TechnologyService",
-        "Artifact",
-        "Equipment",
-        "Facility",
-        "DistributionNetwork",
-        "Material",
-    }
-)
-_BUSINESS = frozenset(
-    {
-        "BusinessRole",
-        "BusinessCollaboration",
-        "BusinessInterface",
-        "BusinessProcess",
-        "BusinessFunction",
-        "BusinessInteraction",
-        "BusinessEvent",
-        "Contract",
-        "Representation",
-        "Product",
-    }
-)
-_APPLICATION = APPLICATION_INTERNALS | {"ApplicationCollaboration"}
-
-#: Kept-aside groups: a title and what the group means for the checks (the import summary).
-GROUPS: dict[str, tuple[str, str]] = {
-    "application": (
-        "application services, interfaces and functions",
-        "not elements of vndgaf; where they connect two systems they gave the derived flows",
-    ),
-    "business": (
-        "business processes, roles and other business elements",
-        "not checked: vndgaf checks public services (BusinessService), not processes or roles",
-    ),
-    "technology": (
-        "technology and physical elements",
-        "hosting: the systems they serve or realise list them under properties.hosted_on; "
-        "no rule reads it",
-    ),
-    "motivation": (
-        "motivation, strategy, implementation and grouping elements",
-        "not checked",
-    ),
-    "location": (
-        "locations that are not a current administrative unit",
-        "not checked; a location named like a province or commune becomes that catalogue unit",
-    ),
-    "relationship": (
-        "relationships with no meaning for the checks",
-        "no rule reads them",
-    ),
-    "unmapped-end": (
-        "relationships with an end that is not a vndgaf element",
-        "no rule reads them",
-    ),
-    "data-use": (
-        "data use the checks cannot read",
-        "access without read or write, or not from a system: the authoritative-source and "
-        "once-only rules do not see it",
-    ),
-    "conflict": (
-        "second values of a single field",
-        "the first value is used; check the model",
-    ),
-    "details": (
-        "properties and documentation without a field",
-        "no rule reads them",
-    ),
-    "layout": (
-        "views and folders",
-        "layout only; not checked",
-    ),
-    "model": ("model name, properties and metadata", "not checked"),
-    "lost": (
-        "content the exchange format cannot hold",
-        "not written back by export: keep the original file",
-    ),
-}
 
 
-@attrs.frozen
-class MappedItem:
-    """One item of the source that became part of the model, or was used to derive a part.
+class Importer:
+    """State of one import; used once by :func:`import_model`, and handed to the steps that live
+    in modules of their own (:func:`derive`, :func:`build_flows`)."""
 
-    ``derived_from`` lists the relationships a derived value comes from (empty when the item
-    maps directly); ``note`` says how a value was learnt (for example the tier of an agency).
-    For a reference field, ``holder`` is the id of the element that holds it and ``value`` the id
-    it holds (the export back to ArchiMate finds the relationship of a value that way).
-    """
-
-    source_id: str
-    archimate_type: str
-    name: str
-    kind: str
-    target_id: str
-    derived_from: tuple[str, ...] = ()
-    note: str = ""
-    holder: str = ""
-    value: str = ""
-
-
-@attrs.frozen
-class KeptItem:
-    """One item of the source (or part of one) with no place in the model, and why.
-
-    ``group`` is a key of :data:`GROUPS`: what such items mean for the checks.
-    """
-
-    source_id: str
-    archimate_type: str
-    name: str
-    reason: str
-    group: str = "relationship"
-
-
-@attrs.frozen
-class ImportResult:
-    """The imported architecture, what was mapped or derived, and what was kept aside.
-
-    ``base`` is the source as a 3.1 exchange document: export uses it to write back every
-    element, relationship, property, view and organisation with the user's changes applied.
-    """
-
-    architecture: Architecture
-    mapped: tuple[MappedItem, ...]
-    kept_aside: tuple[KeptItem, ...]
-    source_format: str = "ArchiMate 3.x exchange"
-    base: ET.Element | None = attrs.field(default=None, eq=False, repr=False)
-
-    @property
-    def derived(self) -> tuple[MappedItem, ...]:
-        """The mapped items that were derived (flows, data use, ownership, hosting)."""
-        return tuple(m for m in self.mapped if m.derived_from)
-
-
-@attrs.define
-class _Pending:
-    """An element being rebuilt: its kind, vndgaf id and field values so far."""
-
-    kind: str
-    vid: str
-    xid: str
-    xsi_type: str
-    name: str
-    values: dict[str, Any]
-    ours: bool
-
-
-@attrs.frozen
-class _Concept:
-    """One element or relationship of the document, read once."""
-
-    xid: str
-    xsi_type: str
-    names: tuple[tuple[str | None, str], ...]
-    props: tuple[tuple[str, str], ...]
-    doc: str | None
-    node: ET.Element = attrs.field(eq=False)
-    source: str = ""
-    target: str = ""
-
-    @property
-    def name(self) -> str:
-        return _pick(list(self.names))[1] if self.names else ""
-
-
-def _q(tag: str) -> str:
-    return f"{{{NS3}}}{tag}"
-
-
-def _pick(names: list[tuple[str | None, str]]) -> tuple[str | None, str]:
-    """The Vietnamese name, else the one without a language, else the first."""
-    for wanted in ("vi", None):
-        for lang, text in names:
-            if lang == wanted:
-                return lang, text
-    return names[0]
-
-
-class _Reader:
-    """Access to the parts of a 3.1 exchange document."""
-
-    def __init__(self, root: ET.Element) -> None:
-        self.root = root
-        self.prop_names: dict[str, str] = {}
-        for defs in root.findall(_q("propertyDefinitions")):
-            for d in defs.findall(_q("propertyDefinition")):
-                names = self.names(d)
-                self.prop_names[d.get("identifier", "")] = (
-                    _pick(names)[1] if names else d.get("identifier", "")
-                )
-
-    @staticmethod
-    def names(node: ET.Element) -> list[tuple[str | None, str]]:
-        return [(n.get(_LANG), n.text or "") for n in node.findall(_q("name"))]
-
-    def properties(self, node: ET.Element) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
-        for holder in node.findall(_q("properties")):
-            for p in holder.findall(_q("property")):
-                ref = p.get("propertyDefinitionRef", "")
-                values = [(v.get(_LANG), v.text or "") for v in p.findall(_q("value"))]
-                out.append((self.prop_names.get(ref, ref), _pick(values)[1] if values else ""))
-        return out
-
-    @staticmethod
-    def documentation(node: ET.Element) -> str | None:
-        docs = [(d.get(_LANG), d.text or "") for d in node.findall(_q("documentation"))]
-        return _pick(docs)[1] if docs else None
-
-    def concept(self, node: ET.Element) -> _Concept:
-        return _Concept(
-            xid=node.get("identifier", ""),
-            xsi_type=type_31(node.get(_TYPE, "")),
-            names=tuple(self.names(node)),
-            props=tuple(self.properties(node)),
-            doc=self.documentation(node),
-            node=node,
-            source=node.get("source", ""),
-            target=node.get("target", ""),
-        )
-
-
-_ID_RE = pattern_regex(ID_PATTERN)  # "$" as the end of the text: no trailing newline
-
-
-def _element_group(xsi_type: str) -> str:
-    if xsi_type in _APPLICATION:
-        return "application"
-    if xsi_type in _BUSINESS:
-        return "business"
-    if xsi_type in _TECHNOLOGY:
-        return "technology"
-    if xsi_type == "Location":
-        return "location"
-    return "motivation"
-
-
-class _Importer:
-    """State of one import; used once by :func:`import_model`."""
-
-    def __init__(self, reader: _Reader, ours: bool, agencies: AgencyMap | None) -> None:
+    def __init__(self, reader: Reader, ours: bool, agencies: AgencyMap | None) -> None:
         self.r = reader
         self.ours = ours
         self.agency_map = agencies
         self.mapped: list[MappedItem] = []
         self.kept: list[KeptItem] = []
         self.used_ids: set[str] = set()
-        self.concepts: dict[str, _Concept] = {}
-        self.pending: dict[str, _Pending] = {}  # xid -> element being built
+        self.concepts: dict[str, Concept] = {}
+        self.pending: dict[str, Pending] = {}  # xid -> element being built
         self.references: dict[str, tuple[str, str]] = {}  # xid -> (kind, catalogue/undefined id)
         self.flows: dict[str, dict[str, Any]] = {}  # vndgaf flow id -> values
         self.flow_of_rel: dict[str, str] = {}  # relationship xid -> flow id (direct flows)
@@ -357,7 +97,7 @@ class _Importer:
         self.hosting: dict[str, dict[str, None]] = {}  # system xid -> "name (type)"
 
     # -- items ------------------------------------------------------------------------------
-    def keep(self, c: _Concept | None, reason: str, group: str, xsi_type: str = "") -> None:
+    def keep(self, c: Concept | None, reason: str, group: str, xsi_type: str = "") -> None:
         if c is None:
             self.kept.append(KeptItem("", xsi_type, "", reason, group))
         else:
@@ -365,7 +105,7 @@ class _Importer:
 
     def new_id(self, wanted: str | None, fallback: str) -> str:
         for candidate in (wanted, fallback):
-            if candidate and _ID_RE.search(candidate) and candidate not in self.used_ids:
+            if candidate and ID_RE.search(candidate) and candidate not in self.used_ids:
                 self.used_ids.add(candidate)
                 return candidate
         base = re.sub(r"[^A-Za-z0-9._:/-]", "-", fallback).lstrip("._:/-") or "x"
@@ -379,9 +119,9 @@ class _Importer:
         return vid
 
     # -- elements ---------------------------------------------------------------------------
-    def element(self, c: _Concept) -> None:
+    def element(self, c: Concept) -> None:
         pmap = dict(c.props)
-        name_lang, name = _pick(list(c.names)) if c.names else (None, "")
+        name_lang, name = pick(list(c.names)) if c.names else (None, "")
         if PROP.REFERENCE in pmap and pmap.get(PROP.ID):
             self.references[c.xid] = (pmap.get(PROP.ELEMENT, "system"), pmap[PROP.ID])
             self.mapped.append(MappedItem(c.xid, c.xsi_type, name, "reference", pmap[PROP.ID]))
@@ -392,7 +132,7 @@ class _Importer:
             self.location(c, name)
             return
         if kind is None:
-            self.keep(c, f"no vndgaf element for {c.xsi_type}", _element_group(c.xsi_type))
+            self.keep(c, f"no vndgaf element for {c.xsi_type}", element_group(c.xsi_type))
             return
         note = ""
         facts = None
@@ -446,10 +186,10 @@ class _Importer:
         if kind == "unit" and "kind" not in values:
             self.keep(c, "administrative unit without a kind: not imported", "location")
             return
-        self.pending[c.xid] = _Pending(kind, vid, c.xid, c.xsi_type, name, values, ours)
+        self.pending[c.xid] = Pending(kind, vid, c.xid, c.xsi_type, name, values, ours)
         self.mapped.append(MappedItem(c.xid, c.xsi_type, name, kind, vid, note=note))
 
-    def location(self, c: _Concept, name: str) -> None:
+    def location(self, c: Concept, name: str) -> None:
         """A Location named like a current unit is that catalogue unit; others are kept aside."""
         result = resolve_unit(name) if name.strip() else None
         if (
@@ -482,7 +222,7 @@ class _Importer:
         return None
 
     # -- relationships: tagged by vndgaf ------------------------------------------------------
-    def tagged(self, c: _Concept) -> bool:
+    def tagged(self, c: Concept) -> bool:
         """Map a relationship vndgaf wrote (``vndgaf:role``); False when it has no role tag."""
         pmap = dict(c.props)
         role = pmap.get(PROP.ROLE)
@@ -515,7 +255,7 @@ class _Importer:
 
     def role_target(
         self, role: str, src: str, tgt: str, a: tuple[str, str], b: tuple[str, str]
-    ) -> tuple[_Pending, str, str] | None:
+    ) -> tuple[Pending, str, str] | None:
         """(element holding the field, field, referenced id) for a ``vndgaf:role`` relationship."""
         for holder_xid, other, reverse in ((tgt, a, True), (src, b, False)):
             holder = self.pending.get(holder_xid)
@@ -528,8 +268,8 @@ class _Importer:
 
     def place(
         self,
-        c: _Concept,
-        holder: _Pending,
+        c: Concept,
+        holder: Pending,
         field_name: str,
         value: str,
         described: str,
@@ -563,14 +303,14 @@ class _Importer:
         return True
 
     # -- relationships: from another tool -----------------------------------------------------
-    def direct(self, c: _Concept) -> None:
+    def direct(self, c: Concept) -> None:
         """Map a relationship by the types of its two ends, if it says something checkable."""
         a, b = self.endpoint(c.source), self.endpoint(c.target)
         if a is None or b is None:
             return
         ka, kb = a[0], b[0]
         rel = c.xsi_type
-        if rel in ("Flow", "Triggering", "Serving") and ka in _SYSTEMS and kb in _SYSTEMS:
+        if rel in ("Flow", "Triggering", "Serving") and ka in SYSTEMS and kb in SYSTEMS:
             if c.source == c.target:
                 return
             fid = self.new_id(None, c.xid)
@@ -586,17 +326,17 @@ class _Importer:
             return
         placed: tuple[str, str, str] | None = None  # (holder xid, field, value)
         if rel in ("Composition", "Aggregation", "Assignment") and ka == "agency":
-            if kb in (*_SYSTEMS, "service", "investment"):
+            if kb in (*SYSTEMS, "service", "investment"):
                 placed = (c.target, "owner", a[1])
             elif kb == "agency" and rel != "Assignment":
                 placed = (c.target, "parent", a[1])
         elif rel in ("Composition", "Aggregation") and ka == "unit" and kb == "agency":
             placed = (c.target, "unit", a[1])
-        elif rel == "Serving" and ka in _SYSTEMS and kb == "agency":
+        elif rel == "Serving" and ka in SYSTEMS and kb == "agency":
             placed = (c.source, "tenants", b[1])
-        elif rel in ("Serving", "Realization") and ka in _SYSTEMS and kb == "service":
+        elif rel in ("Serving", "Realization") and ka in SYSTEMS and kb == "service":
             placed = (c.target, "handled_by", a[1])
-        elif rel == "Access" and ka in _SYSTEMS and kb == "entity":
+        elif rel == "Access" and ka in SYSTEMS and kb == "entity":
             self.access(c, c.source, b[1], c.node.get("accessType", "Write"), ())
             return
         if placed is None:
@@ -607,7 +347,7 @@ class _Importer:
         self.place(c, holder, placed[1], placed[2], f"{a[1]} -> {b[1]}")
 
     def access(
-        self, c: _Concept, system_xid: str, entity: str, access: str, chain: tuple[str, ...]
+        self, c: Concept, system_xid: str, entity: str, access: str, chain: tuple[str, ...]
     ) -> None:
         """Data use: write (and read-write) makes the system a source of the entity, read a copy."""
         field = {"Write": "authoritative_for", "ReadWrite": "authoritative_for"}.get(access)
@@ -650,137 +390,8 @@ class _Importer:
         for rid in chain:
             self.use(rid, holder.vid)
 
-    # -- derivation ---------------------------------------------------------------------------
-    def derive(self, rels: list[_Concept]) -> None:
-        """Flows, data use, procedure systems and hosting through a component's internals."""
-        types = {xid: c.xsi_type for xid, c in self.concepts.items()}
-        plain = [
-            Rel(c.xsi_type, c.source, c.target, (c.xid,), c.node.get("accessType"))
-            for c in rels
-            if not any(k == PROP.ROLE for k, _ in c.props)
-        ]
-        joined = through_junctions(plain, types)
-        components = [x for x, p in self.pending.items() if p.kind in _SYSTEMS]
-        reached = reach(components, joined, types)
-        owners: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for comp, items in reached.items():
-            for item in items:
-                owners.setdefault(item.element, []).append((comp, item.ids))
-        pairs: dict[tuple[str, str], list[str]] = {}
-        names: dict[tuple[str, str], str] = {}
-        for r in joined:
-            if r.rel_type in ("Serving", *DYNAMIC):
-                for src, chain_a in owners.get(r.source, ()):
-                    for dst, chain_b in owners.get(r.target, ()):
-                        if src == dst or (not chain_a and not chain_b and len(r.ids) == 1):
-                            continue
-                        key = (src, dst)
-                        evidence = pairs.setdefault(key, [])
-                        for i in (*chain_a, *r.ids, *chain_b):
-                            if i not in evidence:
-                                evidence.append(i)
-                        middle = r.source if chain_a else r.target
-                        names.setdefault(
-                            key, self.concepts[middle].name if chain_a or chain_b else ""
-                        )
-            elif r.rel_type == "Access":
-                entity = self.endpoint(r.target)
-                if entity is None or entity[0] != "entity":
-                    continue
-                for comp, chain in owners.get(r.source, ()):
-                    if chain or len(r.ids) > 1:
-                        c = self.concepts[r.ids[-1]]
-                        self.access(c, comp, entity[1], r.access_type or "Write", chain)
-            elif r.rel_type in ("Serving", "Realization"):
-                service = self.endpoint(r.target)
-                if service is not None and service[0] == "service":
-                    for comp, chain in owners.get(r.source, ()):
-                        if chain:
-                            holder = self.pending[r.target]
-                            self.place(
-                                self.concepts[r.ids[-1]],
-                                holder,
-                                "handled_by",
-                                self.pending[comp].vid,
-                                f"{self.pending[comp].vid} -> {service[1]}",
-                                (*chain, *r.ids),
-                            )
-                            for rid in chain:
-                                self.use(rid, self.pending[comp].vid)
-            if r.rel_type in ("Serving", "Realization") and types.get(r.source) in _TECHNOLOGY:
-                for comp, chain in owners.get(r.target, ()):
-                    self.host(comp, r.source, (*chain, *r.ids))
-        existing = {(f.get("source"), f.get("target")) for f in self.flows.values()}
-        for hops in self.flow_hops.values():  # flows vndgaf wrote: a derived one would repeat them
-            ordered = sorted(hops, key=lambda h: h[0])
-            ends = self.endpoint(ordered[0][1]), self.endpoint(ordered[-1][2])
-            if ends[0] is not None and ends[1] is not None:
-                existing.add((ends[0][1], ends[1][1]))
-        self.used_ids.update(self.flow_hops)  # their ids are theirs (see build_flows)
-        for (src, dst), evidence in pairs.items():
-            a, b = self.pending[src], self.pending[dst]
-            if (a.vid, b.vid) in existing:
-                for rid in evidence:
-                    self.use(rid, f"{a.vid} -> {b.vid}")
-                continue
-            fid = self.new_id(None, f"{a.vid}-to-{b.vid}")
-            chain_text = self.describe(evidence)
-            values: dict[str, Any] = {
-                "id": fid,
-                "source": a.vid,
-                "target": b.vid,
-                "provenance": Provenance(
-                    source=f"derived on ArchiMate import from {', '.join(evidence)}",
-                    confidence=Confidence.INFERENCE,
-                    note=f"ArchiMate 3.1 derivation (Appendix B.2): {chain_text}",
-                ),
-            }
-            if names.get((src, dst)):
-                values["name"] = names[(src, dst)]
-            self.flows[fid] = values
-            self.mapped.append(
-                MappedItem(
-                    evidence[0], "derived", values.get("name", ""), "flow", fid, tuple(evidence)
-                )
-            )
-            for rid in evidence:
-                self.use(rid, fid)
-
-    def host(self, comp: str, tech: str, ids: tuple[str, ...]) -> None:
-        """Technology element ``tech`` serves or realises ``comp``: it is where it runs."""
-        names = self.hosting.setdefault(comp, {})
-        c = self.concepts[tech]
-        names[f"{c.name} ({c.xsi_type})"] = None
-        last = ids[-1]
-        if last not in self.done:
-            self.done.add(last)
-            rc = self.concepts[last]
-            self.mapped.append(
-                MappedItem(
-                    last,
-                    rc.xsi_type,
-                    rc.name,
-                    "hosting",
-                    self.pending[comp].vid,
-                    ids if len(ids) > 1 else (),
-                )
-            )
-        for rid in ids[:-1]:
-            self.use(rid, self.pending[comp].vid)
-
-    def describe(self, ids: list[str]) -> str:
-        """``A -Realization-> B -Serving-> C`` for a chain of relationship ids."""
-        parts: list[str] = []
-        for rid in ids:
-            c = self.concepts[rid]
-            src, tgt = self.concepts.get(c.source), self.concepts.get(c.target)
-            parts.append(
-                f"{src.name if src else c.source} -{c.xsi_type}-> {tgt.name if tgt else c.target}"
-            )
-        return "; ".join(parts)
-
     # -- what is left -------------------------------------------------------------------------
-    def leftovers(self, rels: list[_Concept]) -> None:
+    def leftovers(self, rels: list[Concept]) -> None:
         for c in rels:
             if c.xid in self.done:
                 continue
@@ -794,83 +405,8 @@ class _Importer:
             else:
                 self.keep(c, f"{c.xsi_type} from {ta} to {tb}", "relationship")
 
-    # -- flows of a vndgaf file ---------------------------------------------------------------
-    def build_flows(self) -> None:
-        fields = {prop(f.name): f for f in value_fields(DataFlow)}
-        for flow_id, hops in self.flow_hops.items():
-            hops.sort(key=lambda h: h[0])
-            # Walk the hops in order; where a hop does not start where the previous one ended
-            # (a hop was deleted in another tool), keep both ends so no platform is lost.
-            path = [hops[0][1]]
-            for _, src, tgt, _, _ in hops:
-                if src != path[-1]:
-                    path.append(src)
-                path.append(tgt)
-            points = [self.endpoint(x) for x in path]
-            first_node = hops[0][4]
-            first = self.r.concept(first_node)
-            ends = [p for p in points if p is not None]
-            if len(ends) != len(points):
-                self.keep(
-                    first,
-                    f"flow {flow_id}: an end of the chain was not imported",
-                    "unmapped-end",
-                    "Flow",
-                )
-                del self.flows[flow_id]
-                continue
-            chain_ok = all(hops[i][2] == hops[i + 1][1] for i in range(len(hops) - 1))
-            if not chain_ok or [h[0] for h in hops] != list(range(len(hops))):
-                self.keep(
-                    first,
-                    f"flow {flow_id}: hops do not form one chain; rebuilt from hop order",
-                    "conflict",
-                    "Flow",
-                )
-            values = self.flows[flow_id]
-            self.used_ids.discard(flow_id)  # reserved for this flow by derive()
-            values.update(
-                id=self.new_id(flow_id, flow_id),
-                source=ends[0][1],
-                target=ends[-1][1],
-                via=tuple(e[1] for e in ends[1:-1]),
-            )
-            if hops[0][3]:
-                values["name"] = hops[0][3]
-            for key, text in first.props:
-                if key in (PROP.ROLE, PROP.FLOW, PROP.HOP):
-                    continue
-                if key in fields:
-                    try:
-                        values[fields[key].name] = decode_value(text, fields[key])
-                        continue
-                    except ValueError as exc:
-                        reason = f"property {key} not used: {exc}"
-                else:
-                    reason = f"property {key!r} has no field on flow"
-                self.keep(first, reason, "details", "Flow")
-            self.mapped.append(MappedItem(first.xid, "Flow", hops[0][3], "flow", values["id"]))
-            for _, _, _, name, node in hops[1:]:
-                self.mapped.append(
-                    MappedItem(node.get("identifier", ""), "Flow", name, "hop", values["id"])
-                )
-        for flow_id, entity, node, rel_type, name in self.entity_links:
-            if flow_id in self.flows:
-                values = self.flows[flow_id]
-                values["entities"] = (*values.get("entities", ()), entity)
-                self.mapped.append(
-                    MappedItem(
-                        node.get("identifier", ""),
-                        rel_type,
-                        name,
-                        "entities",
-                        f"{flow_id} -> {entity}",
-                    )
-                )
-            else:
-                self.keep(self.r.concept(node), f"flow {flow_id} was not imported", "unmapped-end")
-
-    def flow_entities(self, rels: list[_Concept]) -> None:
+    # -- relationships of a flow ------------------------------------------------------------
+    def flow_entities(self, rels: list[Concept]) -> None:
         """An Association between a data object and a flow relationship: data the flow carries."""
         for c in rels:
             if c.xid in self.done or c.xsi_type != "Association":
@@ -927,12 +463,12 @@ def from_archimate(
 def import_model(source: SourceModel, *, agencies: AgencyMap | None = None) -> ImportResult:
     """Map a model already read by :func:`~vndgaf.exchange.archimate_read.read_model`."""
     root = source.root
-    reader = _Reader(root)
+    reader = Reader(root)
     model_props = reader.properties(root)
     ours = any(k == PROP.FORMAT_VERSION for k, _ in model_props)
-    imp = _Importer(reader, ours, agencies)
-    elements = [reader.concept(n) for h in root.findall(_q("elements")) for n in h]
-    rels = [reader.concept(n) for h in root.findall(_q("relationships")) for n in h]
+    imp = Importer(reader, ours, agencies)
+    elements = [reader.concept(n) for h in root.findall(q("elements")) for n in h]
+    rels = [reader.concept(n) for h in root.findall(q("relationships")) for n in h]
     for c in (*elements, *rels):
         imp.concepts[c.xid] = c
     for c in elements:
@@ -940,8 +476,8 @@ def import_model(source: SourceModel, *, agencies: AgencyMap | None = None) -> I
     untagged = [c for c in rels if not imp.tagged(c)]
     for c in untagged:
         imp.direct(c)
-    imp.derive([c for c in rels if c.xid not in imp.done])
-    imp.build_flows()
+    derive(imp, [c for c in rels if c.xid not in imp.done])
+    build_flows(imp)
     imp.flow_entities(rels)
     flows = [DataFlow(**values) for values in imp.flows.values()]
     imp.leftovers(rels)
@@ -973,13 +509,13 @@ def import_model(source: SourceModel, *, agencies: AgencyMap | None = None) -> I
 
 
 def _submission(
-    imp: _Importer, root: ET.Element, reader: _Reader, model_props: list[tuple[str, str]]
+    imp: Importer, root: ET.Element, reader: Reader, model_props: list[tuple[str, str]]
 ) -> Submission | None:
     fields = {MODEL_PROPERTY(f.name): f for f in attrs.fields(Submission)}
     values: dict[str, Any] = {}
     names = reader.names(root)
-    model_name = _pick(names)[1] if names else ""
-    model = _Concept(root.get("identifier", ""), "Model", tuple(names), (), None, root)
+    model_name = pick(names)[1] if names else ""
+    model = Concept(root.get("identifier", ""), "Model", tuple(names), (), None, root)
     foreign = 0
     for key, text in model_props:
         if key == PROP.FORMAT_VERSION:
@@ -1010,25 +546,25 @@ def _submission(
     return None
 
 
-def _views_and_folders(imp: _Importer, root: ET.Element) -> None:
-    for views in root.findall(_q("views")):
-        for diagrams in views.findall(_q("diagrams")):
-            for view in diagrams.findall(_q("view")):
-                names = _Reader.names(view)
-                name = _pick(names)[1] if names else ""
-                c = _Concept(view.get("identifier", ""), "Diagram", tuple(names), (), None, view)
+def _views_and_folders(imp: Importer, root: ET.Element) -> None:
+    for views in root.findall(q("views")):
+        for diagrams in views.findall(q("diagrams")):
+            for view in diagrams.findall(q("view")):
+                names = Reader.names(view)
+                name = pick(names)[1] if names else ""
+                c = Concept(view.get("identifier", ""), "Diagram", tuple(names), (), None, view)
                 if imp.ours and view.get("identifier") == "view-overview":
                     imp.mapped.append(
                         MappedItem(c.xid, "Diagram", name, "view", "regenerated on export")
                     )
                 else:
                     imp.keep(c, "view (layout)", "layout")
-    if root.find(_q("organizations")) is not None:
+    if root.find(q("organizations")) is not None:
         if imp.ours:
             imp.mapped.append(
                 MappedItem("", "Organizations", "", "folders", "regenerated on export")
             )
         else:
             imp.keep(None, "folder structure", "layout", "Organizations")
-    if root.find(_q("metadata")) is not None:
+    if root.find(q("metadata")) is not None:
         imp.keep(None, "model metadata", "model", "Metadata")
