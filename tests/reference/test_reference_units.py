@@ -15,7 +15,7 @@ EXPECTED_COMMUNES = {
     "92": 103, "96": 64,
 }  # fmt: skip
 
-#: The 13 special zones by province (DOMAIN.md §3.6, dientuungdung list).
+#: The 13 special zones (đặc khu) by province, counted by hand from the same official list.
 EXPECTED_DAC_KHU = {"91": 3, "31": 2, "22": 2, "79": 1, "48": 1, "56": 1, "68": 1, "51": 1, "44": 1}
 
 

@@ -2,7 +2,8 @@
 
 Values are the strings written in submissions. Official Vietnamese terms are kept where they are
 the names used in law (``toan_trinh``, ``mot_phan``, ``xa``, ``phuong``, ``dac_khu``). Each enum's
-docstring says whether the list is sourced (DOMAIN.md [S]) or a design inference ([I]).
+docstring says whether the list is sourced (set by a legal text, [S]) or a design inference
+([I]).
 """
 
 from enum import StrEnum

@@ -12,7 +12,7 @@ class Capability:
     """One capability of the national taxonomy (``identity_authentication``, ``payment`` …).
 
     Systems list capability codes; two systems with the same code at overlapping scope are
-    candidates for duplicate investment (DOMAIN.md §3.5).
+    candidates for duplicate investment (QĐ 714/QĐ-TTg and QĐ 3090/QĐ-BKHCN ask to avoid it).
     """
 
     code: str
