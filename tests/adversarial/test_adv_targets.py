@@ -251,8 +251,11 @@ def test_an_open_descriptor_is_written_through(sub: Path) -> None:
         (["render", "x.yaml"], "missing option '-o' / '--output' (see 'vndgaf render --help')"),
         (["export", "x.yaml"], "missing option '--to'. Choose from: yaml, json, archimate"),
         (["check", "--as-of", "2025-13-01", "x"], "'2025-13-01' does not match the format"),
-        (["synth", "--flows", "-1", "-o", "x.yaml"], "-1 is not in the range x>=0"),
-        (["synth", "--defects", "abc", "-o", "x.yaml"], "'abc' is not a count or a fraction"),
+        (["synth", "--flows", "-1", "-o", "x.yaml"], "-1 is not in the range 0<=x<=2000000"),
+        (
+            ["synth", "--defects", "abc", "-o", "x.yaml"],
+            "a count from 0 to 100000 or a fraction in [0, 1), not 'abc'",
+        ),
         (["check", "--bogus"], "no such option"),  # click < 8.4 adds ":", 8.4 quotes
         (["rule"], "missing argument 'CODE'"),
         (["diff", "a"], "missing argument 'NEW'"),

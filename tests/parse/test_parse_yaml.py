@@ -170,9 +170,12 @@ def test_empty_file():
 
 
 def test_syntax_error_position():
-    """A YAML syntax error is SCH001 at the position libyaml reports."""
+    """A YAML syntax error is SCH001 at the position libyaml reports, with the pointer of the
+    value being read (here the list's next item; an escape libyaml refuses: its value)."""
     result = parse_bytes(b"a: [1, 2\n", "f.yaml")
-    assert codes(result) == [("SCH001", 2, 1, "")]
+    assert codes(result) == [("SCH001", 2, 1, "/a/2")]
+    escape = parse_bytes(b'a:\n  b: "S\\udfff"\n', "f.yaml")
+    assert codes(escape) == [("SCH001", 2, 11, "/a/b")]
     assert result.problems[0].message.en.startswith("YAML syntax error")
 
 

@@ -1,5 +1,6 @@
 """``vndgaf import archimate``: read an ArchiMate model into a vndgaf submission."""
 
+import os
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ from vndgaf.cli._output import Target, target, write_all
 from vndgaf.errors import InputError
 from vndgaf.exchange import import_archimate
 from vndgaf.exchange.archimate_agencies import AgencyMap, load_agency_map
+from vndgaf.exchange.archimate_read import MAX_BYTES
 from vndgaf.exchange.archimate_summary import import_report, summary_lines
 from vndgaf.textsafe import json_text, printable
 
@@ -17,11 +19,17 @@ __all__ = ["import_group", "read_text"]
 
 
 def read_text(path: str) -> str:
-    """The file as text (UTF-8, a byte-order mark allowed); errors are one line."""
+    """The file as text (UTF-8, a byte-order mark allowed); errors are one line. A file over
+    the import's size bound is refused before it is read."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:  # a pipe or a file that grew while being read
+        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

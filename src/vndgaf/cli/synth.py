@@ -1,6 +1,7 @@
 """``vndgaf synth``: write a synthetic national-scale architecture and its list of defects."""
 
 import json
+import math
 from pathlib import Path
 
 import click
@@ -8,7 +9,10 @@ import yaml
 
 from vndgaf.cli._common import fail
 from vndgaf.cli._output import target, write_all
-from vndgaf.synth import Synthesis, synthesize
+from vndgaf.diagnostics import shortened
+from vndgaf.synth import MAX_DEFECTS, MAX_FLOWS, MAX_SEED, Synthesis, synthesize
+from vndgaf.synth.scale import MAX_FACTOR
+from vndgaf.textsafe import printable
 
 __all__ = ["synth_command"]
 
@@ -30,11 +34,18 @@ def _text(synthesis: Synthesis, suffix: str) -> str:
 
 
 def _defects(value: str) -> int | float:
+    """A count from 0 to MAX_DEFECTS, or a fraction in [0, 1)."""
     try:
         number = float(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a count or a fraction") from None
-    return int(number) if number >= 1 and number.is_integer() else number
+        number = math.nan
+    if not 0 <= number <= MAX_DEFECTS or (number >= 1 and not number.is_integer()):
+        raise click.BadParameter(
+            f"expected a count from 0 to {MAX_DEFECTS} or a fraction in [0, 1), "
+            f"not {printable(shortened(value, 40))!r}",
+            param_hint="'--defects'",
+        )
+    return int(number) if number >= 1 else number
 
 
 @click.command(
@@ -45,22 +56,30 @@ def _defects(value: str) -> int | float:
     "--scale",
     default="national",
     show_default=True,
-    help="national or province:CODE, optionally *FACTOR (national*10) for more systems.",
+    help=f"national or province:CODE, optionally *FACTOR (national*10, FACTOR from 1 to "
+    f"{MAX_FACTOR}) for more systems.",
 )
 @click.option(
     "--flows",
-    type=click.IntRange(min=0),
+    type=click.IntRange(0, MAX_FLOWS),
     default=100_000,
     show_default=True,
     help="Number of data flows between the systems.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+@click.option(
+    "--seed",
+    type=click.IntRange(-MAX_SEED - 1, MAX_SEED),
+    default=0,
+    show_default=True,
+    help="Random seed (a signed 64-bit integer).",
+)
 @click.option(
     "--defects",
     "rate",
     default="0",
     show_default=True,
-    help="Defects to inject: a count (25) or a fraction of the flows (0.001).",
+    help=f"Defects to inject: a count (25, at most {MAX_DEFECTS}) or a fraction of the flows "
+    "(0.001).",
 )
 @click.option(
     "-o",

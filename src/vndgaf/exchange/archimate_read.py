@@ -26,6 +26,7 @@ from vndgaf.exchange._archimate_vocab import (
     XML_NS,
     XSI,
 )
+from vndgaf.exchange._xml_parse import MAX_BYTES, MAX_DEPTH
 from vndgaf.exchange._xml_parse import parse_xml as safe_parse
 from vndgaf.textsafe import xml_document
 
@@ -38,10 +39,6 @@ __all__ = [
     "parse_xml",
     "read_model",
 ]
-
-#: Largest input accepted, and deepest nesting (the limits of submission files).
-MAX_BYTES = 256 * 1024 * 1024
-MAX_DEPTH = 200
 
 
 @attrs.frozen
@@ -57,20 +54,12 @@ def parse_xml(text: str, *, path: str) -> ET.Element:
     """Parse ``text`` as XML within the limits; errors name the file, line and column.
 
     defusedxml refuses document type declarations (and so every entity) inside the parser;
-    files over :data:`MAX_BYTES` and elements nested deeper than :data:`MAX_DEPTH` are refused.
+    files over :data:`MAX_BYTES`, nested deeper than :data:`MAX_DEPTH`, with more than
+    :data:`~vndgaf.exchange._xml_parse.MAX_ELEMENTS` elements or with a longer name or text
+    than the parser's bounds, or whose declared encoding is not the one they are in, are
+    refused where they cross the bound.
     """
-    if len(text) > MAX_BYTES:
-        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
-    root = safe_parse(text, path=path)
-    stack = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise InputError(
-                f"{path}: XML nested deeper than {MAX_DEPTH} levels (element <{local(node.tag)}>)"
-            )
-        stack.extend((child, depth + 1) for child in node)
-    return root
+    return safe_parse(text, path=path)
 
 
 def read_model(text: str, *, path: str = "<input>") -> SourceModel:

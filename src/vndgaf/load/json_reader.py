@@ -5,7 +5,10 @@ string length, finite numbers, digits) are checked afterwards by a few passes ov
 and only a document that fails one is tokenized (:class:`~vndgaf.load.json_scan.JsonScan`) to
 place the problem. Positions of a clean document are found on demand
 (:class:`~vndgaf.load.json_locator.JsonLocator`); a document with duplicate keys gets the full
-index, which also reports them (SCH002; RFC 8259 section 4 leaves their meaning open).
+index, which also reports them (SCH002; RFC 8259 section 4 leaves their meaning open). A
+``\\uD800``-``\\uDFFF`` escape that is not half of a pair decodes to a lone surrogate, text no
+encoding can write: the first one, in document order, is SCH005 at its key or value (looked for
+only when the bytes hold such an escape).
 
 Fast path and reference: the byte passes (:func:`_depth_exceeds`, :func:`_may_hold_long_string`)
 decide whether a document breaks a limit, and the full scan
@@ -21,6 +24,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
+from vndgaf.diagnostics import pointer_token
 from vndgaf.load.json_locator import JsonLocator
 from vndgaf.load.json_scan import JsonScan
 from vndgaf.load.json_skip import brackets_of, without_escapes
@@ -30,6 +34,7 @@ from vndgaf.load.problems import (
     Limits,
     ParseProblem,
     empty,
+    lone_surrogate,
     non_finite,
     problem,
     too_deep,
@@ -41,6 +46,8 @@ __all__ = ["parse_json"]
 
 _NOT_JSON_SPACE: Final = re.compile(r"[^ \t\r\n]")
 _OBJECTS_AS_ARRAYS: Final = bytes.maketrans(b"{}", b"[]")
+_SURROGATE_ESCAPE: Final = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 class _NonFiniteError(Exception):
@@ -116,6 +123,26 @@ def _longest_string_exceeds(data: Any, limit: int) -> bool:
     return False
 
 
+def _first_surrogate(data: Any) -> tuple[str, bool, int] | None:
+    """(pointer, is it a key, code point) of the first lone surrogate in document order."""
+    todo: list[tuple[str, Any]] = [("", data)]
+    while todo:
+        pointer, item = todo.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found is not None:
+                return pointer, False, ord(found.group())
+        elif isinstance(item, dict):
+            for key in item:
+                found = _SURROGATE.search(key)
+                if found is not None:
+                    return f"{pointer}/{pointer_token(key)}", True, ord(found.group())
+            todo.extend((f"{pointer}/{pointer_token(k)}", v) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            todo.extend((f"{pointer}/{i}", v) for i, v in reversed(list(enumerate(item))))
+    return None
+
+
 def parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, list[ParseProblem]]:
     """The data of one JSON document (``text``, and ``raw``: its UTF-8 bytes without BOM), its
     positions and its non-fatal problems (SCH002); raises :class:`Fatal` at a problem that stops
@@ -159,5 +186,13 @@ def parse_json(text: str, raw: bytes, limits: Limits) -> tuple[Any, SourceMap, l
         raise fatal_from_scan(too_long(limits.max_scalar_length, (1, 1), ""))
     if duplicates[0]:
         scan = JsonScan(text, limits, find_fatal=False)
-        return data, scan.source(), scan.duplicates
-    return data, SourceMap(locator=JsonLocator(text, limits).locate), []
+        source, problems = scan.source(), scan.duplicates
+    else:
+        source, problems = SourceMap(locator=JsonLocator(text, limits).locate), []
+    surrogate = _first_surrogate(data) if _SURROGATE_ESCAPE.search(raw) else None
+    if surrogate is not None:
+        pointer, key, code_point = surrogate
+        fatal = Fatal(lone_surrogate(code_point, source.locate(pointer, key=key), pointer))
+        fatal.earlier = problems
+        raise fatal
+    return data, source, problems

@@ -18,15 +18,18 @@ from vndgaf.load.positions import Position
 
 __all__ = [
     "CHECKS",
+    "EXPANSION_FLOOR",
     "Fatal",
     "Limits",
     "ParseProblem",
     "duplicate_key",
     "empty",
+    "lone_surrogate",
     "non_finite",
     "problem",
     "too_big",
     "too_deep",
+    "too_expanded",
     "too_long",
     "too_many_digits",
 ]
@@ -40,6 +43,19 @@ class Limits:
     max_depth: int = 200
     max_alias_nodes: int = 100_000
     max_scalar_length: int = 10 * 1024 * 1024
+    max_expansion: int = 10
+    """A YAML document, once its aliases are expanded, holds at most this many times the
+    characters of its file, or :data:`EXPANSION_FLOOR` if that is more (the expanded size counts
+    every value and key and the JSON pointer of every position kept for them)."""
+
+    def expansion_budget(self, size: int) -> int:
+        """The most characters a document read from ``size`` characters may expand to."""
+        return max(self.max_expansion * size, EXPANSION_FLOOR)
+
+
+EXPANSION_FLOOR = 1024 * 1024
+"""A small file may always expand to this many characters (1 MiB), so that anchors shared by a
+short submission never meet the budget."""
 
 
 @attrs.frozen
@@ -119,7 +135,9 @@ CHECKS: tuple[RuleInfo, ...] = (
         _E,
         Text("File is not valid UTF-8", "Tệp không phải UTF-8 hợp lệ"),
         Text("Save the file as UTF-8.", "Lưu tệp dưới dạng UTF-8."),
-        "Submissions are UTF-8 text; a UTF-8 byte-order mark is accepted.",
+        "Submissions are UTF-8 text; a UTF-8 byte-order mark is accepted. A lone surrogate "
+        "(a `\\uD800`-`\\uDFFF` escape that is not half of a pair) is text no encoding can "
+        "hold, and is reported here too, at its key or value.",
     ),
     input_check(
         "SCH006",
@@ -151,6 +169,31 @@ def too_deep(limit: int, pos: Position, pointer: str) -> ParseProblem:
         "SCH004",
         f"Nesting is deeper than {limit} levels.",
         f"Mức lồng nhau sâu hơn {limit} cấp.",
+        pos,
+        pointer,
+    )
+
+
+def too_expanded(budget: int, pos: Position, pointer: str) -> ParseProblem:
+    return problem(
+        "SCH004",
+        f"Aliases expand the document past {budget} characters, the most a file of its "
+        "size may reach (a possible alias bomb).",
+        f"Các bí danh mở rộng tài liệu quá {budget} ký tự, mức tối đa cho một tệp có kích "
+        "thước này (có thể là bom bí danh).",
+        pos,
+        pointer,
+    )
+
+
+def lone_surrogate(code_point: int, pos: Position, pointer: str) -> ParseProblem:
+    """Text holding U+D800-U+DFFF alone: no UTF-8 (or other) encoding can write it."""
+    return problem(
+        "SCH005",
+        f"The text holds a lone surrogate \\u{code_point:04x} (the escape of half a pair), "
+        "which no encoding can write; remove it or write the whole character.",
+        f"Văn bản chứa nửa cặp thay thế đơn lẻ \\u{code_point:04x} (thoát chuỗi của một nửa "
+        "cặp), không mã hóa nào ghi được; hãy xóa nó hoặc ghi đủ cả ký tự.",
         pos,
         pointer,
     )

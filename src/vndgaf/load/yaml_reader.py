@@ -4,7 +4,13 @@ The document is read as an event stream (libyaml when available, PyYAML's own pa
 both give the same results, pinned by
 ``tests/parse/test_parse_yaml_fallback.py::test_python_parser_matches_libyaml``) and the data is
 built here with an explicit stack, so that no arbitrary object is ever constructed and nesting,
-scalar length and alias expansion are counted as the document is read. Untagged plain scalars
+scalar length and alias expansion are counted as the document is read. Aliases are bounded
+three ways, each a located SCH004 at the alias that crosses it: the nodes they add
+(``max_alias_nodes``), the characters of the expanded document (a small multiple of the file's,
+:meth:`~vndgaf.load.problems.Limits.expansion_budget`: one aliased 1 MiB name repeated 2,000
+times stops at its eleventh use) and the nesting they reach (an aliased container counts its
+own depth). A lone surrogate (``"\\udfff"``, which only the pure-Python parser lets through;
+libyaml refuses the escape) is SCH005 at its scalar. Untagged plain scalars
 are resolved by the YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), so
 ``yes``/``on`` and dates stay strings; only the core tags are accepted (SCH003).
 """
@@ -12,7 +18,7 @@ are resolved by the YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-
 import math
 import re
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import yaml
 import yaml.events as ev
@@ -26,9 +32,11 @@ from vndgaf.load.problems import (
     ParseProblem,
     duplicate_key,
     empty,
+    lone_surrogate,
     non_finite,
     problem,
     too_deep,
+    too_expanded,
     too_long,
     too_many_digits,
 )
@@ -50,18 +58,33 @@ _SEQ_TAG: Final = _TAG + "seq"
 LIBYAML: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The event parser used by default: libyaml's when PyYAML was built with it."""
 _NO_KEY: Final = object()
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+class _Node(NamedTuple):
+    """What an anchor stands for: its value, and what an alias to it adds to the document."""
+
+    value: Any
+    nodes: int
+    """Nodes, for ``max_alias_nodes``."""
+    size: int
+    """Characters (values, keys and the pointers of their positions), for the budget."""
+    height: int
+    """Levels of nesting it holds (0 for a scalar), for ``max_depth``."""
 
 
 class _Frame:
     """A mapping or sequence being built."""
 
-    __slots__ = ("anchor", "container", "count", "dup", "key", "pointer")
+    __slots__ = ("anchor", "container", "count", "dup", "height", "key", "pointer", "size")
 
     def __init__(self, container: dict[str, Any] | list[Any], pointer: str, anchor: str | None):
         self.container = container
         self.pointer = pointer
         self.anchor = anchor
         self.count = 1
+        self.size = 1
+        self.height = 1
         self.key: Any = _NO_KEY
         self.dup = False
 
@@ -124,14 +147,16 @@ def _key_text(value: Any) -> str:
 class _YamlBuilder:
     """Builds one document's data and position index from a PyYAML event stream."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, size: int) -> None:
         self.limits = limits
         self.values: dict[str, Position] = {}
         self.keys: dict[str, Position] = {}
         self.problems: list[ParseProblem] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, _Node] = {}
         self.stack: list[_Frame] = []
         self.expanded = 0
+        self.size = 0
+        self.budget = limits.expansion_budget(size)
         self.done = False
         self.data: Any = None
         self.documents = 0
@@ -150,9 +175,10 @@ class _YamlBuilder:
             self.start(event)
         elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
             frame = self.stack.pop()
+            node = _Node(frame.container, frame.count, frame.size, frame.height)
             if frame.anchor is not None:
-                self.anchors[frame.anchor] = (frame.container, frame.count)
-            self.attach(frame.container, frame.count)
+                self.anchors[frame.anchor] = node
+            self.attach(node)
         elif isinstance(event, ev.AliasEvent):
             self.alias(event)
         elif isinstance(event, ev.DocumentStartEvent):
@@ -174,6 +200,12 @@ class _YamlBuilder:
         if isinstance(top.container, list):
             return f"{top.pointer}/{len(top.container)}"
         return f"{top.pointer}/{pointer_token(top.key)}"
+
+    def pointer_here(self) -> str:
+        """The pointer of the value being read: its mapping's while a key is awaited."""
+        if not self.stack:
+            return ""
+        return self.stack[-1].pointer if self.expecting_key() else self.child_pointer()
 
     def expecting_key(self) -> bool:
         return (
@@ -207,11 +239,19 @@ class _YamlBuilder:
             )
         )
 
-    def set_key(self, value: Any, pos: Position) -> None:
+    def grow(self, size: int, pos: Position, pointer: str) -> None:
+        """Count ``size`` more characters of the document; SCH004 over the budget."""
+        self.size += size
+        if self.size > self.budget:
+            raise Fatal(too_expanded(self.budget, pos, pointer))
+
+    def set_key(self, value: Any, pos: Position, size: int) -> None:
         top = self.stack[-1]
         if isinstance(value, dict | list):
             self.key_not_scalar(pos, top.pointer)
         key = _key_text(value)
+        self.grow(size + len(top.pointer) + len(key) + 1, pos, top.pointer)
+        top.size += size
         pointer = f"{top.pointer}/{pointer_token(key)}"
         if key in top.container:
             self.problems.append(duplicate_key(key, pos, pointer))
@@ -230,17 +270,19 @@ class _YamlBuilder:
             )
         )
 
-    def attach(self, value: Any, count: int) -> None:
+    def attach(self, node: _Node) -> None:
         if not self.stack:
-            self.data = value
+            self.data = node.value
             return
         top = self.stack[-1]
-        top.count += count
+        top.count += node.nodes
+        top.size += node.size
+        top.height = max(top.height, node.height + 1)
         if isinstance(top.container, list):
-            top.container.append(value)
+            top.container.append(node.value)
             return
         if not top.dup:
-            top.container[top.key] = value
+            top.container[top.key] = node.value
         top.key = _NO_KEY
         top.dup = False
 
@@ -252,10 +294,13 @@ class _YamlBuilder:
         text = event.value
         if len(text) > self.limits.max_scalar_length:
             raise Fatal(too_long(self.limits.max_scalar_length, pos, pointer))
+        surrogate = _SURROGATE.search(text)
+        if surrogate is not None:
+            raise Fatal(lone_surrogate(ord(surrogate.group()), pos, pointer))
         if is_key:  # keys keep their text: `1:`, `0x1F:` and `null:` give "1", "0x1F", "null"
             if event.anchor is not None:
-                self.anchors[event.anchor] = (text, 1)
-            self.set_key(text, pos)
+                self.anchors[event.anchor] = _Node(text, 1, len(text) + 1, 0)
+            self.set_key(text, pos, len(text) + 1)
             return
         try:
             if event.tag is not None and event.tag != "!":
@@ -278,10 +323,12 @@ class _YamlBuilder:
             raise Fatal(too_many_digits(pos, pointer)) from None
         if isinstance(value, float) and not math.isfinite(value):
             raise Fatal(non_finite(text, pos, pointer))
+        node = _Node(value, 1, len(text) + 1, 0)
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = node
+        self.grow(node.size + len(pointer), pos, pointer)
         self.values.setdefault(pointer, pos)
-        self.attach(value, 1)
+        self.attach(node)
 
     def start(self, event: ev.CollectionStartEvent) -> None:
         pos = _yaml_pos(event)
@@ -293,6 +340,7 @@ class _YamlBuilder:
         self.check_tag(event.tag, allowed, pos, pointer)
         if len(self.stack) >= self.limits.max_depth:
             raise Fatal(too_deep(self.limits.max_depth, pos, pointer))
+        self.grow(1 + len(pointer), pos, pointer)
         self.values.setdefault(pointer, pos)
         container: dict[str, Any] | list[Any] = {} if is_map else []
         self.stack.append(_Frame(container, pointer, event.anchor))
@@ -312,8 +360,8 @@ class _YamlBuilder:
                     pointer,
                 )
             )
-        value, count = self.anchors[name]
-        self.expanded += count
+        node = self.anchors[name]
+        self.expanded += node.nodes
         if self.expanded > self.limits.max_alias_nodes:
             limit = self.limits.max_alias_nodes
             raise Fatal(
@@ -325,11 +373,14 @@ class _YamlBuilder:
                     pointer,
                 )
             )
+        if len(self.stack) + node.height > self.limits.max_depth:
+            raise Fatal(too_deep(self.limits.max_depth, pos, pointer))
         if is_key:
-            self.set_key(value, pos)
+            self.set_key(node.value, pos, node.size)
             return
+        self.grow(node.size + len(pointer), pos, pointer)
         self.values.setdefault(pointer, pos)
-        self.attach(value, count)
+        self.attach(node)
 
 
 def _yaml_error_position(exc: yaml.YAMLError, text: str, loader: Any) -> Position:
@@ -350,7 +401,7 @@ def parse_yaml(
     """The data of one YAML document, its positions and its non-fatal problems (SCH002);
     raises :class:`Fatal` at the first problem that stops reading. ``loader`` is the PyYAML
     event parser (``yaml.SafeLoader`` is the pure-Python one)."""
-    builder = _YamlBuilder(limits)
+    builder = _YamlBuilder(limits, len(text))
     events = yaml.parse(text, Loader=loader)
     try:
         data = builder.run(events)
@@ -368,6 +419,7 @@ def parse_yaml(
                 f"YAML syntax error: {reason}.",
                 f"Lỗi cú pháp YAML: {reason}.",
                 pos,
+                builder.pointer_here(),
             )
         ) from None
     except Fatal as fatal:

@@ -20,6 +20,9 @@ from vndgaf.synth.scale import Scale, parse_scale
 __all__ = [
     "AS_OF",
     "DEFECT_KINDS",
+    "MAX_DEFECTS",
+    "MAX_FLOWS",
+    "MAX_SEED",
     "Defect",
     "Scale",
     "Synthesis",
@@ -28,6 +31,14 @@ __all__ = [
     "parse_scale",
     "synthesize",
 ]
+
+
+MAX_FLOWS = 2_000_000
+"""Most clean flows one synthesis builds (the 10x benchmark needs 1,000,000)."""
+MAX_DEFECTS = 100_000
+"""Most defects one synthesis injects, as a count."""
+MAX_SEED = 2**63 - 1
+"""Seeds run from ``-MAX_SEED - 1`` to ``MAX_SEED`` (a signed 64-bit integer)."""
 
 
 @attrs.frozen
@@ -55,9 +66,16 @@ class Synthesis:
 
 
 def defect_count(defects: int | float, flows: int) -> int:
-    """A count stays a count; a fraction in [0, 1) is that share of ``flows`` (rounded)."""
-    if isinstance(defects, bool) or defects < 0:
-        raise ValueError(f"defects must be a count or a fraction in [0, 1), not {defects!r}")
+    """A count stays a count; a fraction in [0, 1) is that share of ``flows`` (rounded).
+
+    >>> defect_count(25, 100_000), defect_count(0.001, 100_000)
+    (25, 100)
+    """
+    if isinstance(defects, bool) or not 0 <= defects <= MAX_DEFECTS:
+        raise ValueError(
+            f"defects must be a count from 0 to {MAX_DEFECTS} or a fraction in [0, 1), "
+            f"not {defects!r}"
+        )
     if isinstance(defects, float) and defects < 1:
         return round(defects * flows)
     if isinstance(defects, float) and not defects.is_integer():
@@ -81,13 +99,20 @@ def synthesize(
     """A synthetic architecture of ``scale`` with ``flows`` clean flows and injected defects.
 
     ``defects`` is a count, or a fraction of ``flows``. Defects that need a flow (bypasses,
-    duplicated platforms) add it on top of ``flows``. Raises ValueError for an unknown scale or
-    too few flows for the structure (see :func:`minimum_flows`).
+    duplicated platforms) add it on top of ``flows``. Raises ValueError for an unknown scale,
+    too few flows for the structure (see :func:`minimum_flows`) or more than
+    :data:`MAX_FLOWS`, a seed outside a signed 64-bit integer, or more than
+    :data:`MAX_DEFECTS` defects.
     """
+    if not 0 <= flows <= MAX_FLOWS:
+        raise ValueError(f"flows must be from 0 to {MAX_FLOWS}, not {flows}")
+    if not -MAX_SEED - 1 <= seed <= MAX_SEED:
+        raise ValueError(f"the seed must be a signed 64-bit integer, not {seed}")
     chosen = parse_scale(scale) if isinstance(scale, str) else scale
+    count = defect_count(defects, flows)
     rng = random.Random(seed)
     draft = build(catalogue(), chosen, flows, rng)
-    injected = inject(draft, defect_count(defects, flows), rng)
+    injected = inject(draft, count, rng)
     label = "toàn quốc" if chosen.province is None else f"tỉnh mã {chosen.province}"
     document = draft.document(f"Kiến trúc số tổng hợp {label} (dữ liệu tổng hợp, seed {seed})")
     return Synthesis(document=document, defects=injected, scale=chosen, seed=seed)

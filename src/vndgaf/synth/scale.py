@@ -9,7 +9,10 @@ import re
 
 import attrs
 
-__all__ = ["Scale", "parse_scale"]
+__all__ = ["MAX_FACTOR", "Scale", "parse_scale"]
+
+MAX_FACTOR = 20
+"""The largest size factor (``national*20``: twenty times the systems per unit)."""
 
 _SCALE = re.compile(r"^(?:(national)|province:([0-9]{2}))(?:\*([0-9]{1,3}))?$")
 
@@ -35,6 +38,6 @@ def parse_scale(text: str) -> Scale:
             "optionally followed by '*FACTOR' (e.g. national*10)"
         )
     factor = int(match.group(3) or 1)
-    if factor < 1:
-        raise ValueError(f"scale factor must be at least 1, not {factor}")
+    if not 1 <= factor <= MAX_FACTOR:
+        raise ValueError(f"the scale factor must be from 1 to {MAX_FACTOR}, not {factor}")
     return Scale(province=match.group(2), factor=factor)
