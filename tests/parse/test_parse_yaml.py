@@ -175,7 +175,7 @@ def test_syntax_error_position():
     result = parse_bytes(b"a: [1, 2\n", "f.yaml")
     assert codes(result) == [("SCH001", 2, 1, "/a/2")]
     escape = parse_bytes(b'a:\n  b: "S\\udfff"\n', "f.yaml")
-    assert codes(escape) == [("SCH001", 2, 11, "/a/b")]
+    assert codes(escape) == [("SCH001", 2, 10, "/a/b")]
     assert result.problems[0].message.en.startswith("YAML syntax error")
 
 
