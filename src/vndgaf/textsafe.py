@@ -35,7 +35,9 @@ import yaml
 
 __all__ = [
     "digest",
+    "dot_html",
     "dot_label",
+    "dot_quoted",
     "html_text",
     "id_token",
     "json_text",
@@ -315,6 +317,34 @@ _HTML_LABEL_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "
 
 def _label_escape(text: str) -> str:
     return "".join(_HTML_LABEL_ENTITIES.get(ch, ch) for ch in text)
+
+
+def dot_html(text: str) -> str:
+    r"""``text`` as one line inside a Graphviz HTML-like label (a table cell, a font run).
+
+    >>> dot_html("A & <b>\n")
+    'A &amp; &lt;b&gt;\\n'
+    """
+    return _label_escape(printable(text))
+
+
+_BACKSLASH_SHOWN = "\u29f5"  # REVERSE SOLIDUS OPERATOR, drawn like a backslash
+
+
+def dot_quoted(text: str) -> str:
+    r"""``text`` for a quoted DOT attribute shown as text (a tooltip): its printable lines
+    joined by ``&#10;`` (a line break in the SVG), markup characters as entities, and every
+    backslash drawn as ``⧵``.
+
+    Graphviz expands backslash escapes in these attributes (``\N`` becomes the node's name),
+    some versions twice, so no doubling of backslashes reads the same everywhere; a lookalike
+    does. Entities are decoded by Graphviz: the SVG shows the text as typed.
+
+    >>> dot_quoted('Sở "A" \\N <b>\nline 2')
+    'Sở &quot;A&quot; ⧵N &lt;b&gt;&#10;line 2'
+    """
+    lines = printable_lines(text)
+    return "&#10;".join(_label_escape(line.replace("\\", _BACKSLASH_SHOWN)) for line in lines)
 
 
 def wrap(text: str, width: int = 32) -> list[str]:

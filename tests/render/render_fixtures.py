@@ -52,7 +52,7 @@ def svg_labels(svg: bytes) -> dict[str, list[str]]:
         kind = group.get("class")
         if kind not in out:
             continue
-        texts = [t.text or "" for t in group.findall(f"{SVG_NS}text")]
+        texts = [t.text or "" for t in group.iter(f"{SVG_NS}text")]  # inside links too
         out[kind].append(" ".join(texts))
     return out
 

@@ -26,7 +26,7 @@ def _labels(dot):
 def test_full_country_overview_has_at_most_300_nodes(country):
     """The overview of the whole country collapses each province's communes into one node."""
     assert len(country.architecture.agencies) == 34 + 3321
-    dot = render(country, view="overview")
+    dot = render(country, view="tiers")
     assert count_nodes(dot) <= NODE_LIMIT
     groups = [k for k in node_attrs(dot) if k.startswith("g_communes_")]
     assert len(groups) == len(catalogue().provinces)
@@ -34,7 +34,7 @@ def test_full_country_overview_has_at_most_300_nodes(country):
 
 def test_commune_group_counts_agencies_systems_and_units(country):
     """A province's commune node counts its commune agencies and systems and the units."""
-    dot = render(country, view="overview")
+    dot = render(country, view="tiers")
     label = _labels(dot)["g_communes_08"]
     n = len(catalogue().communes_of("08"))
     assert f"{n} đơn vị cấp xã" in label
@@ -43,7 +43,7 @@ def test_commune_group_counts_agencies_systems_and_units(country):
 
 def test_commune_flows_aggregate_into_one_counted_edge(country):
     """The flows of a province's communes to its LGSP become one edge labelled with their count."""
-    dot = render(country, view="overview")
+    dot = render(country, view="tiers")
     n = len(catalogue().communes_of("08"))
     edges = [
         e.get_attributes()
@@ -51,19 +51,19 @@ def test_commune_flows_aggregate_into_one_counted_edge(country):
         if "g_communes_08" in (e.get_source(), e.get_destination())
         and e.get_attributes().get("style") != "invis"
     ]
-    assert [e["label"] for e in edges] == [f"<{n} luồng>"]
+    assert [e["xlabel"] for e in edges] == [f"<{n} luồng>"]
 
 
 def test_expand_falls_back_to_collapsing_when_too_big(country):
     """Expanding 3,321 communes would exceed the limit: the view collapses them and says so."""
-    dot = render(country, view="overview", expand=True, lang="en")
+    dot = render(country, view="tiers", expand=True, lang="en")
     assert count_nodes(dot) <= NODE_LIMIT
     assert "Collapsed (communes per province)" in dot.get_label()
 
 
 def test_crowded_overview_folds_systems_into_agencies(crowded):
     """With too many provincial systems, systems fold into their agency, LGSPs stay."""
-    dot = render(crowded, view="overview")
+    dot = render(crowded, view="tiers")
     assert count_nodes(dot) <= NODE_LIMIT
     labels = _labels(dot)
     assert "13 hệ thống" in labels["n_ubnd_p08"]  # 12 systems and the procedure system

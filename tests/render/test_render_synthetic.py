@@ -89,7 +89,7 @@ def test_overview_edge_counts_the_flows_of_its_hop(synthetic):
     hop = ("t46-lgsp", "t46-tthc")
     expected = sum(1 for f in graph.active_flows if hop in itertools.pairwise(graph.route(f)))
     found = re.findall(
-        r"^n_t46_lgsp -> n_t46_tthc \[label=<(\d+) luồng>", _dot(graph, "overview", False), re.M
+        r"^n_t46_lgsp -> n_t46_tthc \[xlabel=<(\d+) luồng>", _dot(graph, "overview", False), re.M
     )
     assert expected > 400
     assert found == [str(expected)]

@@ -70,7 +70,10 @@ def _has(labels, text):
         ),
         (
             "impact:lgsp-tuyen-quang",
-            ["Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Tuyên Quang (LGSP)", "vn:platform/ndxp"],
+            [
+                "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Tuyên Quang (LGSP)",
+                "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)",
+            ],
             ["Chú giải"],
         ),
     ],
@@ -82,6 +85,21 @@ def test_each_view_renders_its_labels_in_svg(tq, view, nodes, clusters):
         assert _has(labels["node"], name), name
     for name in clusters:
         assert _has(labels["cluster"], name), name
+
+
+@pytest.mark.parametrize(
+    "view",
+    ["overview", "country", "province:08", "entity:vn:entity/person", "impact:lgsp-tuyen-quang"],
+)
+def test_boxes_show_names_and_tooltips_name_kind_and_id(tq, view):
+    """No box shows a catalogue id (``vn:…``); the tooltip of NDXP gives its name, its kind and
+    its qualified id (not Graphviz's node id)."""
+    labels = _labels(tq[1], view)
+    assert not [n for n in labels["node"] if "vn:" in n]
+    svg = to_bytes(render(tq[1], view=view), "svg").decode("utf-8")
+    assert "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP) — " in svg
+    assert "vn:platform/ndxp" in svg
+    assert "<title>n__vn_3a_platform_2f_ndxp</title>" not in svg
 
 
 def test_overview_collapses_communes_with_counts(tq):
@@ -191,7 +209,7 @@ def test_ministry_example_places_the_ministry_at_the_central_tier():
 @pytest.mark.parametrize(
     ("view", "needle"),
     [
-        ("bogus", "valid views: overview, province:CODE"),
+        ("bogus", "valid views: overview, country, tiers, province:CODE"),
         ("overview:x", "takes no argument"),
         ("agency:", "needs an argument"),
         ("province:99", "provinces in the submission: 08 (Tỉnh Tuyên Quang)"),

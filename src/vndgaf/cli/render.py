@@ -1,6 +1,7 @@
 """``vndgaf render``: draw a view of a submission as DOT, SVG, PNG or PDF."""
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -16,15 +17,48 @@ from vndgaf.cli._common import (
 from vndgaf.cli._complete import complete_view
 from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
-from vndgaf.cli._output import target, write
+from vndgaf.cli._output import target, write, write_all
+from vndgaf.diagnostics import Finding
 from vndgaf.engine import check_loaded
-from vndgaf.graph import build_graph
+from vndgaf.graph import ArchGraph, build_graph
 from vndgaf.load import load
 from vndgaf.reference import catalogue
-from vndgaf.render import FORMATS, render, to_bytes
+from vndgaf.render import FORMATS, drill_down, render, to_bytes, view_slug
 from vndgaf.textsafe import printable
 
 __all__ = ["render_command"]
+
+
+def _drill_down(
+    graph: ArchGraph,
+    output: str,
+    fmt: str,
+    findings: Sequence[Finding],
+    highlight: bool,
+    lang: str,
+    inputs: Sequence[str],
+) -> None:
+    """Write the overview to ``output`` and each view it links to beside it, all or none."""
+    folder = Path(output).parent
+    name = Path(output).name
+
+    def href(view: str) -> str:
+        return name if view == "overview" else f"{view_slug(view)}.{fmt}"
+
+    drawn = guarded(
+        lambda: drill_down(
+            graph, href=href, findings=findings, highlight=highlight, lang=lang, fmt=fmt
+        )
+    )
+    failed = [d for d in drawn.values() if d.data is None]
+    if failed:
+        fail(f"{failed[0].view}: {failed[0].error}")
+    files = [
+        (target(str(folder / href(view)), inputs=inputs), d.data or b"")
+        for view, d in drawn.items()
+    ]
+    write_all(files, inputs=inputs)
+    click.echo(printable(f"{output}: overview and {len(files) - 1} linked views ({fmt})"))
 
 
 @click.command(
@@ -51,10 +85,19 @@ __all__ = ["render_command"]
     default="overview",
     show_default=True,
     shell_complete=complete_view,
-    help="overview, province:CODE, agency:ID, entity:ID or impact:ID (a platform).",
+    help="overview (the country map when the model spans several provinces or ministries, "
+    "else tiers), country, tiers, province:CODE, agency:ID, entity:ID, impact:ID (a platform) "
+    "or hub:ID.",
 )
 @click.option("--highlight", is_flag=True, help="Colour elements by their worst finding.")
-@click.option("--expand", is_flag=True, help="Overview: draw communes one by one.")
+@click.option("--expand", is_flag=True, help="Tiers view: draw communes one by one.")
+@click.option(
+    "--drill-down",
+    "drill",
+    is_flag=True,
+    help="Overview in .svg or .dot: also write, next to FILE, every view its boxes link to "
+    "(province-CODE.svg, hub-….svg, agency-….svg), so that a click opens them.",
+)
 @lang_option("Language of labels and legends.")
 @follow_symlinks_option()
 @stdin_filename_option()
@@ -65,6 +108,7 @@ def render_command(
     view: str,
     highlight: bool,
     expand: bool,
+    drill: bool,
     lang: str,
     follow_symlinks: bool,
     stdin_filename: str | None,
@@ -80,6 +124,11 @@ def render_command(
                 f"{output}: unknown diagram format; use one of .{', .'.join(FORMATS)}, "
                 "or give --format"
             )
+    if drill and (view.strip() != "overview" or fmt not in ("svg", "dot") or output == "-"):
+        fail(
+            "--drill-down draws the overview and the views it links to: use it with "
+            "--view overview and an .svg or .dot file"
+        )
     destination = target(output, inputs=inputs.names)
     result = guarded(
         lambda: load(inputs.paths, follow_symlinks=follow_symlinks, documents=inputs.documents)
@@ -87,16 +136,19 @@ def render_command(
     as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
     graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
     findings = guarded(lambda: check_loaded(result).findings) if highlight else ()
-    try:
-        dot = render(
-            graph, view=view, findings=findings, highlight=highlight, expand=expand, lang=lang
-        )
-    except ValueError as exc:
-        fail(str(exc))
-    data = guarded(lambda: to_bytes(dot, fmt))
-    write(destination, data, inputs=result.files)
-    # The confirmation goes to standard error when the diagram itself went to standard output.
-    click.echo(printable(f"{output}: {view} ({fmt})"), err=destination.fd is not None)
+    if drill:
+        _drill_down(graph, output, fmt, findings, highlight, lang, result.files)
+    else:
+        try:
+            dot = render(
+                graph, view=view, findings=findings, highlight=highlight, expand=expand, lang=lang
+            )
+        except ValueError as exc:
+            fail(str(exc))
+        data = guarded(lambda: to_bytes(dot, fmt))
+        write(destination, data, inputs=result.files)
+        # The confirmation goes to standard error when the diagram itself went to standard output.
+        click.echo(printable(f"{output}: {view} ({fmt})"), err=destination.fd is not None)
     problem = input_errors(result.findings)
     if problem:
         click.echo(

@@ -10,8 +10,9 @@
 >>> svg = to_bytes(dot, "svg")  # needs Graphviz's ``dot`` program  # doctest: +SKIP
 """
 
-from vndgaf.render.api import render, severity_index
-from vndgaf.render.output import FORMATS, to_bytes
+from vndgaf.render.api import Href, linked_views, render, severity_index, view_slug
+from vndgaf.render.drilldown import Drawn, drill_down
+from vndgaf.render.output import FORMATS, to_bytes, to_bytes_many
 from vndgaf.render.scene import NODE_LIMIT
 from vndgaf.render.views import VIEW_KINDS, parse_view
 
@@ -19,8 +20,14 @@ __all__ = [
     "FORMATS",
     "NODE_LIMIT",
     "VIEW_KINDS",
+    "Drawn",
+    "Href",
+    "drill_down",
+    "linked_views",
     "parse_view",
     "render",
     "severity_index",
     "to_bytes",
+    "to_bytes_many",
+    "view_slug",
 ]

@@ -1,17 +1,21 @@
 """``render``: a view of the architecture graph, optionally coloured by findings, as pydot."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph
-from vndgaf.render import emit, scene, views
+from vndgaf.render import country, emit, mapemit, scene, views
+from vndgaf.textsafe import id_token
 
-if TYPE_CHECKING:  # pydot is imported at run time only by the emitter
+if TYPE_CHECKING:  # pydot is imported at run time only by the emitters
     import pydot
 
-__all__ = ["render", "severity_index"]
+__all__ = ["Href", "linked_views", "render", "severity_index", "view_slug"]
+
+#: Gives the link of a view (``province:08`` …), or None when that view is not available.
+Href = Callable[[str], str | None]
 
 
 def severity_index(findings: Sequence[Finding]) -> Mapping[str, Severity]:
@@ -30,6 +34,25 @@ def severity_index(findings: Sequence[Finding]) -> Mapping[str, Severity]:
     return worst
 
 
+def view_slug(view: str) -> str:
+    """A name for ``view`` made of ``[A-Za-z0-9_-]``, distinct for distinct views: a file
+    name (``province-08.svg``) or an HTML anchor.
+
+    >>> view_slug("province:08"), view_slug("overview")
+    ('province-08', 'overview')
+    """
+    kind, argument = views.parse_view(view)
+    return f"{kind}-{id_token(argument)}" if argument else kind
+
+
+def linked_views(graph: ArchGraph, *, lang: str = "vi") -> tuple[str, ...]:
+    """The views the country overview links to: each province in the model, each hub, each
+    central agency it shows (sorted). The drill-down views of a national review."""
+    built = country.build_country(graph, lang=lang)
+    found = {p.view for p in built.places if p.view and p.view != "overview"}
+    return tuple(sorted(found))
+
+
 def render(
     graph: ArchGraph,
     *,
@@ -38,20 +61,53 @@ def render(
     highlight: bool = False,
     expand: bool = False,
     lang: str = "vi",
+    href: Href | None = None,
 ) -> "pydot.Dot":
     """The ``pydot.Dot`` of one view of ``graph``.
 
-    ``view`` is ``overview``, ``province:CODE``, ``agency:ID``, ``entity:ID`` or ``impact:ID``;
-    an unknown view or id raises :class:`ValueError` naming the valid choices. With
-    ``highlight``, nodes and edges take the colour of their worst finding. The DOT text is
-    deterministic: the same graph gives byte-identical output.
+    ``view`` is ``overview``, ``country`` (the map of the provinces, hubs and ministries),
+    ``tiers``, ``province:CODE``, ``agency:ID``, ``entity:ID``, ``impact:ID`` or ``hub:ID``. The
+    overview is the country map when the model spans several provinces or ministries
+    (:func:`vndgaf.render.country.spans_country`), the tiers view otherwise. An unknown view or
+    id raises
+    :class:`ValueError` naming the valid choices. With ``highlight``, boxes and lines take the
+    colour of their worst finding. ``href`` gives the link of each view a box may link to
+    (drill-down); without it nothing links. The DOT text is deterministic: the same graph gives
+    byte-identical output.
     """
     if lang not in ("vi", "en"):
         raise ValueError(f"unknown language {lang!r}; languages: vi, en")
+    kind, argument = views.parse_view(view)
+    if kind == "province" and argument.startswith("vn:province/"):  # one view, one SVG id
+        argument = argument.rpartition("/")[2]
+        view = f"province:{argument}"
+    graph_id = "v_" + id_token(view_slug(view))
     # Rendering allocates far fewer objects than the graph holds, but enough to start full
     # collections that walk the whole national model again: see vndgaf.gcpause. The pydot
     # objects are cyclic and usually dropped soon: they stay young, so the collector frees them.
     with paused_gc(promote=False):
-        draft = views.draft_for(graph, view, lang=lang, expand=expand)
+        if kind == "overview":
+            kind = "country" if country.spans_country(graph) else "tiers"
+            view = kind
+        if kind in ("country", "hub"):
+            focus = None
+            if kind == "hub":
+                valid = country.hub_ids(graph)
+                if argument not in valid:
+                    raise ValueError(f"unknown hub {argument!r}; hubs: {', '.join(valid)}")
+                focus = argument
+            built_map = country.build_country(
+                graph, findings=findings, highlight=highlight, lang=lang, focus=focus
+            )
+            return mapemit.emit_map(built_map, lang=lang, href=href, graph_id=graph_id)
+        severities = severity_index(findings)
+        draft = views.draft_for(graph, view, lang=lang, expand=expand, severities=severities)
         built = scene.build(graph, draft, highlight=highlight, lang=lang)
-        return emit.emit(built, severities=severity_index(findings), highlight=highlight, lang=lang)
+        return emit.emit(
+            built,
+            severities=severities,
+            highlight=highlight,
+            lang=lang,
+            href=href,
+            graph_id=graph_id,
+        )

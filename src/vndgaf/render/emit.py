@@ -6,7 +6,7 @@ edges by (tail, head, style), attributes in a fixed order. ``pydot`` is imported
 
 import itertools
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from vndgaf.diagnostics import Severity
@@ -21,7 +21,7 @@ from vndgaf.render.theme import (
     SEVERITY_COLOURS,
     text,
 )
-from vndgaf.textsafe import dot_label, id_token
+from vndgaf.textsafe import dot_label, dot_quoted, id_token
 
 if TYPE_CHECKING:
     import pydot
@@ -62,11 +62,26 @@ def _node_attrs(
     return attrs
 
 
-def _node(pydot: Any, node: SceneNode, severities: Mapping[str, Severity]) -> Any:
+def _tooltip(node: SceneNode, lang: str) -> str:
+    """Name, kind and id on the first line, then what the node counts."""
+    head = " — ".join(p for p in (node.title, text(node.kind, lang), node.ident) if p)
+    return "\n".join((head, *node.details))
+
+
+def _node(
+    pydot: Any,
+    node: SceneNode,
+    severities: Mapping[str, Severity],
+    lang: str,
+    href: Callable[[str], str | None] | None,
+) -> Any:
     label = dot_label(node.title, node.details)
-    return pydot.Node(
-        node.key, **_node_attrs(node.kind, node.mark, _worst(node.subjects, severities), label)
-    )
+    attrs = _node_attrs(node.kind, node.mark, _worst(node.subjects, severities), label)
+    attrs["tooltip"] = dot_quoted(_tooltip(node, lang))
+    url = href(node.link) if href is not None and node.link else None
+    if url:
+        attrs["URL"] = url
+    return pydot.Node(node.key, **attrs)
 
 
 def _edge(
@@ -78,7 +93,7 @@ def _edge(
     if edge.back and attrs.get("dir") != "none":
         attrs["dir"] = "back"
     if edge.label:
-        attrs["label"] = dot_label(edge.label, width=36)
+        attrs["xlabel" if edge.counted else "label"] = dot_label(edge.label, width=36)
     severity = _worst(edge.subjects, severities)
     if severity is not None:
         attrs["color"] = SEVERITY_COLOURS[severity]
@@ -111,11 +126,22 @@ def _flatten(nodes: tuple[SceneNode, ...]) -> dict[SceneNode, tuple[ClusterRef, 
     }
 
 
-def _legend(pydot: Any, scene: Scene, lang: str) -> Any:
+def _legend(pydot: Any, scene: Scene, lang: str, back: str | None) -> Any:
     legend = pydot.Cluster(
         "legend", label=dot_label(text("legend", lang)), **CLUSTER_STYLE["legend"]
     )
     previous: str | None = None
+    if back is not None:  # the way back up, above the legend's samples
+        legend.add_node(
+            pydot.Node(
+                "legend_back",
+                shape="plaintext",
+                label=dot_label(text("back:overview", lang)),
+                URL=back,
+                fontcolor="#0b5cad",
+            )
+        )
+        previous = "legend_back"
     for entry in scene.legend:
         key = "legend_" + entry.replace(":", "_")
         family, _, name = entry.partition(":")
@@ -133,7 +159,7 @@ def _legend(pydot: Any, scene: Scene, lang: str) -> Any:
 
 
 #: Boxes side by side before a new row starts: in a tier, and inside a province.
-_ROW_IN_TIER = 8
+_ROW_IN_TIER = 6
 _ROW_IN_PROVINCE = 4
 
 
@@ -223,9 +249,17 @@ def _across_rows(edge: SceneEdge, boxes: Mapping[str, frozenset[tuple[str, str]]
 
 
 def emit(
-    scene: Scene, *, severities: Mapping[str, Severity], highlight: bool, lang: str
+    scene: Scene,
+    *,
+    severities: Mapping[str, Severity],
+    highlight: bool,
+    lang: str,
+    href: Callable[[str], str | None] | None = None,
+    graph_id: str = "vndgaf",
 ) -> "pydot.Dot":
-    """The ``pydot.Dot`` of ``scene``; ``severities`` maps ids to their worst finding."""
+    """The ``pydot.Dot`` of ``scene``; ``severities`` maps ids to their worst finding, ``href``
+    gives the link of a view a node opens (None: no link), ``graph_id`` prefixes the ids of the
+    SVG Graphviz makes (several diagrams in one page)."""
     import pydot
 
     shown = severities if highlight else {}
@@ -241,8 +275,11 @@ def emit(
         fontsize="16",
         labelloc="t",
         label=dot_label(title, width=100),
+        tooltip=dot_quoted(title),
         nodesep="0.3",
         ranksep="0.5",
+        forcelabels="true",
+        id=graph_id,
     )
     dot.set_node_defaults(fontname=FONT, fontsize="10", margin="0.12,0.06")
     dot.set_edge_defaults(fontname=FONT, fontsize="9", color="#555555", arrowsize="0.7")
@@ -265,10 +302,11 @@ def emit(
             fill(cluster, child)
             container.add_subgraph(cluster)
         for node in sorted(members[key], key=lambda n: n.key):
-            container.add_node(_node(pydot, node, shown))
+            container.add_node(_node(pydot, node, shown, lang, href))
 
     fill(dot, None)
-    dot.add_subgraph(_legend(pydot, scene, lang))
+    back = href("overview") if href is not None else None
+    dot.add_subgraph(_legend(pydot, scene, lang, back))
 
     layout, boxes = _layout_edges(scene, paths)
     for tail, head, minlen in layout:

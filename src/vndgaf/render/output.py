@@ -3,7 +3,8 @@
 ``dot`` is called with an argument list (never through a shell) and the DOT text on stdin.
 The bytes depend only on the diagram: cairo stamps every PDF with the time it was made, so the
 PDF's dates are removed, or set to ``SOURCE_DATE_EPOCH`` when that is set (the convention of
-reproducible builds).
+reproducible builds). In SVG, Graphviz titles every node with its DOT id (``n_so_tu_phap``), which
+browsers show on hover; each title is replaced by the node's tooltip (name, kind, id).
 """
 
 import os
@@ -11,6 +12,8 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from vndgaf.errors import InputError, InternalError
@@ -18,7 +21,7 @@ from vndgaf.errors import InputError, InternalError
 if TYPE_CHECKING:
     import pydot
 
-__all__ = ["FORMATS", "to_bytes"]
+__all__ = ["FORMATS", "to_bytes", "to_bytes_many"]
 
 FORMATS = ("dot", "svg", "png", "pdf")
 _TIMEOUT_SECONDS = 600
@@ -55,6 +58,23 @@ def reproducible_pdf(pdf: bytes) -> bytes:
     return _PDF_DATE.sub(replace, pdf)
 
 
+# Graphviz writes a node as <title>DOT id</title> then, when it has a tooltip or a link,
+# <g id="a_…"><a … xlink:title="TOOLTIP">; the tooltip is already XML-escaped.
+_TITLE_THEN_LINK = re.compile(
+    rb'<title>[^<]*</title>(\s*<g id="[^"]*"><a\b[^>]*?\bxlink:title="([^"]*)")'
+)
+
+
+def titled_svg(svg: bytes) -> bytes:
+    r"""``svg`` with each ``<title>`` that Graphviz filled with a DOT id replaced by the
+    element's tooltip, so that what a browser shows on hover is the tooltip in every browser.
+
+    >>> titled_svg(b'<title>n_x</title>\n<g id="a_node1"><a xlink:title="S&#7903; A">')
+    b'<title>S&#7903; A</title>\n<g id="a_node1"><a xlink:title="S&#7903; A">'
+    """
+    return _TITLE_THEN_LINK.sub(lambda m: b"<title>" + m.group(2) + b"</title>" + m.group(1), svg)
+
+
 def to_bytes(dot: "pydot.Dot", fmt: str) -> bytes:
     """The diagram ``dot`` (a ``pydot.Dot``) in ``fmt``: dot, svg, png or pdf.
 
@@ -89,4 +109,25 @@ def to_bytes(dot: "pydot.Dot", fmt: str) -> bytes:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         first = message[0] if message else f"exit status {done.returncode}"
         raise InternalError(f"Graphviz could not lay out the diagram: {first}")
-    return reproducible_pdf(done.stdout) if fmt == "pdf" else bytes(done.stdout)
+    if fmt == "pdf":
+        return reproducible_pdf(done.stdout)
+    return titled_svg(done.stdout) if fmt == "svg" else bytes(done.stdout)
+
+
+def to_bytes_many(
+    dots: Mapping[str, "pydot.Dot"], fmt: str
+) -> dict[str, bytes | InputError | InternalError]:
+    """Each diagram of ``dots`` (name -> diagram) in ``fmt``, Graphviz running once per CPU at
+    a time; a diagram Graphviz cannot draw gives its error instead of bytes. Same keys, same
+    bytes as :func:`to_bytes` one by one."""
+
+    def one(name: str) -> bytes | InputError | InternalError:
+        try:
+            return to_bytes(dots[name], fmt)
+        except (InputError, InternalError) as exc:
+            return exc
+
+    names = sorted(dots)
+    workers = max(1, min(len(names), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(names, pool.map(one, names), strict=True))

@@ -17,10 +17,23 @@ from vndgaf.model import (
     Platform,
     PublicService,
 )
-from vndgaf.reference.wellknown import HUBS
+from vndgaf.reference.wellknown import HUBS, POPULATION_DB
 from vndgaf.render.theme import TIER_ORDER, text
 
-__all__ = ["ClusterRef", "display_name", "drawn_kind", "place", "province_name", "tier_of"]
+__all__ = [
+    "MAP_HUBS",
+    "ClusterRef",
+    "display_name",
+    "drawn_kind",
+    "place",
+    "province_name",
+    "tier_of",
+]
+
+
+#: The national hubs the country map places apart, in this order, and whose boxes open their
+#: ``hub:`` view: the exchange platforms and the population database.
+MAP_HUBS = (*HUBS, POPULATION_DB)
 
 
 @attrs.frozen(order=True)

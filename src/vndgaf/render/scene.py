@@ -33,6 +33,7 @@ from vndgaf.graph import ArchGraph
 from vndgaf.reference import catalogue
 from vndgaf.reference.wellknown import HUBS
 from vndgaf.render.placement import (
+    MAP_HUBS,
     ClusterRef,
     display_name,
     drawn_kind,
@@ -42,13 +43,14 @@ from vndgaf.render.placement import (
     tier_of,
     tier_ref,
 )
-from vndgaf.render.theme import KIND_ORDER, MARK_ORDER, TIER_ORDER, text
+from vndgaf.render.theme import KIND_ORDER, MARK_ORDER, TIER_ORDER, counted, text
 from vndgaf.textsafe import id_token, printable
 
 __all__ = [
     "LEVELS",
     "NODE_LIMIT",
     "Draft",
+    "Group",
     "Link",
     "Scene",
     "SceneEdge",
@@ -106,8 +108,24 @@ def line(tail: str, head: str, style: str, label: str = "") -> Link:
 
 
 @attrs.frozen
+class Group:
+    """A node a view folds chosen elements into, whatever the level: the other ends of a
+    province's flows by province or ministry, the communes beyond the first few, "N more"."""
+
+    key: str
+    title: str
+    path: tuple[ClusterRef, ...]
+    link: str | None = None
+    extra: tuple[str, ...] = ()
+    kind: str = "group"
+    #: The element the node is (an agency standing for what it owns), None for a summary.
+    anchor: str | None = None
+
+
+@attrs.frozen
 class Draft:
-    """What a view shows, before folding."""
+    """What a view shows, before folding. ``groups`` folds chosen elements into given nodes
+    at every level (the view's own aggregation, before the levels')."""
 
     title: str
     members: frozenset[str]
@@ -117,6 +135,7 @@ class Draft:
     edge_labels: str = "count"  # "count": flows counted; "names": flow names when few
     start_level: int = 0
     notes: tuple[str, ...] = ()
+    groups: Mapping[str, Group] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -131,6 +150,10 @@ class SceneNode:
     subjects: frozenset[str]
     mark: str | None
     rank: int
+    #: The id the node stands for ("" for a folded group): shown in its tooltip, not its label.
+    ident: str = ""
+    #: The view a click on the node opens (``agency:ID``, ``hub:ID``, ``province:CODE``).
+    link: str | None = None
 
 
 @attrs.frozen
@@ -143,6 +166,9 @@ class SceneEdge:
     label: str
     subjects: frozenset[str]
     back: bool = False
+    #: The label is a number of flows (placed beside the line, so it never widens the layout),
+    #: not names.
+    counted: bool = False
 
 
 @attrs.frozen
@@ -165,6 +191,7 @@ class _Target:
     path: tuple[ClusterRef, ...]
     anchor: str | None = None
     extra: tuple[str, ...] = ()
+    link: str | None = None
 
 
 class _Folder:
@@ -192,6 +219,7 @@ class _Folder:
             display_name(element, lang) if element is not None else printable(element_id),
             place(graph, element_id, lang),
             anchor=element_id,
+            link=_link_of(graph, element_id),
         )
 
     def _fold(self, name: str, element_id: str) -> _Target | None:
@@ -202,6 +230,22 @@ class _Folder:
         if name in ("province", "province-all"):
             return self._fold_province(element_id, include_platforms=name == "province-all")
         return self._fold_tier(element_id)
+
+    def group(self, group: Group) -> _Target:
+        """The node of a view's own group."""
+        return self._group(
+            "view",
+            group.key,
+            lambda: _Target(
+                group.key,
+                group.kind,
+                group.title,
+                group.path,
+                anchor=group.anchor,
+                extra=group.extra,
+                link=group.link,
+            ),
+        )
 
     def _group(self, kind: str, key: str | None, make: Callable[[], _Target]) -> _Target:
         found = self._groups.get((kind, key))
@@ -225,6 +269,7 @@ class _Folder:
                 display_name(owner, lang),
                 place(graph, owner.id, lang),
                 anchor=owner.id,
+                link=f"agency:{owner.id}",
             ),
         )
 
@@ -242,6 +287,7 @@ class _Folder:
                 text("communes-of", lang, name=province_name(graph, code, lang)),
                 (tier_ref("commune", lang),),
                 extra=(text("commune-units", lang, n=units),) if units else (),
+                link=f"province:{code}" if code else None,
             )
 
         return self._group("communes", code, make)
@@ -265,6 +311,7 @@ class _Folder:
                 "group",
                 province_name(graph, code, lang),
                 path,
+                link=f"province:{code}" if code else None,
             )
 
         return self._group("province-all" if include_platforms else "province", code, make)
@@ -281,6 +328,15 @@ class _Folder:
         )
 
 
+def _link_of(graph: ArchGraph, element_id: str) -> str | None:
+    """The view a click on an element's own node opens: a hub's map, an agency's view."""
+    if element_id in MAP_HUBS:
+        return f"hub:{element_id}"
+    if graph.agency(element_id) is not None:
+        return f"agency:{element_id}"
+    return None
+
+
 def _counts(folder: _Folder, members: Sequence[str], lang: str) -> str:
     tally: dict[str, int] = defaultdict(int)
     for member in members:
@@ -288,7 +344,7 @@ def _counts(folder: _Folder, members: Sequence[str], lang: str) -> str:
         if category is not None:
             tally[category] += 1
     parts = [
-        text(f"count:{c}", lang, n=tally[c])
+        counted(f"count:{c}", tally[c], lang)
         for c in ("agency", "system", "database", "service")
         if tally[c]
     ]
@@ -302,6 +358,10 @@ def _assign(
     assigned: dict[str, _Target] = {}
     for element_id in members:
         target = None
+        group = draft.groups.get(element_id)
+        if group is not None:
+            assigned[element_id] = folder.group(group)
+            continue
         if draft.marks.get(element_id) not in _PINNED_MARKS:
             for name in chosen:
                 target = folder.fold(name, element_id)
@@ -326,7 +386,6 @@ def _nodes(
         folded = [m for m in members if m != target.anchor]
         details: list[str] = []
         if target.anchor is not None:
-            details.append(target.anchor)
             details.extend(draft.details.get(target.anchor, ()))
         details.extend(target.extra)
         if folded:
@@ -348,6 +407,8 @@ def _nodes(
                 subjects=frozenset(subjects),
                 mark=mark,
                 rank=TIER_ORDER.get(rank_tier, TIER_ORDER["other"]),
+                ident=target.anchor or "",
+                link=target.link,
             )
         )
     return nodes
@@ -370,14 +431,15 @@ def _edges(
         subjects = frozenset(links[0].subjects).union(*(link.subjects for link in links[1:]))
         count = sum(link.count for link in links)
         number = len(subjects) or count
-        if style == "flow" and (draft.edge_labels == "count" or number > 3):
+        counted = style == "flow" and (draft.edge_labels == "count" or number > 3)
+        if counted:
             label = text("flows", lang, n=number) if number > 1 else ""
         else:
             label = "\n".join(sorted(set().union(*(link.labels for link in links))))
         back = ranks[tail] > ranks[head]
         if back:
             tail, head = head, tail
-        edges.append(SceneEdge(tail, head, style, label, subjects, back))
+        edges.append(SceneEdge(tail, head, style, label, subjects, back, counted))
     edges.sort(key=lambda e: (e.tail, e.head, e.style, e.back, e.label))
     return edges
 

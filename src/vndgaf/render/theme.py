@@ -14,7 +14,10 @@ __all__ = [
     "MARK_ORDER",
     "MARK_STYLES",
     "SEVERITY_COLOURS",
+    "STATUS_FILLS",
     "TIER_ORDER",
+    "counted",
+    "number",
     "text",
 ]
 
@@ -86,6 +89,15 @@ TIER_ORDER: dict[str, int] = {
     "other": 4,
 }
 
+#: Fill of a province tile on the country map, by status (see vndgaf.render.country). Text on
+#: every fill is dark grey (contrast above 7:1).
+STATUS_FILLS: dict[str, str] = {
+    "connected": "#d9ead3",
+    "isolated": "#fce5cd",
+    "no-platform": "#f4cccc",
+    "absent": "#f3f3f3",
+}
+
 CLUSTER_STYLE: dict[str, dict[str, str]] = {
     "tier": {"style": "rounded,filled", "fillcolor": "#f7f7f7", "color": "#999999"},
     "hubs": {"style": "rounded,filled", "fillcolor": "#fffbe6", "color": "#bf9000"},
@@ -132,6 +144,49 @@ _TEXT: dict[str, tuple[str, str]] = {
     "count:database": ("{n} CSDL", "{n} databases"),
     "count:service": ("{n} dịch vụ", "{n} services"),
     "flows": ("{n} luồng", "{n} flows"),
+    "count:error": ("{n} lỗi", "{n} errors"),
+    "count:warning": ("{n} cảnh báo", "{n} warnings"),
+    "no-findings": ("không có lỗi, cảnh báo", "no errors or warnings"),
+    # the country map
+    "title:country": ("Tổng quan quốc gia", "Country overview"),
+    "title:hub": ("{name}: các kết nối", "{name}: its links"),
+    "summary:country": (
+        "{present}/{total} tỉnh, thành phố có trong mô hình · {connected} có nền tảng tích hợp kết"
+        " nối NDXP · {flows} luồng dữ liệu",
+        "{present} of {total} provinces in the model · {connected} with an integration platform"
+        " connected to NDXP · {flows} data flows",
+    ),
+    "summary:hub": (
+        "{reached}/{total} tỉnh, thành phố có luồng qua nền tảng này · {flows} luồng",
+        "{reached} of {total} provinces have flows through it · {flows} flows",
+    ),
+    "status:connected": (
+        "Nền tảng tích hợp của tỉnh kết nối NDXP",
+        "Integration platform connected to NDXP",
+    ),
+    "status:isolated": (
+        "Có nền tảng tích hợp nhưng chưa kết nối NDXP",
+        "Integration platform not connected to NDXP",
+    ),
+    "status:no-platform": ("Chưa có nền tảng tích hợp", "No integration platform"),
+    "status:absent": ("Không có trong mô hình", "Not in the model"),
+    "more-agencies": ("{n} cơ quan khác", "{n} more agencies"),
+    "more-provinces": ("{n} tỉnh, thành phố khác", "{n} more provinces"),
+    "more-communes": ("{n} đơn vị cấp xã khác", "{n} more commune-level agencies"),
+    "unplaced": ("Không rõ tỉnh", "Province unknown"),
+    "central-agencies": ("Cơ quan trung ương", "Central agencies"),
+    "national-hubs": ("Nền tảng, CSDL quốc gia", "National hubs"),
+    "legend:link": (
+        "Đường nối: số luồng (nét đậm hơn khi nhiều hơn)",
+        "Line: flows (thicker: more)",
+    ),
+    "legend:outline": ("Viền: phát hiện nặng nhất", "Outline: worst finding"),
+    "legend:fill": ("Màu nền tỉnh", "Province fill"),
+    "legend:click": ("Bấm vào ô để xem chi tiết", "Click a box to drill down"),
+    "back:overview": ("← Tổng quan quốc gia", "← Country overview"),
+    "kind:province": ("tỉnh, thành phố", "province"),
+    "kind:hub": ("nền tảng quốc gia", "national hub"),
+    "kind:agency": ("cơ quan", "agency"),
     # relations
     "uses": ("sử dụng", "uses"),
     "part-of": ("trực thuộc", "part of"),
@@ -160,6 +215,42 @@ _TEXT: dict[str, tuple[str, str]] = {
     "fold:province-all": ("theo tỉnh, kể cả nền tảng tích hợp", "per province, platforms too"),
     "fold:tier": ("theo cấp", "per tier"),
 }
+
+
+def number(n: int, lang: str) -> str:
+    """``n`` with thousands grouped as the language writes them: ``1.250`` or ``1,250``.
+
+    >>> number(100010, "vi"), number(100010, "en")
+    ('100.010', '100,010')
+    """
+    grouped = f"{n:,}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
+
+
+#: English singulars of the counted texts ("1 flow", not "1 flows"); Vietnamese has no plural.
+_ONE: dict[str, str] = {
+    "count:agency": "{n} agency",
+    "count:system": "{n} system",
+    "count:database": "{n} database",
+    "count:service": "{n} service",
+    "count:error": "{n} error",
+    "count:warning": "{n} warning",
+    "flows": "{n} flow",
+    "more-agencies": "{n} more agency",
+    "more-provinces": "{n} more province",
+    "more-communes": "{n} more commune-level agency",
+}
+
+
+def counted(key: str, n: int, lang: str) -> str:
+    """The counted text ``key`` for ``n``, grouped (:func:`number`) and singular when it is one.
+
+    >>> counted("flows", 1, "en"), counted("flows", 1250, "en"), counted("flows", 1250, "vi")
+    ('1 flow', '1,250 flows', '1.250 luồng')
+    """
+    if n == 1 and lang != "vi" and key in _ONE:
+        return _ONE[key].format(n=number(n, lang))
+    return text(key, lang, n=number(n, lang))
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -1,7 +1,9 @@
-"""The five views: each turns the graph into a draft (elements shown, links, marks).
+"""The views: each turns the graph into a draft (elements shown, links, marks).
 
-``overview``, ``province:CODE``, ``agency:ID``, ``entity:ID`` and ``impact:ID``. An unknown view or
-id raises :class:`ValueError` with the valid choices.
+``tiers``, ``province:CODE``, ``agency:ID``, ``entity:ID`` and ``impact:ID`` are drafts folded by
+:mod:`vndgaf.render.scene`; ``country`` and ``hub:ID`` are the country map
+(:mod:`vndgaf.render.country`); ``overview`` is one or the other (see :func:`vndgaf.render.render`).
+An unknown view or id raises :class:`ValueError` with the valid choices.
 """
 
 import itertools
@@ -10,17 +12,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
+from vndgaf.diagnostics import Severity
 from vndgaf.graph import ArchGraph, cut_off_by
 from vndgaf.model import Agency, Database, DataFlow, InformationSystem
 from vndgaf.reference.wellknown import HUBS, NDXP
+from vndgaf.render.aggregate import MAX_PROVINCES_BESIDE, communes_beyond, elsewhere
 from vndgaf.render.placement import display_name, drawn_kind, province_name
 from vndgaf.render.scene import Draft, Link, line
 from vndgaf.render.theme import text
 
 __all__ = ["VIEW_KINDS", "draft_for", "parse_view"]
 
-VIEW_KINDS = ("overview", "province", "agency", "entity", "impact")
-_SYNTAX = "overview, province:CODE, agency:ID, entity:ID or impact:ID"
+VIEW_KINDS = ("overview", "country", "tiers", "province", "agency", "entity", "impact", "hub")
+_SYNTAX = "overview, country, tiers, province:CODE, agency:ID, entity:ID, impact:ID or hub:ID"
+_BARE = ("overview", "country", "tiers")
 _SHOWN_CHOICES = 25
 
 
@@ -29,9 +34,9 @@ def parse_view(view: str) -> tuple[str, str]:
     kind, sep, argument = view.strip().partition(":")
     if kind not in VIEW_KINDS:
         raise ValueError(f"unknown view {view!r}; valid views: {_SYNTAX}")
-    if kind == "overview":
+    if kind in _BARE:
         if sep:
-            raise ValueError("the overview view takes no argument (use --view overview)")
+            raise ValueError(f"the {kind} view takes no argument (use --view {kind})")
         return kind, ""
     if not argument:
         raise ValueError(f"view {kind} needs an argument: {kind}:{kind.upper()[0]}… ({_SYNTAX})")
@@ -141,7 +146,7 @@ def _titled(graph: ArchGraph, lang: str, heading: str) -> str:
     return heading
 
 
-def overview(graph: ArchGraph, lang: str, expand: bool) -> Draft:
+def tiers(graph: ArchGraph, lang: str, expand: bool) -> Draft:
     """Tiers top to bottom, hubs apart, communes of a province collapsed unless ``expand``."""
     arch = graph.architecture
     links, shown = _all_flow_links(graph)
@@ -170,20 +175,31 @@ def _province_code(graph: ArchGraph, argument: str) -> str:
     return code
 
 
-def province(graph: ArchGraph, argument: str, lang: str) -> Draft:
-    """One province: its agencies and systems, its communes grouped, what its flows reach."""
+def province(
+    graph: ArchGraph, argument: str, lang: str, severities: Mapping[str, Severity]
+) -> Draft:
+    """One province: its agencies and systems, its first communes (those with findings first,
+    the others counted in one box), what its flows reach (other provinces and ministries folded
+    when there are many)."""
     code = _province_code(graph, argument)
     arch = graph.architecture
     ids = [a.id for a in arch.agencies] + [s.id for s in graph.own_systems]
     inside = {i for i in ids if graph.province_of(i) == code}
     flows = [f for f in graph.active_flows if _touches(f, inside)]
     links, shown = _flow_links(graph, flows)
-    members = inside | shown
+    members = _with_owners(graph, inside | shown)
+
+    def home(element_id: str) -> bool:
+        return graph.province_of(element_id) == code
+
+    groups = elsewhere(graph, members, home, lang, severities, provinces=MAX_PROVINCES_BESIDE)
+    groups |= communes_beyond(graph, members, code, lang, severities)
     name = province_name(graph, code, lang)
     return Draft(
         title=text("title:province", lang, name=f"{name} ({code})"),
-        members=_with_owners(graph, members),
+        members=members,
         links=tuple(links),
+        groups=groups,
     )
 
 
@@ -192,8 +208,9 @@ def _systems(graph: ArchGraph) -> list[InformationSystem]:
     return [e for _, e in sorted(graph.elements.items()) if isinstance(e, InformationSystem)]
 
 
-def agency(graph: ArchGraph, argument: str, lang: str) -> Draft:
-    """One agency: what it owns or operates, the flows in and out with their other ends."""
+def agency(graph: ArchGraph, argument: str, lang: str, severities: Mapping[str, Severity]) -> Draft:
+    """One agency: what it owns or operates, the flows in and out with their other ends
+    (folded by province and ministry when there are many)."""
     found = graph.agency(argument)
     if found is None:
         owners = {s.owner for s in graph.own_systems if s.owner and graph.agency(s.owner)}
@@ -220,17 +237,21 @@ def agency(graph: ArchGraph, argument: str, lang: str) -> Draft:
         if service.handled_by and graph.kind(service.handled_by) is not None:
             members.add(service.handled_by)
             links.append(line(service.handled_by, service.id, "relation", text("handles", lang)))
+    owned = _with_owners(graph, members)
+    own = {argument, *systems} | {s.id for s in graph.architecture.services if s.owner == argument}
     return Draft(
         title=text("title:agency", lang, name=f"{display_name(found, lang)} ({argument})"),
-        members=_with_owners(graph, members),
+        members=owned,
         links=tuple(links),
         marks={argument: "focus"},
         edge_labels="names",
+        groups=elsewhere(graph, owned, own.__contains__, lang, severities),
     )
 
 
-def entity(graph: ArchGraph, argument: str, lang: str) -> Draft:
-    """Lineage of an entity: authoritative databases, flows through platforms, consumers."""
+def entity(graph: ArchGraph, argument: str, lang: str, severities: Mapping[str, Severity]) -> Draft:
+    """Lineage of an entity: authoritative databases, flows through platforms, consumers
+    (folded by province and ministry when there are many)."""
     found = graph.entity(argument)
     if found is None:
         valid = {i for i in graph.elements if graph.entity(i) is not None}
@@ -265,13 +286,16 @@ def entity(graph: ArchGraph, argument: str, lang: str) -> Draft:
             members.add(service.handled_by)
             links.append(line(service.handled_by, service.id, "relation", text("handles", lang)))
     marks = dict.fromkeys(copies, "copy") | dict.fromkeys(authoritative, "authoritative")
+    owned = _with_owners(graph, members)
+    own = {argument, *authoritative}
     return Draft(
         title=text("title:entity", lang, name=f"{display_name(found, lang)} ({argument})"),
-        members=_with_owners(graph, members),
+        members=owned,
         links=tuple(links),
         marks=marks,
         details=details,
         edge_labels="names",
+        groups=elsewhere(graph, owned, own.__contains__, lang, severities),
     )
 
 
@@ -307,15 +331,26 @@ def impact(graph: ArchGraph, argument: str, lang: str) -> Draft:
     return Draft(title=title, members=frozenset(members), links=tuple(links), marks=marks)
 
 
-def draft_for(graph: ArchGraph, view: str, *, lang: str, expand: bool) -> Draft:
-    """The draft of ``view`` (``overview``, ``province:CODE`` …) on ``graph``."""
+def draft_for(
+    graph: ArchGraph,
+    view: str,
+    *,
+    lang: str,
+    expand: bool,
+    severities: Mapping[str, Severity] | None = None,
+) -> Draft:
+    """The draft of ``view`` (``tiers``, ``province:CODE`` …) on ``graph``; the country map
+    views (``country``, ``hub:ID``) have no draft; ``overview`` here is the tiers view."""
     kind, argument = parse_view(view)
-    if kind == "overview":
-        return overview(graph, lang, expand)
+    if kind in ("country", "hub"):
+        raise ValueError(f"the {kind} view is a map, not a draft")
+    if kind in ("overview", "tiers"):
+        return tiers(graph, lang, expand)
+    worst = severities or {}
     if kind == "province":
-        return province(graph, argument, lang)
+        return province(graph, argument, lang, worst)
     if kind == "agency":
-        return agency(graph, argument, lang)
+        return agency(graph, argument, lang, worst)
     if kind == "entity":
-        return entity(graph, argument, lang)
+        return entity(graph, argument, lang, worst)
     return impact(graph, argument, lang)

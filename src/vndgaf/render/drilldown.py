@@ -1,0 +1,60 @@
+"""The overview and every view it links to, drawn together so that the links work: the
+diagrams of a national review, as files side by side or as sections of one HTML page.
+
+>>> drawn = drill_down(graph, href=lambda view: view_slug(view) + ".svg")  # doctest: +SKIP
+>>> sorted(drawn)[:2]  # doctest: +SKIP
+['agency:vn:agency/bo-cong-an', 'hub:vn:db/population']
+"""
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from vndgaf.diagnostics import Finding
+from vndgaf.graph import ArchGraph
+from vndgaf.render.api import linked_views, render, view_slug
+from vndgaf.render.output import to_bytes_many
+
+__all__ = ["Drawn", "drill_down"]
+
+
+@attrs.frozen
+class Drawn:
+    """One view drawn: its bytes, or why Graphviz could not draw it."""
+
+    view: str
+    slug: str
+    data: bytes | None
+    error: str = ""
+
+
+def drill_down(
+    graph: ArchGraph,
+    *,
+    href: Callable[[str], str],
+    findings: Sequence[Finding] = (),
+    highlight: bool = False,
+    lang: str = "vi",
+    fmt: str = "svg",
+) -> dict[str, Drawn]:
+    """``overview`` and every view it links to (view -> :class:`Drawn`), each linking to the
+    others by ``href`` (the link of a view). Graphviz runs once per CPU at a time."""
+    views = ("overview", *linked_views(graph, lang=lang))
+    available = frozenset(views)
+
+    def link(view: str) -> str | None:
+        return href(view) if view in available else None
+
+    dots = {
+        view: render(graph, view=view, findings=findings, highlight=highlight, lang=lang, href=link)
+        for view in views
+    }
+    drawn = to_bytes_many(dots, fmt)
+    out: dict[str, Drawn] = {}
+    for view in views:
+        result = drawn[view]
+        if isinstance(result, bytes):
+            out[view] = Drawn(view, view_slug(view), result)
+        else:
+            out[view] = Drawn(view, view_slug(view), None, str(result))
+    return out
