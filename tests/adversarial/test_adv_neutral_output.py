@@ -220,7 +220,7 @@ def test_twin_ids_are_three_dot_nodes() -> None:
     assert all(len(nodes) == 1 for nodes in owners.values()), owners
     assert len({nodes[0] for nodes in owners.values()}) == 3
     assert {"n_so_tp", "n__so_2d_tp_a_", "n__so_2d_tp_200b_"} <= set(labels)
-    assert ">so-tp\\n</font>" in labels["n__so_2d_tp_a_"]  # the id detail shows the newline
+    assert "— so-tp⧵n" in labels["n__so_2d_tp_a_"]  # the tooltip's id shows the newline
 
 
 def test_twin_ids_are_three_mermaid_nodes() -> None:

@@ -21,7 +21,7 @@ from vndgaf.render.theme import (
     SEVERITY_COLOURS,
     text,
 )
-from vndgaf.textsafe import dot_label, dot_quoted, id_token
+from vndgaf.textsafe import dot_label, dot_quoted, id_token, printable
 
 if TYPE_CHECKING:
     import pydot
@@ -63,8 +63,10 @@ def _node_attrs(
 
 
 def _tooltip(node: SceneNode, lang: str) -> str:
-    """Name, kind and id on the first line, then what the node counts."""
-    head = " — ".join(p for p in (node.title, text(node.kind, lang), node.ident) if p)
+    """Name, kind and id on the first line (the id on one line: a line break in it shows as
+    ``\\n``), then what the node counts."""
+    ident = printable(node.ident)
+    head = " — ".join(p for p in (node.title, text(node.kind, lang), ident) if p)
     return "\n".join((head, *node.details))
 
 

@@ -19,7 +19,7 @@ from vndgaf.render.theme import (
     counted,
     text,
 )
-from vndgaf.textsafe import dot_html, dot_label, dot_quoted, id_token
+from vndgaf.textsafe import dot_html, dot_label, dot_quoted, id_token, printable
 
 if TYPE_CHECKING:
     import pydot
@@ -51,7 +51,7 @@ def _tooltip(place: Place, lang: str) -> str:
     kind = text(f"kind:{place.kind}", lang) if place.kind in _KINDS else ""
     parts = [place.name, kind]
     if place.ident:
-        parts.append(place.ident)
+        parts.append(printable(place.ident))  # on one line: a line break shows as \n
     head = " — ".join(p for p in parts if p)
     return "\n".join(p for p in (head, place.note, *place.details) if p)
 
