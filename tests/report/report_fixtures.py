@@ -257,3 +257,25 @@ def check_golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8", newline="")
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, f"{name} differs from its golden file (VNDGAF_UPDATE_GOLDEN=1)"
+
+
+def build_scaled_report(per_submitter: int, submitters: int = 55) -> Report:
+    """The national report's findings repeated for ``submitters`` submitters (long names, long
+    messages), as a national check of independently written submissions gives them."""
+    base = build_national_report()
+    long = "Sở Khoa học và Công nghệ " * 3
+    names = [f"UBND tỉnh số {i:02d} — {long.strip()}" for i in range(submitters)]
+    findings = [
+        attrs.evolve(
+            finding,
+            subject=f"{finding.subject}-{n}",
+            submitter=name,
+            message=attrs.evolve(finding.message, en=finding.message.en * 3),
+        )
+        for name in names
+        for n in range(per_submitter)
+        for finding in base.findings
+    ]
+    return attrs.evolve(
+        base, findings=tuple(sorted(findings, key=Finding.sort_key)), submitters=tuple(names)
+    )

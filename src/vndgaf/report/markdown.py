@@ -6,7 +6,7 @@ break a table, open a code span, inject HTML, format text, link or mention anyon
 text goes through :func:`~vndgaf.textsafe.markdown_text`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from vndgaf.diagnostics import Finding, Report
 from vndgaf.report._facts import (
@@ -26,10 +26,10 @@ from vndgaf.report.i18n import (
 )
 from vndgaf.textsafe import markdown_text
 
-__all__ = ["render_markdown"]
+__all__ = ["findings_table", "render_markdown", "table"]
 
 
-def _table(head: Iterable[str], rows: Iterable[Iterable[str]], align: str = "") -> list[str]:
+def table(head: Iterable[str], rows: Iterable[Iterable[str]], align: str = "") -> list[str]:
     head = list(head)
     marks = ["---:" if a == "r" else "---" for a in (align or "l" * len(head))]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(marks) + "|"]
@@ -56,22 +56,25 @@ def _subject_cell(f: Finding) -> str:
     return out
 
 
-def _findings_table(findings: list[Finding], lang: str) -> list[str]:
+def findings_table(
+    findings: list[Finding], lang: str, cell: Callable[[str], str] = str
+) -> list[str]:
+    """One row per finding; ``cell`` shapes each cell's text (the summary cuts long ones)."""
     head = [
         label(k, lang) for k in ("location", "rule", "message", "subject", "legal_basis", "fix")
     ]
     rows = [
         [
-            _where(f, lang),
-            _rule_cell(f),
-            markdown_text(f.message.get(lang)),
-            _subject_cell(f),
-            markdown_text(f.legal_basis),
-            markdown_text(f.fix.get(lang)) if f.fix else "",
+            cell(_where(f, lang)),
+            cell(_rule_cell(f)),
+            cell(markdown_text(f.message.get(lang))),
+            cell(_subject_cell(f)),
+            cell(markdown_text(f.legal_basis)),
+            cell(markdown_text(f.fix.get(lang))) if f.fix else "",
         ]
         for f in findings
     ]
-    return _table(head, rows)
+    return table(head, rows)
 
 
 def _suppressed_table(findings: list[Finding], lang: str) -> list[str]:
@@ -94,7 +97,7 @@ def _suppressed_table(findings: list[Finding], lang: str) -> list[str]:
                 markdown_text(s.owner or ""),
             ]
         )
-    return _table(head, rows)
+    return table(head, rows)
 
 
 def _limited(table: list[str], shown: int, total: int, lang: str) -> list[str]:
@@ -130,7 +133,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
     out += ["", f"### {label('summary', lang)}", ""]
     rows = [[severity_label(s, lang), str(counts[s])] for s in SEVERITIES]
     rows.append([label("suppressed", lang), str(suppressed)])
-    out += _table([label("severity", lang), label("count", lang)], rows, "lr")
+    out += table([label("severity", lang), label("count", lang)], rows, "lr")
 
     if len(report.submitters) > 1:
         out += ["", f"### {label('by_submitter', lang)}", ""]
@@ -147,7 +150,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
             ]
             for r in by_submitter(report)
         ]
-        out += _table(head, rows, "lrrrr")
+        out += table(head, rows, "lrrrr")
 
     if report.metrics:
         out += ["", f"### {label('metrics', lang)}", ""]
@@ -155,7 +158,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
             [markdown_text(metric_label(k, lang)), format_metric(k, report.metrics[k], lang)]
             for k in metric_order(report.metrics)
         ]
-        out += _table([label("metric", lang), label("value", lang)], rows, "lr")
+        out += table([label("metric", lang), label("value", lang)], rows, "lr")
 
     active = report.active()
     if not report.findings:
@@ -164,7 +167,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
         group = [f for f in active if f.severity is severity]
         if group:
             out += ["", f"### {severity_label(severity, lang)} ({len(group)})", ""]
-            out += _limited(_findings_table(group[:cap], lang), cap, len(group), lang)
+            out += _limited(findings_table(group[:cap], lang), cap, len(group), lang)
     accepted = [f for f in report.findings if f.suppressed]
     if accepted:
         out += ["", f"### {label('suppressed', lang)} ({len(accepted)})", ""]
