@@ -1,5 +1,7 @@
 """``vndgaf export``: re-emit a submission normalised, or in an exchange format."""
 
+import datetime as dt
+
 import click
 
 from vndgaf import converter
@@ -14,7 +16,12 @@ from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write
 from vndgaf.cli.exchange import read_text
 from vndgaf.exchange import EXPORT_FORMATS, export, load_agency_map, merge_archimate, read_model
-from vndgaf.load import load
+from vndgaf.graph import build_graph
+from vndgaf.load import LoadResult, load
+from vndgaf.model import Architecture
+from vndgaf.reference import catalogue
+from vndgaf.render import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT, map_mermaid
+from vndgaf.render.country import build_country
 
 __all__ = ["export_command"]
 
@@ -50,6 +57,21 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
     default=None,
     help="With --base: the agency map given to `vndgaf import archimate`.",
 )
+@click.option(
+    "--collapse",
+    is_flag=True,
+    help="With --to mermaid: the country map (one box per province, national hub and ministry, "
+    "one line per pair with its number of flows), which Mermaid draws at any scale.",
+)
+@click.option(
+    "--mermaid-limit",
+    type=click.IntRange(min=0),
+    default=MERMAID_TEXT_LIMIT,
+    show_default=True,
+    help="With --to mermaid: refuse an export longer than this many characters (Mermaid's "
+    f"default maxTextSize) or with more than {MERMAID_EDGE_LIMIT} lines (its maxEdges); 0: no "
+    "limit, for a viewer configured with larger ones.",
+)
 @follow_symlinks_option()
 @stdin_filename_option()
 def export_command(
@@ -58,6 +80,8 @@ def export_command(
     output: str | None,
     base_file: str | None,
     agencies_file: str | None,
+    collapse: bool,
+    mermaid_limit: int,
     follow_symlinks: bool,
     stdin_filename: str | None,
 ) -> None:
@@ -71,6 +95,8 @@ def export_command(
     error.
     """
     inputs = read_inputs(paths, stdin_filename)
+    if (collapse or mermaid_limit != MERMAID_TEXT_LIMIT) and fmt != "mermaid":
+        fail("--collapse and --mermaid-limit go with --to mermaid")
     if (base_file or agencies_file) and fmt != "archimate":
         fail("--base and --agencies go with --to archimate")
     if agencies_file and not base_file:
@@ -96,5 +122,28 @@ def export_command(
             click.echo(f"note: {note}", err=True)
         write(destination, merged.text, inputs=[*result.files, *extra])
         return
-    text = converter.dumps(arch, fmt) if fmt in ("yaml", "json") else export(arch, fmt)
+    if fmt == "mermaid":
+        text = _mermaid(result, arch, collapse, mermaid_limit)
+    else:
+        text = converter.dumps(arch, fmt) if fmt in ("yaml", "json") else export(arch, fmt)
     write(destination, text, inputs=result.files)
+
+
+def _mermaid(result: LoadResult, arch: Architecture, collapse: bool, limit: int) -> str:
+    """The Mermaid text: the country map with ``collapse``; else the whole architecture, refused
+    when Mermaid would not draw it (above ``limit`` characters or its edge limit)."""
+    if collapse:
+        as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
+        graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
+        return map_mermaid(build_country(graph, lang="vi"), lang="vi")
+    text = export(arch, "mermaid")
+    edges = sum(1 for line in text.splitlines() if " -->" in line)
+    if limit and (len(text) > limit or edges > MERMAID_EDGE_LIMIT):
+        fail(
+            f"the Mermaid export has {len(text):,} characters and {edges:,} lines, above what "
+            f"Mermaid draws by default (maxTextSize {limit:,}, maxEdges {MERMAID_EDGE_LIMIT}): "
+            "use --collapse for the country map (one box per province, hub and ministry), which "
+            "fits, or --mermaid-limit 0 to write it whole for a viewer configured with larger "
+            "limits"
+        )
+    return text

@@ -12,18 +12,22 @@
 
 from vndgaf.render.api import Href, linked_views, render, severity_index, view_slug
 from vndgaf.render.drilldown import Drawn, drill_down
+from vndgaf.render.mapmermaid import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT, map_mermaid
 from vndgaf.render.output import FORMATS, to_bytes, to_bytes_many
 from vndgaf.render.scene import NODE_LIMIT
 from vndgaf.render.views import VIEW_KINDS, parse_view
 
 __all__ = [
     "FORMATS",
+    "MERMAID_EDGE_LIMIT",
+    "MERMAID_TEXT_LIMIT",
     "NODE_LIMIT",
     "VIEW_KINDS",
     "Drawn",
     "Href",
     "drill_down",
     "linked_views",
+    "map_mermaid",
     "parse_view",
     "render",
     "severity_index",

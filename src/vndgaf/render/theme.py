@@ -174,6 +174,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "more-provinces": ("{n} tỉnh, thành phố khác", "{n} more provinces"),
     "more-communes": ("{n} đơn vị cấp xã khác", "{n} more commune-level agencies"),
     "unplaced": ("Không rõ tỉnh", "Province unknown"),
+    "provinces": ("Tỉnh, thành phố", "Provinces"),
     "central-agencies": ("Cơ quan trung ương", "Central agencies"),
     "national-hubs": ("Nền tảng, CSDL quốc gia", "National hubs"),
     "legend:link": (

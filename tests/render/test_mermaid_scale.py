@@ -1,0 +1,54 @@
+"""Mermaid at national scale: the export refuses what Mermaid cannot draw, naming the option
+that writes the collapsed country map, which fits Mermaid's default limits."""
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from render_fixtures import EXAMPLES
+
+from vndgaf.cli import main
+from vndgaf.render import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT
+from vndgaf.synth import minimum_flows, synthesize
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    """The synthetic national model (34 provinces) at its minimum flows, as a file."""
+    synthesis = synthesize(scale="national", flows=minimum_flows("national"), seed=0)
+    path = tmp_path_factory.mktemp("national") / "national.json"
+    path.write_text(json.dumps(synthesis.document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _export(*args: str):
+    return CliRunner().invoke(main, ["export", "--to", "mermaid", *args])
+
+
+def test_the_full_export_of_a_national_model_is_refused_with_the_option_that_fits(national):
+    result = _export(str(national))
+    assert result.exit_code == 2
+    assert "above what Mermaid draws by default" in result.output
+    assert "--collapse" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_collapsed_export_fits_mermaids_default_limits(national):
+    """One box per province (34), hub and ministry, one counted line per pair."""
+    result = _export("--collapse", str(national))
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("flowchart LR\n")
+    assert len(text) <= MERMAID_TEXT_LIMIT
+    assert len(re.findall(r"^  m_\S+ ---\|", text, re.M)) <= MERMAID_EDGE_LIMIT
+    assert len(re.findall(r"^    m_p_\d\d\[", text, re.M)) == 34
+    assert re.search(r'^    m_h__vn_3a_platform_2f_ndxp\["NDXP', text, re.M)  # names, not ids
+
+
+def test_a_provincial_export_is_written_whole_and_the_limit_can_be_lifted(national):
+    """The example fits: written as before. --mermaid-limit 0 writes the national one whole."""
+    small = _export(str(EXAMPLES / "tuyen-quang"))
+    assert small.exit_code == 0 and "subgraph" in small.stdout
+    whole = _export("--mermaid-limit", "0", str(national))
+    assert whole.exit_code == 0 and len(whole.stdout) > MERMAID_TEXT_LIMIT
