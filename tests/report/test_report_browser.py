@@ -4,7 +4,6 @@ Chromium comes from the system package manager (Debian package ``chromium``). Wh
 the set-up installs it with apt-get if running as root; the tests skip only when neither works.
 """
 
-import os
 import shutil
 import struct
 import subprocess
@@ -31,36 +30,6 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def _find() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _install() -> str:
-    """Try apt-get as root; return why it could not be done (empty when it was)."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("apt-get") is None:
-        return "not root or no apt-get"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-q", "chromium"]
-    done = subprocess.run(install, env=env, capture_output=True, timeout=1200, check=False)
-    if done.returncode != 0:
-        subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, timeout=600,
-                       check=False)  # fmt: skip
-        done = subprocess.run(install, env=env, capture_output=True, timeout=1200, check=False)
-    return "" if done.returncode == 0 else done.stderr.decode(errors="replace")[-300:]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """The chromium executable, installed from the system package manager when missing."""
-    found = _find()
-    if found is None:
-        why = _install()
-        found = _find()
-        if found is None:
-            pytest.skip(f"chromium is not installed and could not be installed ({why})")
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -122,13 +122,15 @@ def test_html_findings_table_rows(national_report: Report) -> None:
 def test_html_filter_controls(national_report: Report) -> None:
     """Checkboxes filter by each severity, each family present, and suppression."""
     page = _page(render_html(national_report))
-    boxes = [(a["data-filter"], a["value"]) for a in page.all("input")]
+    inputs = page.all("input")
+    assert inputs[-1]["type"] == "search" and inputs[-1]["id"] == "search"
+    boxes = [(a["data-filter"], a["value"]) for a in inputs[:-1]]
     assert boxes == [
         ("severity", "error"), ("severity", "warning"), ("severity", "note"),
         ("family", "DAT"), ("family", "GOV"), ("family", "IOP"), ("family", "RED"),
         ("suppressed", "true"),
     ]  # fmt: skip
-    assert all(a["type"] == "checkbox" and "checked" in a for a in page.all("input"))
+    assert all(a["type"] == "checkbox" and "checked" in a for a in inputs[:-1])
     assert "Interoperability (2)" in "".join(page.text)
 
 

@@ -1,10 +1,12 @@
 """``vndgaf check``: the whole pipeline against the national reference."""
 
 import datetime as dt
+import html
 import sys
 
 import click
 
+from vndgaf import __version__
 from vndgaf.cli._colour import color_option, wants_colour
 from vndgaf.cli._common import (
     EXIT_CLEAN,
@@ -24,6 +26,7 @@ from vndgaf.cli._output import target, write
 from vndgaf.cli._progress import Progress
 from vndgaf.diagnostics import Report, Severity
 from vndgaf.engine import check_loaded, select_rules
+from vndgaf.errors import InputError, InternalError
 from vndgaf.gcpause import paused_gc
 from vndgaf.load import load
 from vndgaf.report import FORMATS, render, source_root
@@ -55,24 +58,26 @@ def exit_code(report: Report, fail_on: str) -> int:
     )
 
 
-def _diagram(result: object, report: Report, lang: str) -> str | None:
-    """The overview diagram as SVG for the HTML report (in its language), when Graphviz is
-    available."""
+def _diagram(result: object, report: Report, lang: str) -> dict[str, object]:
+    """The overview diagram for the HTML report, in the report's language: its SVG and a text
+    alternative, or why it could not be drawn (the report says so instead of dropping it)."""
     try:
         from vndgaf.graph import build_graph
         from vndgaf.reference import catalogue
         from vndgaf.render import render as render_view
         from vndgaf.render import to_bytes
-    except ImportError:
-        return None
+    except ImportError as exc:  # pragma: no cover - pydot is a mandated dependency
+        return {"diagram_error": f"the diagram renderer is not installed ({exc.name})"}
     try:
         graph = build_graph(result.architecture, catalogue(), report.as_of)  # type: ignore[attr-defined]
         dot = render_view(
             graph, view="overview", findings=report.findings, highlight=True, lang=lang
         )
-        return to_bytes(dot, "svg").decode("utf-8")
-    except Exception:
-        return None
+        alt = str(dot.get_attributes().get("tooltip", "")).strip('"').replace("&#10;", " · ")
+        svg = to_bytes(dot, "svg").decode("utf-8")
+    except (InputError, InternalError, ValueError, OSError) as exc:
+        return {"diagram_error": str(exc)}
+    return {"diagram_svg": svg, "diagram_alt": html.unescape(alt)}
 
 
 @click.command(
@@ -124,6 +129,13 @@ def _diagram(result: object, report: Report, lang: str) -> str | None:
     "holding the inputs, else the current directory.",
 )
 @submissions_only_option()
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="With --format markdown: a summary that fits a pull-request comment (under 65,536 "
+    "characters at any scale): counts per severity, rule and submitter, the first findings, and "
+    "how to get the full report.",
+)
 @fail_on_option()
 @as_of_option()
 @lang_option()
@@ -137,6 +149,7 @@ def check_command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     severities: tuple[str, ...],
+    summary: bool,
     fail_on: str,
     as_of: dt.datetime | None,
     lang: str,
@@ -150,6 +163,8 @@ def check_command(
     merged into one national picture) against the framework rules. Exit 0 when clean, 1 with
     findings at or above --fail-on, 2 on usage or I/O errors."""
     inputs = read_inputs(paths, stdin_filename)
+    if summary and fmt != "markdown":
+        fail("--summary goes with --format markdown")
     overrides = _overrides(severities)
     destination = target(output, inputs=inputs.names)
     progress = Progress()
@@ -175,7 +190,10 @@ def check_command(
         )
         options: dict[str, object] = {}
         if fmt == "html":
-            options["diagram_svg"] = _diagram(result, report, lang)
+            options.update(_diagram(result, report, lang))
+            options["tool_version"] = __version__
+        if summary:
+            options["summary"] = True
         if fmt == "text" and destination.fd in (1, 2):
             stream = sys.stdout if destination.fd == 1 else sys.stderr
             options["color"] = wants_colour(color, stream)

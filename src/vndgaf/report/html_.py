@@ -35,7 +35,10 @@ from vndgaf.report.i18n import (
 )
 from vndgaf.textsafe import html_text as _e
 
-__all__ = ["SCRIPT", "inline_svg", "render_html"]
+__all__ = ["PAGE_ROWS", "SCRIPT", "inline_svg", "render_html"]
+
+#: Findings rows shown before "Show all" (the filters and the search count every row).
+PAGE_ROWS = 500
 
 _CSS = """
 :root { color-scheme: light; --err: #b3261e; --warn: #8a5a00; --note: #0b5cad; --line: #d0d4da; }
@@ -54,7 +57,6 @@ h2 { margin: 2rem 0 .6rem; font-size: 1.2rem; border-bottom: 1px solid var(--lin
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
   vertical-align: top; }
-td { overflow-wrap: anywhere; }
 th { background: #f3f5f7; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.compact { width: auto; min-width: 24rem; }
@@ -72,48 +74,118 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; }
 .nojs .filters, .nojs .shown { display: none; }
 figure.diagram { margin: 0; overflow: auto; border: 1px solid var(--line); padding: .5rem;
   cursor: zoom-in; }
-figure.diagram svg { max-width: 100%; height: auto; }
 figure.diagram.actual { cursor: zoom-out; max-height: 90vh; }
 figure.diagram.actual svg { max-width: none; }
 .hint { color: #555; font-size: .85rem; margin: .25rem 0; }
 .nojs .hint { display: none; }
 td.where { min-width: 12rem; } td.rule { min-width: 10rem; }
-footer { margin-top: 2rem; color: #777; font-size: .85rem; }
+footer { margin-top: 2rem; color: #555; font-size: .85rem; }
+nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; margin: .5rem 0; }
+td { overflow-wrap: break-word; }
+.search { display: block; margin: .5rem 0; }
+.search input { font: inherit; padding: .3rem .5rem; width: min(32rem, 100%); }
+th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0;
+  cursor: pointer; color: inherit; text-align: left; }
+th[aria-sort="ascending"] button::after { content: " ▲"; }
+th[aria-sort="descending"] button::after { content: " ▼"; }
+.nojs .search, .nojs #show-all { display: none; }
+figure.diagram svg { max-width: 100%; max-height: 85vh; width: auto; height: auto; }
+button.zoom { font: inherit; margin: .25rem 0; }
+.notice { border: 1px solid var(--warn); border-left-width: 4px; padding: .5rem .75rem;
+  background: #fff8e6; }
+a:focus, button:focus, input:focus, figure:focus { outline: 2px solid var(--note);
+  outline-offset: 2px; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  body { font-size: 8.5pt; max-width: none; padding: 0; }
+  .filters, .search, .shown, .hint, button.zoom, #show-all, nav { display: none; }
+  section#diagram { break-before: page; break-after: page; }
+  figure.diagram { border: 0; overflow: visible; }
+  figure.diagram svg { max-width: 100%; max-height: 250mm; }
+  h2 { break-after: avoid; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  th { white-space: normal; }
+  td.where, td.rule { min-width: 0; }
+  .badge { color: #000; background: none; border: 1px solid #000; }
+  details > summary { list-style: none; }
+}
 """
 
-SCRIPT = """
+SCRIPT = r"""
 (function () {
   "use strict";
   document.body.classList.remove("nojs");
   var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
-  var rows = Array.prototype.slice.call(
-    document.querySelectorAll("#findings-table tbody tr.finding"));
+  var search = document.getElementById("search");
+  var body = document.querySelector("#findings-table tbody");
+  var rows = body ? Array.prototype.slice.call(body.querySelectorAll("tr.finding")) : [];
   var shown = document.getElementById("shown-count");
+  var more = document.getElementById("show-all");
+  var page = more ? Number(more.dataset.page) : Infinity;
+  var all = false;
   function apply() {
     var on = {severity: Object.create(null), family: Object.create(null),
               suppressed: Object.create(null)};
     boxes.forEach(function (b) { if (b.checked) { on[b.dataset.filter][b.value] = true; } });
+    var words = search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
     var n = 0;
     rows.forEach(function (r) {
       var ok = on.severity[r.dataset.severity] === true && on.family[r.dataset.family] === true &&
         (r.dataset.suppressed !== "true" || on.suppressed["true"] === true);
-      r.hidden = !ok;
+      if (ok && words.length) {
+        var text = r.textContent.toLowerCase();
+        ok = words.every(function (w) { return text.indexOf(w) !== -1; });
+      }
       if (ok) { n += 1; }
+      r.hidden = !ok || (!all && n > page);
     });
     if (shown) { shown.textContent = String(n); }
+    if (more) { more.hidden = all || n <= page; }
   }
-  // A link may preset the filters: #severity=error,warning&family=IOP&suppressed=
+  // A link may preset the filters: #severity=error,warning&family=IOP&suppressed=&q=text
   var preset = new URLSearchParams(window.location.hash.replace(/^#/, ""));
   boxes.forEach(function (b) {
     var wanted = preset.get(b.dataset.filter);
     if (wanted !== null) { b.checked = wanted.split(",").indexOf(b.value) !== -1; }
     b.addEventListener("change", apply);
   });
-  apply();
-  var figure = document.querySelector("figure.diagram");
-  if (figure) {
-    figure.addEventListener("click", function () { figure.classList.toggle("actual"); });
+  if (search) {
+    if (preset.get("q") !== null) { search.value = preset.get("q"); }
+    search.addEventListener("input", apply);
   }
+  if (more) { more.addEventListener("click", function () { all = true; apply(); }); }
+  // Sorting: each column header is a button; a second press reverses the order.
+  Array.prototype.slice.call(document.querySelectorAll("#findings-table th button"))
+    .forEach(function (button, column) {
+      button.addEventListener("click", function () {
+        var th = button.parentNode;
+        var up = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.slice.call(th.parentNode.children).forEach(function (other) {
+          other.removeAttribute("aria-sort");
+        });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        var key = function (r) {
+          var cell = r.children[column];
+          return (cell.dataset.key || cell.textContent).toLowerCase();
+        };
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          var c = x < y ? -1 : (x > y ? 1 : Number(a.dataset.index) - Number(b.dataset.index));
+          return up ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+        apply();
+      });
+    });
+  apply();
+  Array.prototype.slice.call(document.querySelectorAll("button.zoom")).forEach(function (b) {
+    var figure = document.getElementById(b.getAttribute("aria-controls"));
+    b.addEventListener("click", function () {
+      var actual = figure.classList.toggle("actual");
+      b.setAttribute("aria-pressed", actual ? "true" : "false");
+    });
+  });
 })();
 """
 
@@ -122,6 +194,16 @@ _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     f"script-src 'sha256-{_SCRIPT_HASH}'"
 )
+
+#: Submitters and inputs named in the header; beyond, they are counted.
+_NAMED = 5
+#: Navigation: section id -> its label.
+_SECTION = {
+    "summary": "summary",
+    "submitters": "by_submitter",
+    "diagram": "diagram",
+    "findings": "findings",
+}
 
 _XML_DECL = re.compile(r"<\?xml[^>]*\?>\s*", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*", re.IGNORECASE)
@@ -133,11 +215,13 @@ def inline_svg(svg: str) -> str:
 
 
 def _where(f: Finding, lang: str) -> str:
+    """The location, with a line-break opportunity after each ``/`` of its path: a long path
+    wraps between folders, never inside a word."""
     if f.location is None:
         return f'<span class="nolocation">{_e(label("no_location", lang))}</span>'
     pointer = f.location.pointer
     title = f' title="{_e(pointer)}"' if pointer else ""
-    return f"<code{title}>{_e(location_text(f.location))}</code>"
+    return f"<code{title}>{_e(location_text(f.location)).replace('/', '/<wbr>')}</code>"
 
 
 def _status(f: Finding, lang: str) -> str:
@@ -155,15 +239,15 @@ def _status(f: Finding, lang: str) -> str:
     return '<span class="status accepted">' + "<br>".join(parts) + "</span>"
 
 
-def _row(f: Finding, lang: str) -> str:
+def _row(f: Finding, lang: str, index: int, submitters: bool) -> str:
     sev = f.severity.value
     classes = f"finding {sev}" + (" suppressed" if f.suppressed else "")
     subject = _e(f.subject)
     if f.related:
         subject += " → " + ", ".join(_e(r) for r in f.related)
     cells = [
-        f'<td><span class="badge {sev}">{_e(severity_label(f.severity, lang, form="singular"))}'
-        "</span></td>",
+        f'<td data-key="{SEVERITIES.index(f.severity)}"><span class="badge {sev}">'
+        f"{_e(severity_label(f.severity, lang, form='singular'))}</span></td>",
         f'<td class="rule"><code>{_e(f.code)}</code><br><span class="name">{_e(f.name)}</span>'
         "</td>",
         f'<td class="where">{_where(f, lang)}</td>',
@@ -173,9 +257,13 @@ def _row(f: Finding, lang: str) -> str:
         f'<td class="fix">{_e(f.fix.get(lang)) if f.fix else ""}</td>',
         f"<td>{_status(f, lang)}</td>",
     ]
+    if submitters:
+        cells.append(f'<td class="submitter">{_e(f.submitter)}</td>')
     return (
         f'<tr class="{classes}" data-severity="{_e(sev)}" data-family="{_e(f.family)}" '
-        f'data-suppressed="{"true" if f.suppressed else "false"}">' + "".join(cells) + "</tr>"
+        f'data-suppressed="{"true" if f.suppressed else "false"}" data-index="{index}">'
+        + "".join(cells)
+        + "</tr>"
     )
 
 
@@ -206,7 +294,9 @@ def _filters(report: Report, lang: str) -> list[str]:
         + _checkbox("suppressed", "true", _e(label("show_suppressed", lang)))
         + "</fieldset>",
         "</div>",
-        f'<p class="shown">{_e(label("showing", lang))} <span id="shown-count">'
+        f'<label class="search">{_e(label("search", lang))} '
+        f'<input type="search" id="search" aria-controls="findings-table"></label>',
+        f'<p class="shown" role="status">{_e(label("showing", lang))} <span id="shown-count">'
         f"{len(report.findings)}</span> {_e(label('of', lang))} {len(report.findings)}</p>",
     ]
 
@@ -215,13 +305,23 @@ def _findings(report: Report, lang: str) -> list[str]:
     out = [f'<section id="findings"><h2>{_e(label("findings", lang))}</h2>']
     if not report.findings:
         return [*out, f"<p>{_e(label('no_findings', lang))}</p>", "</section>"]
-    heads = ("severity", "rule", "location", "message", "subject", "legal_basis", "fix", "status")
+    submitters = len(report.submitters) > 1
+    heads = ["severity", "rule", "location", "message", "subject", "legal_basis", "fix", "status"]
+    if submitters:
+        heads.append("submitter")
     out += _filters(report, lang)
     out.append('<table id="findings-table"><thead><tr>')
-    out.append("".join(f"<th>{_e(label(h, lang))}</th>" for h in heads))
+    out.append("".join(f'<th scope="col"><button type="button">{_e(label(h, lang))}</button></th>'
+                       for h in heads))  # fmt: skip
     out.append("</tr></thead><tbody>")
-    out += [_row(f, lang) for f in report.findings]
-    out += ["</tbody></table>", "</section>"]
+    out += [_row(f, lang, i, submitters) for i, f in enumerate(report.findings)]
+    out.append("</tbody></table>")
+    if len(report.findings) > PAGE_ROWS:
+        out.append(
+            f'<p><button type="button" id="show-all" data-page="{PAGE_ROWS}">'
+            f"{_e(label('show_all', lang).format(n=len(report.findings)))}</button></p>"
+        )
+    out.append("</section>")
     return out
 
 
@@ -309,22 +409,45 @@ def _rules(report: Report, lang: str) -> list[str]:
     ]
 
 
-def render_html(report: Report, *, lang: str = "en", diagram_svg: str | None = None) -> str:
+def render_html(
+    report: Report,
+    *,
+    lang: str = "en",
+    diagram_svg: str | None = None,
+    diagram_alt: str = "",
+    diagram_error: str | None = None,
+    tool_version: str | None = None,
+) -> str:
     """The report as one self-contained HTML5 document, ending with a newline.
 
     ``diagram_svg`` is the overview diagram from vndgaf's own renderer; it is inlined as is
     (after removing its XML declaration and DOCTYPE), so it must not come from users.
+    ``diagram_alt`` describes it for screen readers; ``diagram_error`` says why there is no
+    diagram (shown as a notice). ``tool_version`` is the vndgaf version in the header.
     """
     doc_lang = "vi" if lang == "vi" else "en"
     title = _e(label("title", lang))
     facts = []
     if report.as_of is not None:
         facts.append(f"{_e(label('as_of', lang))}: {report.as_of.isoformat()}")
+    if report.submitters:
+        names = list(dict.fromkeys(report.submitters))
+        shown = ", ".join(_e(n) for n in names[:_NAMED])
+        if len(names) > _NAMED:
+            shown += " " + _e(label("and_more", lang).format(n=len(names) - _NAMED))
+        facts.append(f"{_e(label('submitter', lang))} ({len(names)}): {shown}")
     if report.inputs:
         facts.append(
             f"{_e(label('inputs', lang))}: "
-            + ", ".join(f"<code>{_e(i)}</code>" for i in report.inputs)
+            + ", ".join(f"<code>{_e(i)}</code>" for i in report.inputs[:_NAMED])
+            + (
+                " " + _e(label("and_more", lang).format(n=len(report.inputs) - _NAMED))
+                if len(report.inputs) > _NAMED
+                else ""
+            )
         )
+    if tool_version:
+        facts.append(f"vndgaf {_e(tool_version)}")
     summary = summary_sentence(report.counts(), suppressed_count(report), file_count(report), lang)
     out = [
         "<!DOCTYPE html>",
@@ -343,19 +466,43 @@ def render_html(report: Report, *, lang: str = "en", diagram_svg: str | None = N
     ]
     if facts:
         out.append(f'<p class="facts">{" · ".join(facts)}</p>')
+    sections = ["summary"]
+    if diagram_svg or diagram_error:
+        sections.append("diagram")
+    if len(report.submitters) > 1:
+        sections.append("submitters")
+    sections.append("findings")
+    out.append(
+        f'<nav aria-label="{_e(label("contents", lang))}"><ul>'
+        + "".join(f'<li><a href="#{s}">{_e(label(_SECTION[s], lang))}</a></li>' for s in sections)
+        + "</ul></nav>"
+    )
     out.append("</header>")
+    out.append("<main>")
     out += _summary(report, lang)
-    out += _submitters(report, lang)
-    out += _metrics(report, lang)
     if diagram_svg:
+        alt = _e(diagram_alt or label("diagram", lang))
         out += [
             f'<section id="diagram"><h2>{_e(label("diagram", lang))}</h2>',
             f'<p class="hint">{_e(label("diagram_hint", lang))}</p>',
-            f'<figure class="diagram">{inline_svg(diagram_svg)}</figure>',
+            f'<button type="button" class="zoom" aria-controls="diagram-figure" '
+            f'aria-pressed="false">{_e(label("zoom", lang))}</button>',
+            f'<figure class="diagram" id="diagram-figure" role="img" aria-label="{alt}">'
+            f"{inline_svg(diagram_svg)}<figcaption>{alt}</figcaption></figure>",
             "</section>",
         ]
+    elif diagram_error:
+        out += [
+            f'<section id="diagram"><h2>{_e(label("diagram", lang))}</h2>',
+            f'<p class="notice" role="status">{_e(label("no_diagram", lang))} '
+            f"{_e(diagram_error)}</p>",
+            "</section>",
+        ]
+    out += _submitters(report, lang)
+    out += _metrics(report, lang)
     out += _findings(report, lang)
     out += _rules(report, lang)
+    out.append("</main>")
     out += [
         f"<footer>{_e(label('generated_by', lang))}</footer>",
         f"<script>{SCRIPT}</script>",
