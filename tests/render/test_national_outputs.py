@@ -1,5 +1,6 @@
-"""Mermaid at national scale: the export refuses what Mermaid cannot draw, naming the option
-that writes the collapsed country map, which fits Mermaid's default limits."""
+"""The national model's outputs for people: the Mermaid export refuses what Mermaid cannot draw,
+naming the option that writes the collapsed country map (which fits Mermaid's default limits),
+and the Markdown summary of its check fits a pull-request comment."""
 
 import json
 import re
@@ -10,13 +11,14 @@ from render_fixtures import EXAMPLES
 
 from vndgaf.cli import main
 from vndgaf.render import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT
+from vndgaf.report import COMMENT_LIMIT
 from vndgaf.synth import minimum_flows, synthesize
 
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory):
     """The synthetic national model (34 provinces) at its minimum flows, as a file."""
-    synthesis = synthesize(scale="national", flows=minimum_flows("national"), seed=0)
+    synthesis = synthesize(scale="national", flows=minimum_flows("national"), seed=0, defects=300)
     path = tmp_path_factory.mktemp("national") / "national.json"
     path.write_text(json.dumps(synthesis.document, ensure_ascii=False), encoding="utf-8")
     return path
@@ -52,3 +54,15 @@ def test_a_provincial_export_is_written_whole_and_the_limit_can_be_lifted(nation
     assert small.exit_code == 0 and "subgraph" in small.stdout
     whole = _export("--mermaid-limit", "0", str(national))
     assert whole.exit_code == 0 and len(whole.stdout) > MERMAID_TEXT_LIMIT
+
+
+def test_the_markdown_summary_of_the_national_check_fits_a_comment(national):
+    """``check --format markdown --summary`` of the national model (300 injected defects): under
+    65,536 characters, with the counts per rule."""
+    result = CliRunner().invoke(
+        main, ["check", "--format", "markdown", "--summary", "--lang", "vi", str(national)]
+    )
+    assert result.exit_code == 1, result.output  # findings at or above the threshold
+    text = result.stdout
+    assert len(text) < COMMENT_LIMIT
+    assert "### Theo quy tắc" in text and "### Lỗi" not in text
