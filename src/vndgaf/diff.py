@@ -16,7 +16,7 @@ never by location, because locations move with every edit; suppressed findings c
 
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -24,6 +24,8 @@ import attrs
 from vndgaf import converter
 from vndgaf.diagnostics import Finding, Report, Severity, Text
 from vndgaf.load import LoadResult
+from vndgaf.model import Submission
+from vndgaf.model.namespaces import qualify
 from vndgaf.textsafe import json_text, printable
 
 __all__ = [
@@ -154,9 +156,15 @@ def _field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
     return out
 
 
-def _compare(kind: str, old: Iterable[Any], new: Iterable[Any], key: str) -> KindDiff:
-    before = {getattr(e, key): e for e in old}
-    after = {getattr(e, key): e for e in new}
+def _compare(
+    kind: str,
+    old: Iterable[Any],
+    new: Iterable[Any],
+    key: Callable[[Any], str],
+    new_key: Callable[[Any], str] | None = None,
+) -> KindDiff:
+    before = {key(e): e for e in old}
+    after = {(new_key or key)(e): e for e in new}
     changed = []
     for ident in sorted(before.keys() & after.keys()):
         a, b = before[ident], after[ident]
@@ -177,6 +185,10 @@ def _compare(kind: str, old: Iterable[Any], new: Iterable[Any], key: str) -> Kin
     )
 
 
+def _submitter(submission: Submission) -> str:
+    return submission.submitter
+
+
 def _by_identity(findings: Sequence[Finding]) -> dict[tuple[str, str, tuple[str, ...]], Finding]:
     """Active findings by identity; the first in report order stands for its duplicates."""
     out: dict[tuple[str, str, tuple[str, ...]], Finding] = {}
@@ -195,23 +207,29 @@ def diff(
 ) -> SubmissionDiff:
     """The changes from ``old`` to ``new`` (each loaded, and checked into its report)."""
     kinds = [
-        _compare(_SUBMISSIONS[0], old.submissions, new.submissions, "submitter"),
+        _compare(_SUBMISSIONS[0], old.submissions, new.submissions, _submitter),
         *(
             _compare(
                 name,
                 getattr(old.architecture, name),
                 getattr(new.architecture, name),
-                "id",
+                lambda e: old.qualified(e.id),
+                lambda e: new.qualified(e.id),
             )
             for name, _label in DIFF_KINDS
         ),
     ]
     names: dict[str, str] = {}
-    for arch in (old.architecture, new.architecture):
+    for result in (old, new):
         for name, _label in DIFF_KINDS:
-            for element in getattr(arch, name):
+            for element in getattr(result.architecture, name):
                 if getattr(element, "name", None):
-                    names[element.id] = element.name
+                    names[result.qualified(element.id)] = element.name
+    for result in (old, new):  # a submission block is named by its submitter agency
+        for submission in result.submissions:
+            agency = names.get(qualify(submission.submitter, submission.submitter))
+            if agency is not None:
+                names[submission.submitter] = agency
     mentioned = {
         ident for k in kinds for ident in (*k.added, *k.removed, *(c.id for c in k.changed))
     }

@@ -104,9 +104,8 @@ def _format_page() -> str:
         "A submission is one or more YAML or JSON files. Every file starts with "
         "`format_version: 1`; one file (per directory tree) carries the `submission` block; "
         "the element lists may be spread over any number of files and refer to each other "
-        "by id. Ids are unique across all files checked together (prefix them with your "
-        "unit, e.g. `tq-`, when several submissions are merged). Ids starting with `vn:` "
-        "refer to the built-in national catalogue (`vndgaf reference …`).\n\n",
+        "by id. Ids starting with `vn:` refer to the built-in national catalogue "
+        "(`vndgaf reference …`).\n\n",
         f"The JSON Schema (draft 2020-12) is `schemas/{SCHEMA_FILENAME}` in the repository "
         f"and in the installed package, and `vndgaf schema` prints it. Its `$id`, `{SCHEMA_ID}`, "
         "is where the main branch publishes it.\n\n",
@@ -126,6 +125,30 @@ def _format_page() -> str:
         "keep the official Vietnamese terms where those are the names used in law "
         "(`toan_trinh`, `mot_phan`, `xa`, `phuong`, `dac_khu`). Where a vocabulary is a "
         "design inference rather than a legal list, its description says so.\n\n",
+        "## Ids, namespaces and other submissions\n\n",
+        "Each submission is a namespace named by its submitter: an id is unique within its "
+        "submission (every file, every element kind), and two submissions may use the same "
+        "ids (`lgsp`, `f1`) without meeting, whatever they are checked with. Choose a "
+        "submitter id no other submitter uses: a catalogue agency (`vn:agency/bo-tu-phap`) "
+        "or your unit in the id (`ubnd-cao-bang`); two folders with one submitter are two "
+        "versions of one submission (REF008), and only the later is checked.\n\n",
+        "A reference is resolved in its own submission first, then in the catalogue (`vn:…`). "
+        "An element of another submission is named by its **qualified id**, `submitter::id` "
+        "(`ubnd-cao-bang::lgsp`, `vn:agency/bo-tu-phap::hotich`), and must be declared under "
+        "`externals`, in the list of its kind, with what the submission relies on (its owner, "
+        "an LGSP's `instance_of` …), so that the submission validates, checks, renders and "
+        "exports on its own (REF001 otherwise). Checked together with the submission that "
+        "defines it, the declaration is matched to the element: a missing element, another "
+        "kind or another value of a declared field is REF009 on the declaration (names are "
+        "not compared). `::` is reserved for qualified ids: a local id never holds it.\n\n",
+        "```yaml\nflows:\n  - id: f-hotich-btp\n    source: hotich\n"
+        "    target: vn:agency/bo-tu-phap::hotich\n    via: [lgsp, vn:platform/ndxp]\n"
+        "externals:\n  systems:\n    - id: vn:agency/bo-tu-phap::hotich\n"
+        "      name: Hệ thống thông tin đăng ký và quản lý hộ tịch\n"
+        "      owner: vn:agency/bo-tu-phap\n```\n\n",
+        "Every output names elements by their qualified id (findings' subjects, SARIF "
+        "fingerprints, diagrams and exports of several submissions, `diff`), and a message "
+        "names them as the submission it is about writes them.\n\n",
     ]
     sections = [("Root", schema), *sorted(schema["$defs"].items())]
     for name, definition in sections:

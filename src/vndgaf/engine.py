@@ -5,7 +5,7 @@
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -15,6 +15,7 @@ from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph, build_graph
 from vndgaf.load import INPUT_CHECKS, LoadResult, load
 from vndgaf.model import InputSource, Level, OnlineLevel
+from vndgaf.model.namespaces import text_written_in
 from vndgaf.reference import Catalogue
 from vndgaf.reference import catalogue as national_catalogue
 from vndgaf.rules import ALL_RULES, Context, Rule
@@ -66,8 +67,10 @@ def _as_of(result: LoadResult, explicit: dt.date | None) -> dt.date:
     return max(dates) if dates else dt.date.today()
 
 
-def _suppression(graph: ArchGraph, finding: Finding, as_of: dt.date) -> Finding:
-    element = graph.element(finding.subject)
+def _suppression(graph: ArchGraph, subject: str, finding: Finding, as_of: dt.date) -> Finding:
+    """The finding accepted by the suppression on its subject (the element ``subject`` of the
+    graph), or the finding with a note when that suppression has expired."""
+    element = graph.element(subject)
     for entry in getattr(element, "suppress", ()) if element is not None else ():
         if entry.rule.upper() != finding.code and entry.rule.lower() != finding.name:
             continue
@@ -83,19 +86,32 @@ def _suppression(graph: ArchGraph, finding: Finding, as_of: dt.date) -> Finding:
 
 
 def _stamp(rule: Rule, severity: Severity, violation: Violation, result: LoadResult) -> Finding:
+    """The finding of a violation: located, its ids qualified, attributed to the submission
+    that defines its subject (or, failing that, to the one of the file it points at)."""
     location = result.locate(violation.subject, violation.field)
+    submitter = result.submitter_of(violation.subject)
+    if not submitter and location is not None:
+        submitter = result.submitters.get(location.path, "")
+    fix = violation.fix or rule.fix
     return Finding(
         code=rule.code,
         name=rule.name,
         severity=severity,
-        message=violation.message,
+        message=_written_in(submitter, violation.message),
         location=location,
-        subject=violation.subject,
-        related=violation.related,
+        subject=result.qualified(violation.subject),
+        related=tuple(map(result.qualified, violation.related)),
         legal_basis=rule.legal_basis,
-        fix=violation.fix or rule.fix,
-        submitter=result.submitter_of(violation.subject),
+        fix=_written_in(submitter, fix) if fix is not None else None,
+        submitter=submitter,
     )
+
+
+def _written_in(namespace: str, text: Text) -> Text:
+    """A message as the submission it is about writes ids: checked alone or with others, a
+    submission reads the same message about its own elements (``'f1'``, not
+    ``'ubnd-x::f1'``)."""
+    return Text(text_written_in(namespace, text.en), text_written_in(namespace, text.vi))
 
 
 def _run(rule: Rule, ctx: Context) -> list[Violation]:
@@ -105,7 +121,9 @@ def _run(rule: Rule, ctx: Context) -> list[Violation]:
         raise InternalError(f"rule {rule.code} ({rule.name}) failed: {exc!r}") from exc
 
 
-def _metrics(graph: ArchGraph, findings: Sequence[Finding]) -> dict[str, float]:
+def _metrics(
+    graph: ArchGraph, findings: Sequence[Finding], qualified: Callable[[str], str]
+) -> dict[str, float]:
     arch = graph.architecture
     metrics: dict[str, float] = {
         "elements.agencies": len(arch.agencies),
@@ -142,7 +160,7 @@ def _metrics(graph: ArchGraph, findings: Sequence[Finding]) -> dict[str, float]:
         for i in (f.subject, *f.related)
     }
     metrics["investments.redundant_budget_vnd"] = float(
-        sum(i.budget_vnd or 0 for i in arch.investments if i.id in flagged)
+        sum(i.budget_vnd or 0 for i in arch.investments if qualified(i.id) in flagged)
     )
     reach: dict[str, bool] = {a.id: False for a in arch.agencies}
     for system in graph.own_systems:
@@ -198,7 +216,11 @@ def _check_loaded(
 ) -> Report:
     date = _as_of(result, as_of)
     graph = build_graph(result.architecture, catalogue, date)
-    ctx = Context(graph=graph, catalogue=catalogue, as_of=date, submissions=result.submissions)
+    submissions = tuple(
+        attrs.evolve(s, submitter=result.element_id(s.submitter, s.submitter))
+        for s in result.submissions
+    )
+    ctx = Context(graph=graph, catalogue=catalogue, as_of=date, submissions=submissions)
     overrides = {k.upper(): v for k, v in (severity_overrides or {}).items()}
     chosen = select_rules(rules, select, ignore)
     findings: list[Finding] = []
@@ -208,21 +230,20 @@ def _check_loaded(
         ):
             severity = overrides.get(info.code, info.severity)
             findings.extend(
-                attrs.evolve(f, severity=severity, submitter=result.submitter_of(f.subject))
-                for f in result.findings
-                if f.code == info.code
+                attrs.evolve(f, severity=severity) for f in result.findings if f.code == info.code
             )
     for rule in chosen:
         override = overrides.get(rule.code, overrides.get(rule.name.upper()))
         for violation in _run(rule, ctx):
             severity = override or violation.severity or rule.severity
-            findings.append(_suppression(graph, _stamp(rule, severity, violation, result), date))
+            stamped = _stamp(rule, severity, violation, result)
+            findings.append(_suppression(graph, violation.subject, stamped, date))
     unique = {(f.identity, f.location, f.message.en): f for f in findings}
     ordered = tuple(sorted(unique.values(), key=Finding.sort_key))
     infos = tuple(sorted({*INPUT_CHECKS, *(r.info() for r in chosen)}, key=lambda i: i.code))
     return Report(
         findings=ordered,
-        metrics=_metrics(graph, ordered),
+        metrics=_metrics(graph, ordered, result.qualified),
         rules=infos,
         inputs=result.files,
         as_of=date,

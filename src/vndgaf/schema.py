@@ -17,8 +17,9 @@ from typing import Any
 
 import attrs
 
-from vndgaf.model import Architecture
+from vndgaf.model import Architecture, Externals
 from vndgaf.model.deprecated import DEPRECATED_VALUES
+from vndgaf.model.meta import QUALIFIED_ID_PATTERN
 from vndgaf.project import RAW
 
 __all__ = ["SCHEMA_FILENAME", "SCHEMA_ID", "descriptions_vi", "schema_json", "submission_schema"]
@@ -53,14 +54,15 @@ def _bilingual(text: str) -> str:
     return f"{text}\n\n{vi}" if vi else text
 
 
-def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    """Schema for a Python type annotation (no metadata applied)."""
+def _type_schema(tp: Any, defs: dict[str, Any], *, external: bool = False) -> dict[str, Any]:
+    """Schema for a Python type annotation (no metadata applied); ``external`` for the element
+    lists of :class:`Externals`, whose items are named by qualified ids."""
     origin = typing.get_origin(tp)
     if origin in (types.UnionType, typing.Union):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) != 1:
             raise TypeError(f"unsupported union {tp!r}")
-        inner = _type_schema(args[0], defs)
+        inner = _type_schema(args[0], defs, external=external)
         if "type" in inner and isinstance(inner["type"], str) and inner["type"] != "object":
             inner = {**inner, "type": [inner["type"], "null"]}
             if "enum" in inner:
@@ -70,7 +72,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return inner
     if origin is tuple:
         item, _ellipsis = typing.get_args(tp)
-        return {"type": "array", "items": _type_schema(item, defs)}
+        return {"type": "array", "items": _type_schema(item, defs, external=external)}
     if origin is dict:
         _key, value = typing.get_args(tp)
         return {"type": "object", "additionalProperties": _type_schema(value, defs)}
@@ -87,8 +89,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum_schema(tp)
     if attrs.has(tp):
-        _class_def(tp, defs)
-        return {"$ref": f"#/$defs/{tp.__name__}"}
+        return {"$ref": f"#/$defs/{_class_def(tp, defs, external=external)}"}
     raise TypeError(f"no schema for {tp!r}")
 
 
@@ -130,20 +131,31 @@ def _apply_metadata(schema: dict[str, Any], meta: typing.Mapping[str, Any]) -> d
     return out
 
 
-def _class_def(cls: type, defs: dict[str, Any]) -> None:
-    """Add the definition of an attrs class (and of the classes it uses) to ``defs``."""
-    name = cls.__name__
+_EXTERNAL_ID = {"type": "string", "pattern": QUALIFIED_ID_PATTERN, "maxLength": 402}
+_EXTERNAL_ID_DOC = (
+    "Qualified id of the element: the submitter of the submission that defines it, '::', and "
+    "its id there (ubnd-cao-bang::lgsp-cao-bang)."
+)
+
+
+def _class_def(cls: type, defs: dict[str, Any], *, external: bool = False) -> str:
+    """Add the definition of an attrs class (and of the classes it uses) to ``defs``; give its
+    name there. With ``external``, the class as declared under ``externals``
+    (``ExternalPlatform``): the same fields, its ``id`` a qualified id."""
+    name = f"External{cls.__name__}" if external else cls.__name__
     if name in defs:
-        return
+        return name
     defs[name] = {}  # placeholder against recursion
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        schema = _type_schema(hints[field.name], defs)
+        schema = _type_schema(hints[field.name], defs, external=cls is Externals)
         properties[field.name] = _apply_metadata(schema, field.metadata)
         if field.default is attrs.NOTHING:
             required.append(field.name)
+    if external:
+        properties["id"] = {**_EXTERNAL_ID, "description": _bilingual(_EXTERNAL_ID_DOC)}
     definition: dict[str, Any] = {
         "type": "object",
         "title": name,
@@ -154,6 +166,7 @@ def _class_def(cls: type, defs: dict[str, Any]) -> None:
     if required:
         definition["required"] = required
     defs[name] = definition
+    return name
 
 
 @functools.cache

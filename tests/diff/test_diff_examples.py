@@ -52,20 +52,21 @@ def test_example_diff_names_the_revision(monkeypatch: pytest.MonkeyPatch) -> Non
     doc = json.loads(output)
     assert doc["version"] == 1 and doc["changed"] is True
     elements = doc["elements"]
-    assert [e["id"] for e in elements["agencies"]["removed"]] == ["ubnd-huyen-yen-son"]
-    assert [e["id"] for e in elements["databases"]["added"]] == ["csdl-gpxd-tuyen-quang"]
-    assert [e["id"] for e in elements["investments"]["removed"]] == ["dt-thanh-toan-tinh"]
-    flow = {c["id"]: c for c in elements["flows"]["changed"]}["f-hotich-bo"]
+    tq = "ubnd-tuyen-quang::"  # every element is named by its qualified id
+    assert [e["id"] for e in elements["agencies"]["removed"]] == [tq + "ubnd-huyen-yen-son"]
+    assert [e["id"] for e in elements["databases"]["added"]] == [tq + "csdl-gpxd-tuyen-quang"]
+    assert [e["id"] for e in elements["investments"]["removed"]] == [tq + "dt-thanh-toan-tinh"]
+    flow = {c["id"]: c for c in elements["flows"]["changed"]}[tq + "f-hotich-bo"]
     assert {f["field"]: (f["old"], f["new"]) for f in flow["fields"]}["via"] == (
         [],
         ["lgsp-tuyen-quang", "vn:platform/ndxp"],
     )
-    service = {c["id"]: c for c in elements["services"]["changed"]}["dv-cap-phep-xay-dung"]
+    service = {c["id"]: c for c in elements["services"]["changed"]}[tq + "dv-cap-phep-xay-dung"]
     assert {"field": "online_level", "old": "mot_phan", "new": "toan_trinh"} in service["fields"]
     resolved = {(f["code"], f["subject"]) for f in doc["findings"]["resolved"]}
-    assert {("IOP001", "f-hotich-bo"), ("STR001", "ubnd-huyen-yen-son")} <= resolved
+    assert {("IOP001", tq + "f-hotich-bo"), ("STR001", tq + "ubnd-huyen-yen-son")} <= resolved
     introduced = {(f["code"], f["subject"]) for f in doc["findings"]["introduced"]}
-    assert ("DAT003", "dv-cap-phep-xay-dung") in introduced
+    assert ("DAT003", tq + "dv-cap-phep-xay-dung") in introduced
 
 
 def test_same_version_has_no_changes_and_exits_0(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,13 +55,13 @@ def test_changed_fields_carry_old_and_new_values_in_field_order(tmp_path: Path) 
     )
     d = _diff(tmp_path, DB, new)
     [change] = d.kind("databases").changed
-    assert change.id == "kho"
+    assert change.id == "ubnd::kho"
     assert [(c.field, c.old, c.new) for c in change.fields] == [
         ("owner", "ubnd", "so-a"),
         ("tenants", ["so-a"], ["so-a", "ubnd"]),
         ("quality.song", True, False),
     ]
-    assert d.names["kho"] == "Kho dữ liệu"
+    assert d.names["ubnd::kho"] == "Kho dữ liệu"
     assert "      quality.song: true -> false" in render_diff_text(d).splitlines()
 
 
@@ -96,22 +96,22 @@ DISTRICT = """  - {id: huyen-x, name: Ủy ban nhân dân huyện X, level: dist
 def test_removing_an_element_resolves_its_finding(tmp_path: Path) -> None:
     """Dropping a district agency removes it and resolves its STR001 finding."""
     d = _diff(tmp_path, DISTRICT, "")
-    assert d.kind("agencies").removed == ("huyen-x",)
+    assert d.kind("agencies").removed == ("ubnd::huyen-x",)
     assert [(f.code, f.subject) for f in d.resolved if f.code == "STR001"] == [
-        ("STR001", "huyen-x")
+        ("STR001", "ubnd::huyen-x")
     ]
     assert all(f.code != "STR001" for f in d.introduced)
     text = render_diff_text(d)
-    assert "  - huyen-x (Ủy ban nhân dân huyện X)" in text
+    assert "  - ubnd::huyen-x (Ủy ban nhân dân huyện X)" in text
     assert "STR001 [error] district-level agency" in text
 
 
 def test_adding_an_element_introduces_its_finding(tmp_path: Path) -> None:
     """The reverse edit introduces the same finding, located in the new file."""
     d = _diff(tmp_path, "", DISTRICT)
-    assert d.kind("agencies").added == ("huyen-x",)
+    assert d.kind("agencies").added == ("ubnd::huyen-x",)
     [finding] = [f for f in d.introduced if f.code == "STR001"]
-    assert finding.subject == "huyen-x"
+    assert finding.subject == "ubnd::huyen-x"
     assert finding.location is not None and finding.location.path.endswith("new/architecture.yaml")
     doc = json.loads(render_diff_json(d))
     assert doc["summary"]["introduced"]["error"] >= 1
@@ -133,7 +133,7 @@ def test_suppressing_a_finding_resolves_it(tmp_path: Path) -> None:
         "parent: ubnd,\n     suppress: [{rule: STR001, reason: dissolving in 2026}]}",
     )
     d = _diff(tmp_path, DISTRICT, suppressed)
-    assert [(f.code, f.subject) for f in d.resolved] == [("STR001", "huyen-x")]
+    assert [(f.code, f.subject) for f in d.resolved] == [("STR001", "ubnd::huyen-x")]
     [change] = d.kind("agencies").changed
     assert change.fields[0].field == "suppress"
     assert change.fields[0].old == []
@@ -151,7 +151,7 @@ def test_json_is_versioned_sorted_and_deterministic(tmp_path: Path) -> None:
     assert "Ủy ban nhân dân huyện X" in text
     assert list(doc["elements"]) == sorted(doc["elements"])
     assert doc["elements"]["agencies"]["removed"] == [
-        {"id": "huyen-x", "name": "Ủy ban nhân dân huyện X"}
+        {"id": "ubnd::huyen-x", "name": "Ủy ban nhân dân huyện X"}
     ]
 
 
@@ -171,7 +171,7 @@ def test_as_of_checks_both_versions_on_the_same_date(tmp_path: Path) -> None:
     assert run.exit_code == 1
     doc = json.loads(run.output)
     assert [(f["code"], f["subject"]) for f in doc["findings"]["introduced"]] == [
-        ("STR001", "huyen-x")
+        ("STR001", "ubnd::huyen-x")
     ]
     assert "suppression expired on 2026-02-01" in doc["findings"]["introduced"][0]["message"]["en"]
     run = CliRunner().invoke(main, ["diff", old, new, "--format", "json", "--as-of", "2026-01-20"])

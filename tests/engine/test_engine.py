@@ -153,7 +153,7 @@ def test_rules_read_the_catalogue_they_are_given(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = load([path])
-    assert [f.subject for f in check_loaded(result, select=["STR007"]).findings] == ["dk-x"]
+    assert [f.subject for f in check_loaded(result, select=["STR007"]).findings] == ["ubnd::dk-x"]
     national = catalogue()
     zone = AdministrativeUnit(
         id="vn:commune/99999",

@@ -40,6 +40,11 @@ def _refs_found(result: Any) -> set[tuple[str, str | None, str]]:
     }
 
 
+def _qualified(document: dict[str, Any], ident: str) -> str:
+    """The id as findings name it: qualified by the document's submitter."""
+    return f"{document['submission']['submitter']}::{ident}"
+
+
 def test_clean_model_has_no_reference_finding(clean: dict[str, Any], tmp_path: Path) -> None:
     """The fixture is clean, so every finding in the other tests comes from an edit."""
     result = load([_write(tmp_path, "clean.json", clean)])
@@ -62,12 +67,12 @@ def test_bad_references_anywhere_are_each_reported(clean: dict[str, Any], tmp_pa
     result = load([_write(tmp_path, "bad.json", doc)])
     via_index = len(flows[1]["via"]) - 1
     assert _refs_found(result) == {
-        ("REF001", "/flows/0/source", flows[0]["id"]),
-        ("REF003", f"/flows/1/via/{via_index}", flows[1]["id"]),
-        ("REF004", f"/flows/{mid}/entities/0", flows[mid]["id"]),
-        ("REF001", f"/flows/{last}/target", flows[last]["id"]),
-        ("REF001", "/services/3/required_inputs/0/entity", services[3]["id"]),
-        ("REF004", "/agencies/2/parent", agencies[2]["id"]),
+        ("REF001", "/flows/0/source", _qualified(doc, flows[0]["id"])),
+        ("REF003", f"/flows/1/via/{via_index}", _qualified(doc, flows[1]["id"])),
+        ("REF004", f"/flows/{mid}/entities/0", _qualified(doc, flows[mid]["id"])),
+        ("REF001", f"/flows/{last}/target", _qualified(doc, flows[last]["id"])),
+        ("REF001", "/services/3/required_inputs/0/entity", _qualified(doc, services[3]["id"])),
+        ("REF004", "/agencies/2/parent", _qualified(doc, agencies[2]["id"])),
     }
     assert len(result.architecture.flows) == len(flows)  # bad references drop nothing
     by_pointer = {f.location.pointer: f for f in result.findings if f.location}
@@ -102,7 +107,9 @@ def test_unresolved_matches_element_by_element_check(clean: dict[str, Any], tmp_
     assert 0 < len(slow) <= 17
     assert list(unresolved(flows, DataFlow, kinds)) == slow
     assert all_resolve([f for f in flows if f not in slow], DataFlow, kinds)
-    assert {f.subject for f in result.findings if f.code.startswith("REF")} == {f.id for f in slow}
+    assert {f.subject for f in result.findings if f.code.startswith("REF")} == {
+        _qualified(doc, f.id) for f in slow
+    }
 
 
 def test_duplicates_keep_the_first_definition(clean: dict[str, Any], tmp_path: Path) -> None:
@@ -118,9 +125,13 @@ def test_duplicates_keep_the_first_definition(clean: dict[str, Any], tmp_path: P
     result = load([a, b])
     assert sorted(_refs_found(result)) == sorted(
         [
-            ("REF002", f"/flows/{len(flows) - 1}/id", first["id"]),
-            ("REF002", f"/systems/{len(doc['systems']) - 1}/id", doc["agencies"][0]["id"]),
-            ("REF002", "/flows/0/id", flows[7]["id"]),
+            ("REF002", f"/flows/{len(flows) - 1}/id", _qualified(doc, first["id"])),
+            (
+                "REF002",
+                f"/systems/{len(doc['systems']) - 1}/id",
+                _qualified(doc, doc["agencies"][0]["id"]),
+            ),
+            ("REF002", "/flows/0/id", _qualified(doc, flows[7]["id"])),
         ]
     )
     arch = result.architecture

@@ -141,4 +141,5 @@ def test_submissions_in_sibling_directories_are_separate(tmp_path: Path) -> None
     result = load([tmp_path / "a", tmp_path / "b"])
     assert result.findings == ()
     assert [s.submitter for s in result.submissions] == ["ubnd-a", "ubnd-b"]
-    assert result.submitter_of("ubnd-b") == "ubnd-b"
+    assert result.submitter_of("ubnd-b::ubnd-b") == "ubnd-b"
+    assert [a.id for a in result.architecture.agencies] == ["ubnd-a::ubnd-a", "ubnd-b::ubnd-b"]

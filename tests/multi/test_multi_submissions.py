@@ -68,8 +68,8 @@ def test_duplicated_investment_appears_only_when_checked_together(tmp_path: Path
     assert [f for f in _check(a).findings if f.code == "RED002"] == []
     assert [f for f in _check(b).findings if f.code == "RED002"] == []
     [finding] = [f for f in _check(a, b).findings if f.code == "RED002"]
-    assert finding.subject == "dt-hntt-cao-bang"
-    assert finding.related == ("dt-hntt-tuyen-quang",)
+    assert finding.subject == "ubnd-cao-bang::dt-hntt-cao-bang"
+    assert finding.related == ("ubnd-tuyen-quang::dt-hntt-tuyen-quang",)
     assert "video_conferencing" in finding.message.en
     assert "2 provinces" in finding.message.en
     assert "24,000,000,000 VND" in finding.message.en
@@ -91,8 +91,8 @@ def test_findings_carry_their_submitter(tmp_path: Path) -> None:
     report = _check(a, b)
     assert report.submitters == ("ubnd-cao-bang", "ubnd-tuyen-quang")
     by_subject = {f.subject: f.submitter for f in report.findings}
-    assert by_subject["dt-bao-cao-tq"] == "ubnd-tuyen-quang"
-    assert by_subject["dt-hntt-cao-bang"] == "ubnd-cao-bang"
+    assert by_subject["ubnd-tuyen-quang::dt-bao-cao-tq"] == "ubnd-tuyen-quang"
+    assert by_subject["ubnd-cao-bang::dt-hntt-cao-bang"] == "ubnd-cao-bang"
     assert all(f.submitter in report.submitters for f in report.findings)
 
 
@@ -118,35 +118,86 @@ def test_json_and_markdown_summarise_per_submitter(tmp_path: Path) -> None:
     assert "### Theo đơn vị nộp" in vi
 
 
+_CAO_BANG_DECLARED = """externals:
+  agencies:
+    - {id: ubnd-cao-bang::ubnd-cao-bang, name: Ủy ban nhân dân tỉnh Cao Bằng, level: provincial,
+       type: provincial_peoples_committee, unit: vn:province/04}
+  platforms:
+    - {id: ubnd-cao-bang::lgsp-cao-bang, name: "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Cao Bằng",
+       instance_of: vn:platform/lgsp, owner: ubnd-cao-bang::ubnd-cao-bang}
+"""
+
+
 def test_flow_between_submissions_resolves_and_is_checked(tmp_path: Path) -> None:
-    """A flow from one submission to another's system resolves, and a direct link is IOP001."""
+    """A flow to another submission's platform names it by its qualified id and declares it: the
+    submission checks alone, and together the direct link is IOP001 on the flow's submission."""
     direct = (
         "flows:\n"
-        "  - {id: f-truc-tiep, source: lgsp-tuyen-quang, target: lgsp-cao-bang,"
+        "  - {id: f-truc-tiep, source: lgsp-tuyen-quang, target: ubnd-cao-bang::lgsp-cao-bang,"
         " network: internet}\n"
+    )
+    text = _province("08", "tuyen-quang", "Tuyên Quang").replace("flows:\n", direct, 1)
+    a = _write(tmp_path, "tuyen-quang", text + _CAO_BANG_DECLARED)
+    b = _write(tmp_path, "cao-bang", _province("04", "cao-bang", "Cao Bằng"))
+    alone = check_loaded(load([a]))
+    assert [f.code for f in alone.findings if f.code.startswith(("REF", "SCH"))] == []
+    report = _check(a, b)
+    [finding] = [f for f in report.findings if f.code == "IOP001"]
+    assert finding.subject == "ubnd-tuyen-quang::f-truc-tiep"
+    assert finding.related == ("ubnd-cao-bang::lgsp-cao-bang", "ubnd-tuyen-quang::lgsp-tuyen-quang")
+    assert finding.submitter == "ubnd-tuyen-quang"
+    [alone_finding] = [f for f in alone.findings if f.code == "IOP001"]
+    assert (alone_finding.subject, alone_finding.message) == (finding.subject, finding.message)
+
+
+def test_undeclared_reference_to_another_submission_is_reported_alone_and_together(
+    tmp_path: Path,
+) -> None:
+    """A qualified reference without a declaration is REF001, whatever it is checked with."""
+    direct = (
+        "flows:\n"
+        "  - {id: f-truc-tiep, source: lgsp-tuyen-quang, target: ubnd-cao-bang::lgsp-cao-bang}\n"
     )
     text = _province("08", "tuyen-quang", "Tuyên Quang").replace("flows:\n", direct, 1)
     a = _write(tmp_path, "tuyen-quang", text)
     b = _write(tmp_path, "cao-bang", _province("04", "cao-bang", "Cao Bằng"))
-    alone = load([a])
-    assert [f.code for f in alone.findings] == ["REF001"]  # the other province is missing
-    report = _check(a, b)
-    [finding] = [f for f in report.findings if f.code == "IOP001"]
-    assert finding.subject == "f-truc-tiep"
-    assert finding.submitter == "ubnd-tuyen-quang"
+    for folders in ([a], [a, b], [b, a]):
+        [dangling] = [f for f in load(folders).findings if f.code == "REF001"]
+        assert dangling.subject == "ubnd-tuyen-quang::f-truc-tiep"
+        assert dangling.submitter == "ubnd-tuyen-quang"
+        assert "declare it under externals" in dangling.message.en
+        assert dangling.location is not None and dangling.location.pointer == "/flows/0/target"
 
 
-def test_ids_must_be_unique_across_submissions(tmp_path: Path) -> None:
-    """The same id in two submissions is a duplicate-id error pointing at the second one."""
+def test_equal_ids_in_two_submissions_are_two_elements(tmp_path: Path) -> None:
+    """The same id in two submissions is no duplicate: each submission has its own ids, and the
+    merged architecture holds both elements under their qualified ids."""
     a = _write(tmp_path, "a", _province("08", "tuyen-quang", "Tuyên Quang"))
     clash = _province("04", "cao-bang", "Cao Bằng").replace(
         "dt-hntt-cao-bang", "dt-hntt-tuyen-quang"
     )
     b = _write(tmp_path, "b", clash)
     result = load([a, b])
-    [dup] = [f for f in result.findings if f.code == "REF002"]
-    assert dup.subject == "dt-hntt-tuyen-quang"
-    assert dup.location is not None and dup.location.path.endswith("b/architecture.yaml")
+    assert result.findings == ()
+    ids = [i.id for i in result.architecture.investments]
+    assert ids == ["ubnd-cao-bang::dt-hntt-tuyen-quang", "ubnd-tuyen-quang::dt-hntt-tuyen-quang"]
+    located = result.locate("ubnd-cao-bang::dt-hntt-tuyen-quang")
+    assert located is not None and located.path.endswith("b/architecture.yaml")
+
+
+def test_duplicate_ids_within_one_submission_stay_an_error(tmp_path: Path) -> None:
+    """Two files of one submission defining one id: REF002 on the second, with its submitter."""
+    a = _write(tmp_path, "a", _province("08", "tuyen-quang", "Tuyên Quang"))
+    (a / "more.yaml").write_text(
+        "format_version: 1\nagencies:\n"
+        "  - {id: ubnd-tuyen-quang, name: Trùng, level: provincial}\n",
+        encoding="utf-8",
+    )
+    b = _write(tmp_path, "b", _province("04", "cao-bang", "Cao Bằng"))
+    [dup] = [f for f in load([a, b]).findings if f.code == "REF002"]
+    assert dup.subject == "ubnd-tuyen-quang::ubnd-tuyen-quang"
+    assert dup.submitter == "ubnd-tuyen-quang"
+    assert dup.location is not None and dup.location.path.endswith("a/more.yaml")
 
 
 def test_cli_checks_many_directories_with_a_submitter_table(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 import datetime as dt
 from pathlib import Path
 
+from tests.written import all_as_written
+
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
@@ -21,7 +23,7 @@ def _findings(
     report = check_loaded(
         load([path]), select=[code], severity_overrides=severity_overrides, as_of=as_of
     )
-    return {f.subject: f for f in report.findings if f.code == code}
+    return {f.subject: f for f in all_as_written(report.findings) if f.code == code}
 
 
 def test_cross_organisation_flow_is_an_error_and_points_at_via() -> None:
@@ -152,7 +154,7 @@ def test_as_of_option_moves_the_single_window_date() -> None:
 def test_provincial_example_shows_the_point_to_point_flow() -> None:
     """The Tuyên Quang example reports its direct civil-status flow to the ministry."""
     report = check_loaded(load([EXAMPLES / "tuyen-quang"]), select=["IOP"])
-    pairs = {(f.code, f.subject, f.severity) for f in report.findings}
+    pairs = {(f.code, f.subject, f.severity) for f in all_as_written(report.findings)}
     assert ("IOP001", "f-hotich-bo", Severity.ERROR) in pairs
     assert ("IOP007", "qlvb-tuyen-quang", Severity.ERROR) in pairs
     assert ("IOP006", "dv-chung-thuc", Severity.WARNING) in pairs
@@ -199,7 +201,8 @@ def test_commune_flow_outside_the_province_names_the_commune_system() -> None:
 def test_ministry_without_platform_is_found_when_submissions_are_checked_together(
     tmp_path: Path,
 ) -> None:
-    """IOP002: with two submissions (no single submitter) a ministry's agencies still count."""
+    """IOP002: checked with a province, a ministry without an LGSP is found as when it is
+    checked alone, on its submission block (its submitter is a catalogue agency)."""
     ministry = tmp_path / "bo"
     ministry.mkdir()
     (ministry / "bo.yaml").write_text(
@@ -225,5 +228,7 @@ def test_ministry_without_platform_is_found_when_submissions_are_checked_togethe
         encoding="utf-8",
     )
     found = _findings(tmp_path, "IOP002")
-    assert list(found) == ["cuc-cntt-byt"]
-    assert found["cuc-cntt-byt"].message.en.startswith("'Bộ Y tế' has no")
+    assert list(found) == ["@submission:vn:agency/bo-y-te"]
+    assert found["@submission:vn:agency/bo-y-te"].message.en.startswith("'Bộ Y tế' has no")
+    assert found["@submission:vn:agency/bo-y-te"].submitter == "vn:agency/bo-y-te"
+    assert list(_findings(ministry, "IOP002")) == ["@submission:vn:agency/bo-y-te"]

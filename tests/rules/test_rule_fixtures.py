@@ -4,6 +4,7 @@ are flagged when only that rule runs, and ``ok*`` fixtures raise nothing."""
 from pathlib import Path
 
 import pytest
+from tests.written import all_as_written
 
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
@@ -37,7 +38,11 @@ def test_rule_flags_exactly_the_bad_elements(code: str, path: Path) -> None:
     assert [f"{f.location} {f.code} {f.message.en}" for f in result.findings] == []
     report = check_loaded(result, select=[code])
     # A finding on a submission block names its submitter (subject "@submission:<id>").
-    flagged = {f.subject.removeprefix("@submission:") for f in report.findings if f.code == code}
+    flagged = {
+        f.subject.removeprefix("@submission:")
+        for f in all_as_written(report.findings)
+        if f.code == code
+    }
     expected = {i for i in result.origins if i.startswith("bad-")}
     assert flagged == expected
     if path.name.startswith("ok"):

@@ -490,12 +490,13 @@ def import_model(source: SourceModel, *, agencies: AgencyMap | None = None) -> I
     lists: dict[str, list[Any]] = {attr_name: [] for attr_name in _LIST.values()}
     for p in imp.pending.values():
         lists[_LIST[p.kind]].append(_CLASS[p.kind](**p.values))
+    element_lists: dict[str, Any] = {k: tuple(v) for k, v in lists.items()}
     try:
         arch = Architecture(
             format_version=FORMAT_VERSION,
             submission=submission,
             flows=tuple(flows),
-            **{k: tuple(v) for k, v in lists.items()},
+            **element_lists,
         )
     except (TypeError, ValueError) as exc:  # pragma: no cover - the mapping builds valid values
         raise InputError(f"cannot build the model: {exc}") from exc

@@ -82,7 +82,9 @@ def build_graph(
 
     One pass makes the indexes rules read (elements and kinds, routes, links); the networkx
     graph itself is built on first use of ``ArchGraph.graph`` (see :mod:`vndgaf.graph.edges`).
-    Catalogue communes become nodes only when referenced (there are 3,321 of them). Dangling
+    Catalogue communes become nodes only when referenced (there are 3,321 of them). The external
+    declarations of ``arch`` (elements of submissions not in the check) are nodes like the
+    catalogue's: reachable, but not the submission's own elements. Dangling
     references never become edges: an edge to an id that is neither in the submission nor in
     the catalogue is skipped (the loader reported it).
     """
@@ -97,6 +99,14 @@ def build_graph(
         for element in getattr(arch, name):
             elements.setdefault(element.id, element)
             kinds.setdefault(element.id, kind)
+    external_ids: set[str] = set()
+    if arch.externals is not None:  # stand-ins of other submissions' elements
+        for name, kind in _LIST_NODE_KIND.items():
+            for element in getattr(arch.externals, name, ()):
+                if element.id not in elements:
+                    elements[element.id] = element
+                    kinds[element.id] = kind
+                    external_ids.add(element.id)
 
     def present(end: str) -> bool:
         """True when ``end`` is a node, making a referenced catalogue commune one on first use."""
@@ -149,6 +159,7 @@ def build_graph(
         elements=elements,
         kinds=kinds,
         catalogue_ids=frozenset(catalogue_ids),
+        external_ids=frozenset(external_ids),
         as_of=as_of or dt.date.today(),
         hops=tuple(hops),
         connections=tuple(connections),

@@ -63,6 +63,9 @@ class ArchGraph:
     hops: tuple[tuple[str, str], ...]
     #: The catalogue's links between national databases and the exchange hubs (CONNECTS edges).
     connections: tuple[tuple[str, str], ...]
+    #: Elements of other submissions, declared under ``externals`` (``submitter::id``): nodes,
+    #: but not elements of :attr:`architecture`.
+    external_ids: frozenset[str] = frozenset()
 
     @functools.cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -92,6 +95,11 @@ class ArchGraph:
     def is_catalogue(self, element_id: str) -> bool:
         """True for elements of the built-in national catalogue."""
         return element_id in self.catalogue_ids
+
+    def is_external(self, element_id: str) -> bool:
+        """True for an element of another submission, known by its declaration under
+        ``externals``."""
+        return element_id in self.external_ids
 
     def agency(self, element_id: str | None) -> Agency | None:
         """The agency with this id, or None."""

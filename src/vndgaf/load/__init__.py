@@ -21,10 +21,14 @@ Each step is a module with one job:
   (REF001, REF003, REF004);
 - :mod:`~vndgaf.load.suggest` — "did you mean": the closest id or word to a misspelt one, in
   bounded work per miss;
-- :mod:`~vndgaf.load.submissions` — which submission each file belongs to (SCH015, REF006);
+- :mod:`~vndgaf.load.submissions` — which submission each file belongs to (SCH015, REF006),
+  two versions of one submission (REF008);
+- :mod:`~vndgaf.load.merge` — several submissions as one architecture, ids qualified;
+- :mod:`~vndgaf.load.externals` — declarations of other submissions' elements (REF009);
 - :mod:`~vndgaf.load.checks` — how a loader check is documented and reported;
 - :mod:`~vndgaf.load.result` — :class:`LoadResult`;
-- :mod:`~vndgaf.load.pipeline` — :func:`load`: the steps in order.
+- :mod:`~vndgaf.load.pipeline` — :func:`load` (files) and :func:`load_models` (models built
+  in code): the steps in order.
 
 Structuring (documents to attrs objects) is :mod:`vndgaf.converter`, shared with the reference
 catalogue and the writers; the schema is :mod:`vndgaf.schema`.
@@ -35,12 +39,12 @@ modules with ``from vndgaf.load import ids`` (or ``from vndgaf.load.ids import �
 
 from vndgaf.load.discover import discover
 from vndgaf.load.ids import Origin
-from vndgaf.load.pipeline import INPUT_CHECKS, load
+from vndgaf.load.pipeline import INPUT_CHECKS, load, load_models
 from vndgaf.load.positions import SourceMap
 from vndgaf.load.problems import Limits, ParseProblem
 from vndgaf.load.read import ParseResult, parse_bytes, parse_file
 from vndgaf.load.references import Catalogue
-from vndgaf.load.result import LoadResult
+from vndgaf.load.result import LoadResult, SubmissionPart
 from vndgaf.load.schema_messages import SchemaProblem
 from vndgaf.load.validation import validate
 
@@ -54,8 +58,10 @@ __all__ = [
     "ParseResult",
     "SchemaProblem",
     "SourceMap",
+    "SubmissionPart",
     "discover",
     "load",
+    "load_models",
     "parse_bytes",
     "parse_file",
     "validate",

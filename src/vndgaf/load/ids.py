@@ -1,8 +1,11 @@
 """Where each id is defined: the registry of first definitions, and the checks on defining an
 id (REF002 duplicate, REF005 reserved ``vn:`` id).
 
-Ids are unique across every file checked together and every element kind, so that a reference
-names one element; the ``vn:`` prefix belongs to the national reference catalogue. A national
+Ids are unique within a submission (every file of it, every element kind), so that a reference
+names one element; each submission has its own registry, so equal ids in different submissions
+never meet (other submissions name them ``submitter::id``). The external declarations of a
+submission are registered with their qualified ids in the same registry. The ``vn:`` prefix
+belongs to the national reference catalogue. A national
 model defines 100,000s of ids, so the registry keeps a compact place per id and registers a
 whole list of new ids with one C-level update (:func:`define_list`); an id list that is not all
 new, distinct, string ids outside ``vn:`` goes id by id.
@@ -22,8 +25,9 @@ import attrs
 from vndgaf.diagnostics import Finding, RuleInfo, Severity, Text
 from vndgaf.load.checks import finding, input_check, located
 from vndgaf.load.positions import SourceMap
+from vndgaf.model.namespaces import CATALOGUE_PREFIX, is_catalogue_id
 
-__all__ = ["CHECKS", "SUBMISSION", "Origin", "Origins", "define_list"]
+__all__ = ["CATALOGUE_PREFIX", "CHECKS", "SUBMISSION", "Origin", "Origins", "define_list"]
 
 _E = Severity.ERROR
 
@@ -33,7 +37,8 @@ DUPLICATE_ID = input_check(
     _E,
     Text("The same id is defined twice", "Mã định danh bị trùng"),
     Text("Give each element its own id.", "Đặt mã định danh riêng cho mỗi phần tử."),
-    "Ids are unique across all files of a submission and all element kinds.",
+    "Ids are unique across all files of a submission and all element kinds (each submission "
+    "has its own ids: equal ids in different submissions are fine).",
 )
 RESERVED_ID = input_check(
     "REF005",
@@ -50,9 +55,6 @@ RESERVED_ID = input_check(
     "The vn: prefix belongs to the national catalogue, so that one id means one thing.",
 )
 CHECKS: tuple[RuleInfo, ...] = (DUPLICATE_ID, RESERVED_ID)
-
-CATALOGUE_PREFIX = "vn:"
-"""Ids that start with this belong to the national reference catalogue."""
 
 
 @attrs.frozen
@@ -180,7 +182,7 @@ def _define(
             )
         )
         return False
-    if element_id.startswith(CATALOGUE_PREFIX):
+    if is_catalogue_id(element_id):
         findings.append(
             finding(
                 RESERVED_ID,

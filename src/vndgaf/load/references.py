@@ -3,9 +3,12 @@
 before 1/7/2025, named with its successor by :func:`vndgaf.reference.legacy_reference`).
 
 Which fields are references, and to which kinds, is declared once on the model
-(``ref=("agency",)`` in a field's metadata, published in the schema as ``x-vndgaf-ref``). An id
-resolves to an element of the checked submissions first, then, for ``vn:`` ids, to the national
-reference catalogue.
+(``ref=("agency",)`` in a field's metadata, published in the schema as ``x-vndgaf-ref``). A
+submission is checked on its own, whatever it is checked with: a local id resolves to an element
+of the submission, ``vn:`` ids to the national reference catalogue, and a qualified id
+(``submitter::id``, an element of another submission) to its declaration under ``externals``,
+which a check of several submissions then matches to the element itself
+(:mod:`vndgaf.load.externals`).
 
 Fast path and reference: a national model holds about 500,000 references, nearly all good.
 :func:`unresolved` checks whole lists a field at a time (one C-level pass per field, one cached
@@ -25,13 +28,23 @@ import attrs
 
 from vndgaf.diagnostics import Finding, RuleInfo, Severity, Text
 from vndgaf.load.checks import finding, input_check, located
-from vndgaf.load.ids import CATALOGUE_PREFIX, Origins
+from vndgaf.load.ids import Origins
 from vndgaf.load.positions import SourceMap
 from vndgaf.load.suggest import MAX_LENGTH, Suggestions
-from vndgaf.model import ELEMENT_LISTS, Submission
+from vndgaf.model import Submission
+from vndgaf.model.namespaces import is_catalogue_id, split_id
 from vndgaf.reference import legacy_reference
 
-__all__ = ["CHECKS", "Catalogue", "Kinds", "all_resolve", "check_references", "refs", "unresolved"]
+__all__ = [
+    "CHECKS",
+    "Catalogue",
+    "Kinds",
+    "all_resolve",
+    "check_references",
+    "ref_plan",
+    "refs",
+    "unresolved",
+]
 
 _E = Severity.ERROR
 
@@ -44,7 +57,9 @@ DANGLING = input_check(
         "Tham chiếu tới phần tử không được định nghĩa",
     ),
     Text("Define the element or fix the id.", "Định nghĩa phần tử hoặc sửa mã định danh."),
-    "Every id in a reference field must be defined in the submission or the catalogue.",
+    "Every id in a reference field must be defined in the submission or the catalogue; an "
+    "element of another submission (submitter::id) must be declared under externals, so that "
+    "the submission validates on its own, whatever it is checked with.",
 )
 UNKNOWN_CATALOGUE_ID = input_check(
     "REF003",
@@ -98,11 +113,11 @@ class Catalogue(Protocol):
     def suggest(self, element_id: str) -> tuple[str, ...]: ...
 
 
-_RefPlan = tuple[tuple[str, tuple[str, ...], type | None, bool], ...]
-_PLANS: dict[type, _RefPlan] = {}
+RefPlan = tuple[tuple[str, tuple[str, ...], type | None, bool], ...]
+_PLANS: dict[type, RefPlan] = {}
 
 
-def _ref_plan(cls: type) -> _RefPlan:
+def ref_plan(cls: type) -> RefPlan:
     """For a model class: (field, allowed kinds, nested class, is a tuple) for fields that hold
     refs."""
     if cls in _PLANS:
@@ -118,7 +133,7 @@ def _ref_plan(cls: type) -> _RefPlan:
         inner = args[0] if many else tp
         if isinstance(inner, type) and attrs.has(inner):
             nested = typing.cast(type, inner)
-        if kinds or (nested is not None and _ref_plan(nested)):
+        if kinds or (nested is not None and ref_plan(nested)):
             plan.append((field.name, kinds, nested, many))
     _PLANS[cls] = tuple(plan)
     return _PLANS[cls]
@@ -127,7 +142,7 @@ def _ref_plan(cls: type) -> _RefPlan:
 def refs(obj: Any, pointer: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """Every (referenced id, pointer of the reference, allowed kinds) inside ``obj``, a model
     object located at ``pointer``: the reference implementation, one reference at a time."""
-    for name, kinds, nested, many in _ref_plan(type(obj)):
+    for name, kinds, nested, many in ref_plan(type(obj)):
         value = getattr(obj, name)
         if value is None:
             continue
@@ -144,8 +159,9 @@ def refs(obj: Any, pointer: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
 
 
 class Kinds(dict[str, str | None]):
-    """Kind of the element each referenced id names (submission first, then catalogue; None if
-    neither), looked up on first use and cached, so a reference costs one dict lookup."""
+    """Kind of the element each referenced id names (the submission's elements and external
+    declarations first, then the catalogue; None if neither), looked up on first use and cached,
+    so a reference costs one dict lookup."""
 
     def __init__(self, origins: Origins, catalogue: Catalogue) -> None:
         super().__init__()
@@ -154,7 +170,7 @@ class Kinds(dict[str, str | None]):
 
     def __missing__(self, ref: str) -> str | None:
         kind = self.origins.kind_of(ref)
-        if kind is None and ref.startswith(CATALOGUE_PREFIX):
+        if kind is None and is_catalogue_id(ref):
             kind = self.catalogue.kind_of(ref)
         self[ref] = kind
         return kind
@@ -167,7 +183,7 @@ def all_resolve(objs: Sequence[Any], cls: type, kinds_of: Kinds) -> bool:
     This is the common case of a national model (500,000 references): one C-level pass per field
     collects the distinct ids, each of which costs one cached lookup, and no pointer is built.
     """
-    for name, kinds, nested, many in _ref_plan(cls):
+    for name, kinds, nested, many in ref_plan(cls):
         values: Iterable[Any] = map(operator.attrgetter(name), objs)
         if many:
             values = itertools.chain.from_iterable(values)
@@ -201,17 +217,18 @@ def check_references(
     catalogue: Catalogue,
     sources: dict[str, SourceMap],
     declared: Sequence[tuple[str, str, Submission]],
-    lists: dict[str, list[Any]],
+    lists: Iterable[Sequence[Any]],
+    namespace: str = "",
 ) -> list[Finding]:
-    """Findings for every reference that does not resolve: in the submission blocks
-    (``declared``: path, pointer, block) and in the elements (``lists``: per element list, the
-    first definitions, whose :class:`Origin` says where they are)."""
-    checker = _Checker(origins, catalogue, sources)
+    """Findings for every reference of one submission (named ``namespace``) that does not
+    resolve: in its submission blocks (``declared``: path, pointer, block) and in its elements
+    and external declarations (``lists``: the first definitions of each list, whose
+    :class:`Origin` says where they are)."""
+    checker = _Checker(origins, catalogue, sources, namespace)
     for path, pointer, submission in declared:
         for ref, ref_pointer, kinds in refs(submission, pointer):
             checker.check(ref, "", path, ref_pointer, kinds)
-    for name, _kind in ELEMENT_LISTS:
-        elements = lists[name]
+    for elements in lists:
         if not elements:
             continue
         for element in unresolved(elements, type(elements[0]), checker.kinds_of):
@@ -232,11 +249,16 @@ class _Checker:
     """The state of one reference check: the kind cache, the suggestion pools, the findings."""
 
     def __init__(
-        self, origins: Origins, catalogue: Catalogue, sources: dict[str, SourceMap]
+        self,
+        origins: Origins,
+        catalogue: Catalogue,
+        sources: dict[str, SourceMap],
+        namespace: str,
     ) -> None:
         self.origins = origins
         self.catalogue = catalogue
         self.sources = sources
+        self.namespace = namespace
         self.kinds_of = Kinds(origins, catalogue)
         self.findings: list[Finding] = []
         self._by_kind: dict[str, list[str]] | None = None
@@ -263,10 +285,13 @@ class _Checker:
         element of a kind the field does not allow (REF004); a good reference reports nothing."""
         kind = self.kinds_of[ref]
         wanted = ", ".join(kinds)
+        owner, local = split_id(ref)
         legacy = legacy_reference(ref) if kind is None and "unit" in kinds else None
         if legacy is not None:  # an old unit code, or a unit's name where its id belongs
             check, message = (LEGACY_UNIT if legacy.legacy else DANGLING), legacy.message
-        elif kind is None and ref.startswith(CATALOGUE_PREFIX):
+        elif kind is None and owner:
+            check, message = DANGLING, self._qualified(ref, owner, local, wanted)
+        elif kind is None and is_catalogue_id(ref):
             hints = self.catalogue.suggest(ref) if len(ref) <= MAX_LENGTH else ()
             tail = _did_you_mean(hints[0] if hints else None)
             check, message = (
@@ -297,3 +322,22 @@ class _Checker:
             return
         location = located(path, self.sources[path], pointer)
         self.findings.append(finding(check, message, location, subject=subject, related=(ref,)))
+
+    def _qualified(self, ref: str, owner: str, local: str, wanted: str) -> Text:
+        """Why a qualified reference names nothing: it is the submission's own element written
+        with its prefix, or an element of another submission that is not declared."""
+        if owner == self.namespace:
+            return Text(
+                f"'{ref}' names this submission's own element: write '{local}' (the prefix "
+                f"'{owner}::' is how other submissions name it)",
+                f"'{ref}' là phần tử của chính hồ sơ này: hãy viết '{local}' (tiền tố "
+                f"'{owner}::' là cách hồ sơ khác gọi nó)",
+            )
+        return Text(
+            f"'{ref}' is an element of another submission ('{owner}') that is not declared: "
+            f"declare it under externals (as {wanted}, with its owner), so that this submission "
+            "validates on its own",
+            f"'{ref}' là phần tử của hồ sơ khác ('{owner}') nhưng chưa được khai báo: hãy khai "
+            f"báo trong externals (loại {wanted}, kèm cơ quan chủ quản) để hồ sơ này kiểm tra "
+            "được độc lập",
+        )

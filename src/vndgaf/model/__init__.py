@@ -5,8 +5,10 @@ This package imports only attrs and the standard library.
 
 from vndgaf.model.architecture import (
     ELEMENT_LISTS,
+    EXTERNAL_LISTS,
     FORMAT_VERSION,
     Architecture,
+    Externals,
     Submission,
     submission_key,
 )
@@ -57,6 +59,7 @@ Element = (
 
 __all__ = [
     "ELEMENT_LISTS",
+    "EXTERNAL_LISTS",
     "FORMAT_VERSION",
     "AdministrativeUnit",
     "Agency",
@@ -73,6 +76,7 @@ __all__ = [
     "Database",
     "DatabaseClass",
     "Element",
+    "Externals",
     "FlowMode",
     "FrameworkVersion",
     "Hosting",

@@ -16,9 +16,17 @@ from vndgaf.model.elements import (
     PublicService,
 )
 from vndgaf.model.enums import FrameworkVersion
-from vndgaf.model.meta import doc
+from vndgaf.model.meta import ID_PATTERN, doc
 
-__all__ = ["FORMAT_VERSION", "Architecture", "Submission", "submission_key"]
+__all__ = [
+    "ELEMENT_LISTS",
+    "EXTERNAL_LISTS",
+    "FORMAT_VERSION",
+    "Architecture",
+    "Externals",
+    "Submission",
+    "submission_key",
+]
 
 #: Version of the submission format; written as ``format_version`` in every file.
 FORMAT_VERSION = 1
@@ -26,12 +34,19 @@ FORMAT_VERSION = 1
 
 @attrs.frozen
 class Submission:
-    """Who submits the architecture, under which framework version, as of which date."""
+    """Who submits the architecture, under which framework version, as of which date.
+
+    The submitter also names the submission: its elements are known to other submissions as
+    ``submitter::id`` (``ubnd-cao-bang::lgsp-cao-bang``).
+    """
 
     submitter: str = attrs.field(
         metadata=doc(
-            "Agency that submits the architecture.",
+            "Agency that submits the architecture (defined in the submission or in the "
+            "catalogue); also the name of the submission, which other submissions write before "
+            "'::' to refer to its elements.",
             ref=("agency",),
+            pattern=ID_PATTERN,
             examples=("ubnd-tuyen-quang", "vn:agency/bo-tu-phap"),
         )
     )
@@ -52,8 +67,41 @@ class Submission:
 def submission_key(submitter: str) -> str:
     """The pseudo-id of a submission block: where the loader locates it, and the subject of
     findings about it (a framework version, a submitter), so they have an identity like any
-    element's."""
-    return f"@submission:{submitter}"
+    element's. It is named by the submission: a submitter given as a qualified id
+    (``ubnd-x::ubnd-x``, as several submissions checked together name it) keys the block of
+    ``ubnd-x``."""
+    namespace, separator, _local = submitter.partition("::")
+    return f"@submission:{namespace if separator else submitter}"
+
+
+@attrs.frozen
+class Externals:
+    """Elements of other submissions, or of agencies that submit nothing, that this submission
+    refers to: each declared with its qualified id (``submitter::id``), its kind (the list it is
+    in), its owner and whatever else the submission relies on (an LGSP's ``instance_of``, an
+    agency's ``level`` and ``unit``), so that the submission validates, checks, renders and
+    exports on its own.
+
+    Checked together with the submission that defines the element, the declaration is matched to
+    it: a missing element, another kind, another owner or another value of a declared field is a
+    finding (REF009) on the declaration.
+    """
+
+    agencies: tuple[Agency, ...] = attrs.field(
+        default=(), metadata=doc("Agencies of other submissions.")
+    )
+    systems: tuple[InformationSystem, ...] = attrs.field(
+        default=(), metadata=doc("Information systems of other submissions.")
+    )
+    platforms: tuple[Platform, ...] = attrs.field(
+        default=(), metadata=doc("Platforms of other submissions.")
+    )
+    databases: tuple[Database, ...] = attrs.field(
+        default=(), metadata=doc("Databases of other submissions.")
+    )
+    entities: tuple[DataEntity, ...] = attrs.field(
+        default=(), metadata=doc("Data entities of other submissions.")
+    )
 
 
 @attrs.frozen
@@ -86,6 +134,13 @@ class Architecture:
         default=(), metadata=doc("Public services / administrative procedures.")
     )
     investments: tuple[Investment, ...] = attrs.field(default=(), metadata=doc("IT investments."))
+    externals: Externals | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "Elements of other submissions this one refers to (by their qualified id "
+            "submitter::id), declared so that it validates on its own."
+        ),
+    )
 
 
 #: The element lists of an Architecture, with the element kind each one holds.
@@ -99,4 +154,13 @@ ELEMENT_LISTS: tuple[tuple[str, str], ...] = (
     ("flows", "flow"),
     ("services", "service"),
     ("investments", "investment"),
+)
+
+#: The lists of :class:`Externals`, with the element kind each one holds.
+EXTERNAL_LISTS: tuple[tuple[str, str], ...] = (
+    ("agencies", "agency"),
+    ("systems", "system"),
+    ("platforms", "platform"),
+    ("databases", "database"),
+    ("entities", "entity"),
 )

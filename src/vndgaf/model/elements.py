@@ -1,8 +1,9 @@
 """The elements of an architecture submission.
 
 Every element has an ``id`` unique across the whole submission (all files), a ``name`` and
-optional ``suppress`` entries. Fields whose metadata carries ``ref`` hold ids of other elements,
-either of the same submission or of the built-in national catalogue (ids starting with ``vn:``).
+optional ``suppress`` entries. Fields whose metadata carries ``ref`` hold ids of other elements:
+of the same submission (a local id), of the built-in national catalogue (ids starting with
+``vn:``), or of another submission (``submitter::id``, declared under ``externals``).
 """
 
 import datetime as dt
@@ -48,7 +49,8 @@ SYSTEM_KINDS = ("system", "platform", "database")
 
 
 ID_DOC = doc(
-    "Identifier, unique in the submission.",
+    "Identifier, unique in the submission (other submissions write it after the submitter: "
+    "submitter::id); '::' is reserved for that.",
     pattern=ID_PATTERN,
     max_length=200,
     examples=("so-tu-phap-tuyen-quang", "lgsp-tuyen-quang"),

@@ -9,10 +9,35 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["ID_PATTERN", "doc", "pattern_regex"]
+__all__ = [
+    "ID_PATTERN",
+    "NAMESPACE_SEPARATOR",
+    "QUALIFIED_ID_PATTERN",
+    "REFERENCE_PATTERN",
+    "doc",
+    "pattern_regex",
+]
 
-#: Allowed element ids: letters, digits and ``._:/-``; must start with a letter or digit.
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"
+#: Joins a submission's name (its submitter) and a local id into a qualified id:
+#: ``ubnd-cao-bang::lgsp-cao-bang`` is the element ``lgsp-cao-bang`` of the submission whose
+#: submitter is ``ubnd-cao-bang``. Local ids never hold it, so a qualified id splits one way.
+NAMESPACE_SEPARATOR = "::"
+
+_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._/-]|:[A-Za-z0-9._/-])*"
+
+#: Allowed local ids: letters, digits and ``._:/-``, starting with a letter or digit; a ``:``
+#: is followed by another character that is not ``:`` (no ``::``, no ``:`` at the end), so
+#: that ``submitter::id`` is never ambiguous.
+ID_PATTERN = rf"^{_LOCAL}$"
+
+#: An element of another submission: ``submitter::local-id``, both parts local ids.
+QUALIFIED_ID_PATTERN = rf"^{_LOCAL}::{_LOCAL}$"
+
+#: A reference: a local id, a catalogue id, or a qualified id. Anything without ``::`` is
+#: accepted by the schema (a unit's name where its id belongs is answered by the reference
+#: check with the unit it names); a ``::`` must join two local ids. One ``$``, at the end (see
+#: :func:`pattern_regex`).
+REFERENCE_PATTERN = rf"^(?:(?:[^:]|:[^:])*:?|{_LOCAL}::{_LOCAL})$"
 
 
 @functools.cache
@@ -49,13 +74,16 @@ def doc(
     """Metadata for one model field.
 
     ``ref`` names the element kinds an id field may point to (``"agency"``, ``"system"`` …);
-    it is what lets the loader report dangling references generically.
+    it is what lets the loader report dangling references generically, and it gives the field
+    the reference form (:data:`REFERENCE_PATTERN`) unless ``pattern`` says otherwise.
     """
     meta: dict[str, Any] = {"description": description}
     if title is not None:
         meta["title"] = title
     if ref:
         meta["ref"] = ref
+        if pattern is None:
+            pattern = REFERENCE_PATTERN
     for key, value in (
         ("pattern", pattern),
         ("minimum", minimum),

@@ -331,6 +331,20 @@ def impact(graph: ArchGraph, argument: str, lang: str) -> Draft:
     return Draft(title=title, members=frozenset(members), links=tuple(links), marks=marks)
 
 
+def _qualified(graph: ArchGraph, argument: str) -> str:
+    """The element ``argument`` names: itself, or, when several submissions are drawn, the one
+    element whose qualified id ends with ``::argument`` (an id as its submission writes it)."""
+    if graph.kind(argument) is not None or "::" in argument:
+        return argument
+    suffix = "::" + argument
+    matches = [ident for ident in graph.elements if ident.endswith(suffix)]
+    if len(matches) > 1:
+        raise ValueError(
+            f"{argument!r} is an id in several submissions; name one: {_choices(set(matches))}"
+        )
+    return matches[0] if matches else argument
+
+
 def draft_for(
     graph: ArchGraph,
     view: str,
@@ -349,6 +363,7 @@ def draft_for(
     worst = severities or {}
     if kind == "province":
         return province(graph, argument, lang, worst)
+    argument = _qualified(graph, argument)
     if kind == "agency":
         return agency(graph, argument, lang, worst)
     if kind == "entity":

@@ -1,11 +1,11 @@
 """IOP002 — a province or ministry without an integration platform linked to NDXP."""
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import ArchGraph
-from vndgaf.model import AgencyType, Level
+from vndgaf.model import AgencyType, Level, Submission
 from vndgaf.reference.wellknown import NDXP
 from vndgaf.rules.base import Context, rule
 from vndgaf.rules.interop._common import label, lgsps_by_organisation
@@ -14,13 +14,11 @@ LOCAL_LEVELS = (Level.PROVINCIAL, Level.DISTRICT, Level.COMMUNE)
 MINISTRY_TYPES = (AgencyType.MINISTRY, AgencyType.MINISTERIAL_AGENCY)
 
 
-def _organisations(graph: ArchGraph) -> set[str]:
-    """The submitter's organisation, the provinces of the submission's local agencies, and the
-    ministries its central agencies belong to (several submissions checked together have no
-    single submitter)."""
+def _organisations(graph: ArchGraph, submissions: Sequence[Submission]) -> set[str]:
+    """Every submitter's organisation, the provinces of the local agencies, and the ministries
+    the central agencies belong to."""
     found: set[str] = set()
-    submission = graph.architecture.submission
-    if submission is not None:
+    for submission in submissions:
         organisation = graph.organisation_of(submission.submitter)
         if organisation is not None:
             found.add(organisation)
@@ -38,9 +36,11 @@ def _organisations(graph: ArchGraph) -> set[str]:
     return found
 
 
-def _representative(graph: ArchGraph, organisation: str, members: list[str]) -> str | None:
+def _representative(
+    graph: ArchGraph, submissions: Sequence[Submission], organisation: str, members: list[str]
+) -> str | None:
     """The submission element that speaks for an organisation: its provincial People's
-    Committee, the ministry itself, the submitter (its submission block when the submitter is a
+    Committee, the ministry itself, its submitter (its submission block when the submitter is a
     catalogue agency), a top agency, or its first member."""
     for member in members:
         agency = graph.agency(member)
@@ -48,11 +48,11 @@ def _representative(graph: ArchGraph, organisation: str, members: list[str]) -> 
             return member
     if organisation in members:
         return organisation
-    submission = graph.architecture.submission
-    if submission is not None and graph.organisation_of(submission.submitter) == organisation:
-        if submission.submitter in members:
-            return submission.submitter
-        return submission.key
+    for submission in submissions:
+        if graph.organisation_of(submission.submitter) == organisation:
+            if submission.submitter in members:
+                return submission.submitter
+            return submission.key
     for member in members:
         if graph.agency(member) is not None and graph.top_agency(member) == member:
             return member
@@ -109,11 +109,11 @@ def missing_integration_platform(ctx: Context) -> Iterator[Violation]:
         organisation = graph.organisation_of(system.id)
         if organisation is not None:
             members[organisation].append(system.id)
-    for organisation in sorted(_organisations(graph)):
+    for organisation in sorted(_organisations(graph, ctx.submissions)):
         name = label(graph, organisation)
         platforms = lgsps.get(organisation, ())
         if not platforms:
-            subject = _representative(graph, organisation, members[organisation])
+            subject = _representative(graph, ctx.submissions, organisation, members[organisation])
             if subject is None:
                 continue
             yield Violation(
