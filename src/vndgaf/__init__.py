@@ -24,7 +24,7 @@ from vndgaf.load import LoadResult, load
 if TYPE_CHECKING:
     from vndgaf.converter import dumps, normalise
     from vndgaf.diagnostics import Finding, Location, Report, RuleInfo, Severity, Text
-    from vndgaf.engine import check, check_loaded
+    from vndgaf.engine import check, check_loaded, check_models
     from vndgaf.errors import InputError, InternalError, VndgafError
     from vndgaf.graph import ArchGraph, build_graph
     from vndgaf.model import Architecture
@@ -51,6 +51,7 @@ _HOMES: dict[str, str] = {
     "catalogue": "vndgaf.reference",
     "check": "vndgaf.engine",
     "check_loaded": "vndgaf.engine",
+    "check_models": "vndgaf.engine",
     "dumps": "vndgaf.converter",
     "normalise": "vndgaf.converter",
     "resolve_unit": "vndgaf.reference",
@@ -75,6 +76,7 @@ __all__ = [
     "catalogue",
     "check",
     "check_loaded",
+    "check_models",
     "dumps",
     "load",
     "normalise",

@@ -133,7 +133,7 @@ class Location:
     def __str__(self) -> str:
         if self.line:
             return f"{self.path}:{self.line}:{self.column}"
-        return self.path
+        return f"{self.path}#{self.pointer}" if self.pointer else self.path
 
 
 @attrs.frozen

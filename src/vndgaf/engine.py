@@ -13,14 +13,22 @@ from vndgaf.diagnostics import Finding, Report, RuleInfo, Severity, Text, Violat
 from vndgaf.errors import InternalError
 from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph, build_graph
-from vndgaf.load import INPUT_CHECKS, LoadResult, load
-from vndgaf.model import InputSource, Level, OnlineLevel
+from vndgaf.load import INPUT_CHECKS, LoadResult, load, load_models
+from vndgaf.model import Architecture, InputSource, Level, OnlineLevel
 from vndgaf.model.namespaces import text_written_in
 from vndgaf.reference import Catalogue
 from vndgaf.reference import catalogue as national_catalogue
 from vndgaf.rules import ALL_RULES, Context, Rule
 
-__all__ = ["all_rule_infos", "check", "check_loaded", "find_rule", "matches", "select_rules"]
+__all__ = [
+    "all_rule_infos",
+    "check",
+    "check_loaded",
+    "check_models",
+    "find_rule",
+    "matches",
+    "select_rules",
+]
 
 
 def matches(info: RuleInfo | Rule, pattern: str) -> bool:
@@ -249,6 +257,39 @@ def _check_loaded(
         as_of=date,
         submitters=tuple(s.submitter for s in result.submissions),
     )
+
+
+def check_models(
+    models: Iterable[Architecture],
+    *,
+    paths: Sequence[str] | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity_overrides: Mapping[str, Severity] | None = None,
+    as_of: dt.date | None = None,
+) -> Report:
+    """Check architectures built in code exactly as files are checked: the schema, ids,
+    references (a dangling one is REF001), submissions and external declarations
+    (:func:`vndgaf.load.load_models`), then the rules (:func:`check_loaded`).
+
+    Each model is one document; a finding about it is located by the JSON pointer of what it is
+    about (``<model 1>#/flows/0/target``), in the file named by ``paths`` when the model stands
+    for one (one path per model).
+
+    >>> from vndgaf.model import Architecture, DataFlow
+    >>> flow = DataFlow(id="f1", source="vn:platform/ndxp", target="missing")
+    >>> report = check_models([Architecture(format_version=1, flows=[flow])])
+    >>> [(f.code, str(f.location)) for f in report.findings if f.code == "REF001"]
+    [('REF001', '<model 1>#/flows/0/target')]
+    """
+    with paused_gc():
+        return check_loaded(
+            load_models(models, paths=paths),
+            select=select,
+            ignore=ignore,
+            severity_overrides=severity_overrides,
+            as_of=as_of,
+        )
 
 
 def check(

@@ -10,8 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from tests.multi.corpus import write_corpus
 
+from vndgaf.cli import main
 from vndgaf.diagnostics import Finding, Report
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
@@ -100,3 +102,28 @@ def test_results_are_byte_identical_in_any_input_order(corpus: list[Path]) -> No
         report = check_loaded(load(order))
         outputs.add(tuple(render(report, fmt) for fmt in ("text", "json", "sarif")))
     assert len(outputs) == 1
+
+
+def test_merged_export_rechecks_to_the_same_findings(
+    corpus: list[Path], together: Report, tmp_path: Path
+) -> None:
+    """`vndgaf export … --to yaml -o DIR` keeps every submission (one subfolder each, as
+    written); checking DIR gives the same findings and per-submitter table."""
+    out = tmp_path / "national"
+    run = CliRunner().invoke(main, ["export", "--to", "yaml", "-o", str(out), *map(str, corpus)])
+    assert run.exit_code == 0, run.output
+    assert len([p for p in out.iterdir() if p.is_dir()]) == len(corpus)
+    again = check_loaded(load([out]))
+
+    def seen(report: Report) -> list[tuple[object, ...]]:
+        return sorted(
+            (f.code, f.severity, f.subject, f.related, f.message, f.submitter)
+            for f in report.findings
+        )
+
+    assert seen(again) == seen(together)
+    assert again.submitters == together.submitters
+    table = render(together, "text").split("By submitter:\n", 1)[1].split("\n\n", 1)[0]
+    assert table in render(again, "text")
+    alone = CliRunner().invoke(main, ["export", "--to", "yaml", *map(str, corpus)])
+    assert alone.exit_code == 2 and "give -o DIR" in alone.output

@@ -1,6 +1,7 @@
 """``vndgaf export``: re-emit a submission normalised, or in an exchange format."""
 
 import datetime as dt
+import re
 
 import click
 
@@ -13,7 +14,7 @@ from vndgaf.cli._common import (
 )
 from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
-from vndgaf.cli._output import target, write
+from vndgaf.cli._output import target, write, write_tree
 from vndgaf.cli.exchange import read_text
 from vndgaf.exchange import EXPORT_FORMATS, export, load_agency_map, merge_archimate, read_model
 from vndgaf.graph import build_graph
@@ -38,9 +39,10 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=None,
-    help="Write to FILE instead of standard output.",
+    help="Write to FILE instead of standard output; with several submissions and --to yaml|json, "
+    "the folder to write them to (one subfolder per submission).",
 )
 @click.option(
     "--base",
@@ -89,6 +91,11 @@ def export_command(
     submission (elements sorted by id, defaults omitted), or as ArchiMate exchange XML, Mermaid
     or GraphML. Refuses input with errors.
 
+    Several submissions export to YAML/JSON as a folder (``-o DIR``) holding each submission in
+    its own subfolder, as written (its ids, its external declarations), so that ``vndgaf check
+    DIR`` gives the same findings and per-submitter table; the other formats hold them all in
+    one file, every id qualified (``submitter::id``).
+
     With ``--to archimate --base FILE`` the ArchiMate output is the model FILE (exchange 3.x or
     2.1, or Archi's .archimate) with every element, relationship, property, view and folder it
     has, and the changes made in vndgaf applied; what could not be applied is said on standard
@@ -102,13 +109,21 @@ def export_command(
     if agencies_file and not base_file:
         fail("--agencies goes with --base")
     extra = [p for p in (base_file, agencies_file) if p]
-    destination = target(output, inputs=[*inputs.names, *extra])
     result = guarded(
         lambda: load(inputs.paths, follow_symlinks=follow_symlinks, documents=inputs.documents)
     )
     problem = input_errors(result.findings)
     if problem:
         fail(problem)
+    if fmt in ("yaml", "json") and len(result.parts) > 1:
+        if output is None:
+            fail(
+                f"{len(result.parts)} submissions export to a folder, one subfolder each: "
+                "give -o DIR"
+            )
+        guarded(lambda: write_tree(output, _submission_files(result, fmt), force=False))
+        return
+    destination = target(output, inputs=[*inputs.names, *extra])
     arch = converter.normalise(result.architecture)
     if base_file is not None:
         base = guarded(lambda: read_model(read_text(base_file), path=base_file))
@@ -147,3 +162,18 @@ def _mermaid(result: LoadResult, arch: Architecture, collapse: bool, limit: int)
             "limits"
         )
     return text
+
+
+def _submission_files(result: LoadResult, fmt: str) -> dict[str, str]:
+    """Each submission of ``result`` as one file in a subfolder named after its submitter."""
+    files: dict[str, str] = {}
+    for part in result.parts:
+        folder = re.sub(r"[^A-Za-z0-9._-]+", "-", part.namespace).strip("-.") or "no-submission"
+        name, n = folder, 1
+        while f"{name}/architecture.{fmt}" in files:  # two submitters, one folder-safe name
+            n += 1
+            name = f"{folder}-{n}"
+        files[f"{name}/architecture.{fmt}"] = converter.dumps(
+            converter.normalise(part.architecture), fmt
+        )
+    return files

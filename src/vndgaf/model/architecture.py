@@ -17,6 +17,7 @@ from vndgaf.model.elements import (
 )
 from vndgaf.model.enums import FrameworkVersion
 from vndgaf.model.meta import ID_PATTERN, doc
+from vndgaf.model.typed import typed_fields
 
 __all__ = [
     "ELEMENT_LISTS",
@@ -32,7 +33,7 @@ __all__ = [
 FORMAT_VERSION = 1
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Submission:
     """Who submits the architecture, under which framework version, as of which date.
 
@@ -74,7 +75,7 @@ def submission_key(submitter: str) -> str:
     return f"@submission:{namespace if separator else submitter}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Externals:
     """Elements of other submissions, or of agencies that submit nothing, that this submission
     refers to: each declared with its qualified id (``submitter::id``), its kind (the list it is
@@ -104,7 +105,7 @@ class Externals:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Architecture:
     """One submission (or one file of it): metadata and the lists of elements.
 

@@ -6,11 +6,12 @@ import attrs
 
 from vndgaf.model.enums import Confidence
 from vndgaf.model.meta import doc
+from vndgaf.model.typed import typed_fields
 
 __all__ = ["Provenance", "Suppression"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Provenance:
     """Where a fact comes from, and how sure we are of it.
 
@@ -31,7 +32,7 @@ class Provenance:
     note: str | None = attrs.field(default=None, metadata=doc("What is uncertain, and why."))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Suppression:
     """A reviewed decision to accept one finding on this element.
 

@@ -30,6 +30,7 @@ from vndgaf.model.enums import (
     UnitKind,
 )
 from vndgaf.model.meta import ID_PATTERN, doc
+from vndgaf.model.typed import typed_fields
 
 __all__ = [
     "AdministrativeUnit",
@@ -57,7 +58,7 @@ ID_DOC = doc(
 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class AdministrativeUnit:
     """An administrative unit: a province-level unit or a commune-level unit.
 
@@ -89,7 +90,7 @@ class AdministrativeUnit:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Agency:
     """A body of the political system: ministry, People's Committee, department, Party body …"""
 
@@ -131,7 +132,7 @@ class Agency:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class InformationSystem:
     """An application or information system owned by an agency (ARM)."""
 
@@ -173,7 +174,7 @@ class InformationSystem:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Platform(InformationSystem):
     """A platform: integration hub (LGSP), portal, procedure system, identity, payment …
 
@@ -195,7 +196,7 @@ class Platform(InformationSystem):
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class DataQuality:
     """The six data-quality attributes: đúng, đủ, sạch, sống, thống nhất, dùng chung [S].
 
@@ -228,7 +229,7 @@ class DataQuality:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Database(InformationSystem):
     """A database. ``authoritative_for`` lists the master entities it is the single trusted
     source of (NĐ 278/2025: one datum, one trusted source); ``copies`` lists entities it keeps
@@ -253,7 +254,7 @@ class Database(InformationSystem):
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class DataEntity:
     """A data entity of the common data dictionary (person, enterprise, land parcel …)."""
 
@@ -278,7 +279,7 @@ class DataEntity:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class DataFlow:
     """Data moving from one system to another, through ordered ``via`` platforms.
 
@@ -325,7 +326,7 @@ class DataFlow:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class RequiredInput:
     """One piece of data a procedure needs, and where the procedure gets it."""
 
@@ -335,7 +336,7 @@ class RequiredInput:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PublicService:
     """A public service / administrative procedure (thủ tục hành chính)."""
 
@@ -371,7 +372,7 @@ class PublicService:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Investment:
     """A planned or running IT investment (project)."""
 
