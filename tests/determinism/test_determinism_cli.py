@@ -100,13 +100,21 @@ def _commands() -> list[Command]:
     for fmt in ("csv", "json"):
         table = ["units", "table", "--as-of", "2026-12-01", "--level", "district", "--format", fmt]
         commands.append((f"units-table-{fmt}", table, []))
-    for fmt in ("yaml", "json", "archimate", "mermaid", "graphml"):
+    for fmt in ("archimate", "mermaid", "graphml"):
         commands.append((f"export-{fmt}", ["export", "--to", fmt, "@inputs"], []))
         commands.append(
             (
                 f"export-file-{fmt}",
                 ["export", "--to", fmt, "-o", f"out/e.{fmt}", "@inputs"],
                 [f"out/e.{fmt}"],
+            )
+        )
+    for fmt in ("yaml", "json"):  # two submissions: a folder, one subfolder each
+        commands.append(
+            (
+                f"export-dir-{fmt}",
+                ["export", "--to", fmt, "-o", f"out/e-{fmt}", "@inputs"],
+                [f"out/e-{fmt}"],
             )
         )
     for suffix in ("dot", "svg", "png", "pdf"):

@@ -30,6 +30,7 @@ _STYLES = ("short", "suffixed", "upper")
 
 _BTP = "vn:agency/bo-tu-phap"
 _BYT = "vn:agency/bo-y-te"
+_BCA = "vn:agency/bo-cong-an"
 
 
 def _slug(name: str) -> str:
@@ -229,6 +230,21 @@ def _province(index: int, code: str, name: str) -> tuple[str, dict[str, Any]]:
                 "owner": _BTP,
             }
         ]
+    if index == 6:  # reports to the Ministry of Public Security's document system, declared
+        flows.append(
+            {
+                "id": f"{i['f_vdxp']}-bca",
+                "name": "Báo cáo an ninh trật tự",
+                "source": i["qlvb"],
+                "target": f"{_BCA}::qlvb",
+                "via": ["vn:platform/vdxp"],
+                "mode": "document_exchange",
+                "official_signature": True,
+            }
+        )
+        externals.setdefault("systems", []).append(
+            {"id": f"{_BCA}::qlvb", "name": "Hệ thống quản lý văn bản Bộ Công an", "owner": _BCA}
+        )
     if index % 5 == 3:  # planted: a provincial single sign-on without justification (RED001)
         platforms.append(
             {
@@ -391,6 +407,45 @@ def _health(provinces: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
+def _security() -> dict[str, Any]:
+    """The Ministry of Public Security: a document system one province reports to."""
+    return {
+        "format_version": 1,
+        "submission": {"submitter": _BCA, "framework_version": "4.0", "as_of": "2025-10-15"},
+        "platforms": [
+            {
+                "id": "lgsp",
+                "name": "Nền tảng tích hợp, chia sẻ dữ liệu Bộ Công an",
+                "instance_of": "vn:platform/lgsp",
+                "owner": _BCA,
+                "layer": "integration",
+                "scope": "ministry",
+            }
+        ],
+        "systems": [
+            {
+                "id": "qlvb",
+                "name": "Hệ thống quản lý văn bản Bộ Công an",
+                "owner": _BCA,
+                "layer": "application",
+                "scope": "ministry",
+                "capabilities": ["document_management"],
+            }
+        ],
+        "flows": [
+            {"id": "f1", "name": "LGSP Bộ - NDXP", "source": "lgsp", "target": "vn:platform/ndxp"},
+            {
+                "id": "f2",
+                "name": "Liên thông văn bản",
+                "source": "qlvb",
+                "target": "vn:platform/vdxp",
+                "mode": "document_exchange",
+                "official_signature": True,
+            },
+        ],
+    }
+
+
 def write_corpus(root: Path) -> list[Path]:
     """Write the corpus under ``root``, one folder per submission; give the folders, sorted."""
     folders: list[Path] = []
@@ -418,7 +473,12 @@ def write_corpus(root: Path) -> list[Path]:
                 (document["submission"]["submitter"], _ids(style, _slug(province.name))["qlvb"])
             )
         folders.append(folder)
-    for name, document in (("bo-tu-phap", _justice()), ("bo-y-te", _health(health_sources))):
+    ministries = (
+        ("bo-tu-phap", _justice()),
+        ("bo-y-te", _health(health_sources)),
+        ("bo-cong-an", _security()),
+    )
+    for name, document in ministries:
         folder = root / name
         folder.mkdir()
         (folder / "architecture.yaml").write_text(

@@ -132,3 +132,26 @@ def test_undeclared_and_mismatched_declarations_are_reported_where_written(
         "'ubnd-nghe-an::lgsp' is declared as system, but it is a platform in submission "
         "'ubnd-nghe-an'"
     )
+
+
+def test_a_submission_with_declarations_renders_and_exports_on_its_own(tmp_path: Path) -> None:
+    """The declared element of another submission is a node of its diagram and an element of
+    its ArchiMate export, under its qualified id; the YAML export keeps the declaration."""
+    folder = tmp_path / "ha-tinh"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(
+        _PROVINCE.format(code="42", name="Hà Tĩnh").replace("ubnd-tinh", "ubnd-ha-tinh")
+        + "  - {id: f2, source: lgsp, target: ubnd-nghe-an::lgsp, via: [vn:platform/ndxp]}\n"
+        "externals:\n"
+        "  platforms:\n"
+        "    - {id: ubnd-nghe-an::lgsp, name: LGSP Nghệ An, instance_of: vn:platform/lgsp}\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    drawn = runner.invoke(main, ["render", str(folder), "-o", str(tmp_path / "d.dot")])
+    assert drawn.exit_code == 0, drawn.output
+    assert "ubnd-nghe-an::lgsp" in (tmp_path / "d.dot").read_text(encoding="utf-8")
+    xml = runner.invoke(main, ["export", "--to", "archimate", str(folder)])
+    assert xml.exit_code == 0 and '<name xml:lang="vi">LGSP Nghệ An</name>' in xml.output
+    yaml_text = runner.invoke(main, ["export", "--to", "yaml", str(folder)]).output
+    assert "externals:" in yaml_text and "id: ubnd-nghe-an::lgsp" in yaml_text

@@ -20,7 +20,7 @@ from vndgaf.exchange.archimate_merge import MergeResult, merge_archimate
 from vndgaf.exchange.archimate_read import read_model
 from vndgaf.exchange.graphml import to_graphml
 from vndgaf.exchange.mermaid import to_mermaid
-from vndgaf.model import Architecture
+from vndgaf.model import Architecture, with_externals
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -50,14 +50,15 @@ _EXPORTERS: dict[str, Callable[[Architecture], str]] = {
 
 
 def export(arch: Architecture, fmt: str) -> str:
-    """The architecture in format ``fmt`` (one of :data:`EXPORT_FORMATS`)."""
+    """The architecture in format ``fmt`` (one of :data:`EXPORT_FORMATS`), its external
+    declarations drawn as the elements they stand for."""
     try:
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(
             f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}"
         ) from None
-    return exporter(arch)
+    return exporter(with_externals(arch))
 
 
 def import_archimate(

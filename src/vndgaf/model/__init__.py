@@ -11,6 +11,7 @@ from vndgaf.model.architecture import (
     Externals,
     Submission,
     submission_key,
+    with_externals,
 )
 from vndgaf.model.common import Provenance, Suppression
 from vndgaf.model.elements import (
@@ -97,4 +98,5 @@ __all__ = [
     "Suppression",
     "UnitKind",
     "submission_key",
+    "with_externals",
 ]

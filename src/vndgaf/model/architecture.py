@@ -1,6 +1,7 @@
 """The root of a submission: who submits it, under which framework, and its elements."""
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -27,6 +28,7 @@ __all__ = [
     "Externals",
     "Submission",
     "submission_key",
+    "with_externals",
 ]
 
 #: Version of the submission format; written as ``format_version`` in every file.
@@ -165,3 +167,16 @@ EXTERNAL_LISTS: tuple[tuple[str, str], ...] = (
     ("databases", "database"),
     ("entities", "entity"),
 )
+
+
+def with_externals(arch: Architecture) -> Architecture:
+    """``arch`` with its external declarations as elements of their lists (after its own, under
+    their qualified ids): what an exchange format draws, since the elements of another
+    submission are nodes of this one's picture too."""
+    if arch.externals is None:
+        return arch
+    declared = arch.externals
+    lists: dict[str, Any] = {
+        name: (*getattr(arch, name), *getattr(declared, name)) for name, _kind in EXTERNAL_LISTS
+    }
+    return attrs.evolve(arch, externals=None, **lists)
