@@ -91,10 +91,10 @@ def export_command(
     submission (elements sorted by id, defaults omitted), or as ArchiMate exchange XML, Mermaid
     or GraphML. Refuses input with errors.
 
-    Several submissions export to YAML/JSON as a folder (``-o DIR``) holding each submission in
-    its own subfolder, as written (its ids, its external declarations), so that ``vndgaf check
-    DIR`` gives the same findings and per-submitter table; the other formats hold them all in
-    one file, every id qualified (``submitter::id``).
+    Several submissions export to YAML/JSON as a folder (-o DIR) holding each submission in its
+    own subfolder, as written (its ids, its external declarations), so that 'vndgaf check DIR'
+    gives the same findings and per-submitter table; the other formats hold them all in one
+    file, every id qualified (submitter::id).
 
     With ``--to archimate --base FILE`` the ArchiMate output is the model FILE (exchange 3.x or
     2.1, or Archi's .archimate) with every element, relationship, property, view and folder it
