@@ -7,6 +7,7 @@ look-alike id from the current catalogue.
 from pathlib import Path
 
 from click.testing import CliRunner
+from tests.written import all_as_written
 
 from vndgaf import load
 from vndgaf.cli import main
@@ -33,7 +34,7 @@ def test_old_province_code_names_its_successor_once(tmp_path: Path) -> None:
     """`unit: vn:province/49` (Quảng Nam before 1/7/2025) is one REF007 on its line that names
     Thành phố Đà Nẵng (vn:province/48); no REF003 and no 'did you mean' look-alike."""
     path = _submission(tmp_path, _agency("qn", "vn:province/49"))
-    findings = [f for f in load([path]).findings if f.subject == "qn"]
+    findings = [f for f in all_as_written(load([path]).findings) if f.subject == "qn"]
     assert [f.code for f in findings] == ["REF007"]
     [finding] = findings
     assert finding.location is not None and (finding.location.line, finding.location.pointer) == (
@@ -50,7 +51,7 @@ def test_pre_merger_commune_code_names_its_successor(tmp_path: Path) -> None:
     """A commune code of the 2025-01 list that is not a current code (Phường Trúc Bạch's
     sibling Quán Thánh, 00013) names the ward it went into, Phường Ba Đình (00004)."""
     path = _submission(tmp_path, _agency("qt", "vn:commune/00013", "commune"))
-    [finding] = [f for f in load([path]).findings if f.subject == "qt"]
+    [finding] = [f for f in all_as_written(load([path]).findings) if f.subject == "qt"]
     assert finding.code == "REF007"
     assert "Phường Quán Thánh" in finding.message.en
     assert finding.message.en.endswith("Phường Ba Đình: use vn:commune/00004")
@@ -78,7 +79,11 @@ def test_unit_name_where_an_id_belongs(tmp_path: Path) -> None:
         _agency("dn", "Đà Nẵng"),
         _agency("p1", "Phường 1, Vũng Tàu", "commune"),
     )
-    by_subject = {f.subject: f for f in load([path]).findings if f.subject in {"bd", "dn", "p1"}}
+    by_subject = {
+        f.subject: f
+        for f in all_as_written(load([path]).findings)
+        if f.subject in {"bd", "dn", "p1"}
+    }
     assert by_subject["bd"].code == "REF007"
     assert by_subject["bd"].message.en.endswith("Thành phố Hồ Chí Minh: use vn:province/79")
     assert by_subject["dn"].code == "REF001"
@@ -92,7 +97,7 @@ def test_unit_name_where_an_id_belongs(tmp_path: Path) -> None:
 def test_unknown_code_keeps_the_catalogue_finding(tmp_path: Path) -> None:
     """A code that no list ever had stays REF003 ('not in the catalogue')."""
     path = _submission(tmp_path, _agency("x", "vn:province/99"))
-    [finding] = [f for f in load([path]).findings if f.subject == "x"]
+    [finding] = [f for f in all_as_written(load([path]).findings) if f.subject == "x"]
     assert finding.code == "REF003"
 
 
@@ -108,7 +113,7 @@ def test_local_id_typo_keeps_its_did_you_mean(tmp_path: Path) -> None:
         + _agency("x", "xa-tan-trao", "commune"),
         encoding="utf-8",
     )
-    [finding] = [f for f in load([path]).findings if f.subject == "x"]
+    [finding] = [f for f in all_as_written(load([path]).findings) if f.subject == "x"]
     assert finding.code == "REF001"
     assert "did you mean 'xa-tan-trao-1'" in finding.message.en
     assert legacy_reference("49") is not None  # a bare code still reads as a unit

@@ -35,7 +35,9 @@ def _finding(code, severity, subject, related=(), suppressed=False):
 def test_district_agency_flagged_by_str001_is_red(checked):
     """STR001 flags the legacy district People's Committee: its node is drawn red."""
     graph, findings = checked
-    assert any(f.code == "STR001" and f.subject == "ubnd-huyen-yen-son" for f in findings)
+    assert any(
+        f.code == "STR001" and f.subject == "ubnd-tuyen-quang::ubnd-huyen-yen-son" for f in findings
+    )
     key = "n_" + id_token("ubnd-huyen-yen-son")
     lit = node_attrs(render(graph, view="province:08", findings=findings, highlight=True))
     plain = node_attrs(render(graph, view="province:08", findings=findings))
@@ -47,7 +49,7 @@ def test_flow_with_error_finding_has_red_edge(checked):
     """A flow that is the subject of an error finding is drawn as a red edge."""
     graph, findings = checked
     flagged = {f.subject for f in findings if f.severity is Severity.ERROR}
-    assert "f-hotich-bo" in flagged
+    assert "ubnd-tuyen-quang::f-hotich-bo" in flagged
     dot = render(graph, view="agency:so-tu-phap", findings=findings, highlight=True)
     src = "n_" + id_token("hotich-tuyen-quang")
     dst = "n_" + id_token("vn:db/civil-status")

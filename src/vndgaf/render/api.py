@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph
+from vndgaf.model.namespaces import written_in
 from vndgaf.render import country, emit, mapemit, scene, views
 from vndgaf.textsafe import id_token
 
@@ -18,9 +19,15 @@ __all__ = ["Href", "linked_views", "render", "severity_index", "view_slug"]
 Href = Callable[[str], str | None]
 
 
-def severity_index(findings: Sequence[Finding]) -> Mapping[str, Severity]:
+def severity_index(
+    findings: Sequence[Finding], graph: ArchGraph | None = None
+) -> Mapping[str, Severity]:
     """Element or flow id -> worst severity of the unsuppressed findings naming it
-    (as subject or as a related id)."""
+    (as subject or as a related id).
+
+    Findings name elements by qualified id (``ubnd-x::f1``); the graph of a single submission
+    holds its ids as written (``f1``): given ``graph``, an id it does not hold is looked up as
+    the finding's submission writes it."""
     worst: dict[str, Severity] = {}
     for finding in findings:
         if finding.suppressed:
@@ -28,6 +35,8 @@ def severity_index(findings: Sequence[Finding]) -> Mapping[str, Severity]:
         for ident in (finding.subject, *finding.related):
             if not ident:
                 continue
+            if graph is not None and graph.kind(ident) is None:
+                ident = written_in(finding.submitter, ident)
             current = worst.get(ident)
             if current is None or finding.severity.rank > current.rank:
                 worst[ident] = finding.severity
@@ -100,7 +109,7 @@ def render(
                 graph, findings=findings, highlight=highlight, lang=lang, focus=focus
             )
             return mapemit.emit_map(built_map, lang=lang, href=href, graph_id=graph_id)
-        severities = severity_index(findings)
+        severities = severity_index(findings, graph)
         draft = views.draft_for(graph, view, lang=lang, expand=expand, severities=severities)
         built = scene.build(graph, draft, highlight=highlight, lang=lang)
         return emit.emit(

@@ -38,10 +38,9 @@ def fingerprint(finding: Finding) -> str:
 
 
 def location_text(loc: Location) -> str:
-    """``path:line:col``, ``path:line`` when the column is unknown, ``path#pointer`` without a
-    line (a model built in code), ``path`` without either."""
+    """``path:line:col``, ``path:line`` when the column is unknown, ``path`` without a line."""
     if loc.line <= 0:
-        return f"{loc.path}#{loc.pointer}" if loc.pointer else loc.path
+        return loc.path
     if loc.column <= 0:
         return f"{loc.path}:{loc.line}"
     return f"{loc.path}:{loc.line}:{loc.column}"
