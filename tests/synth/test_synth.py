@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.written import all_as_written
 from vndgaf.cli import main
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
@@ -24,7 +25,9 @@ def _load(tmp_path: Path, document: dict[str, object], name: str = "synth.json")
 def _reported(result) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
     report = check_loaded(result)
     return {
-        (f.code, f.subject) for f in report.findings if f.severity.value in ("error", "warning")
+        (f.code, f.subject)
+        for f in all_as_written(report.findings)
+        if f.severity.value in ("error", "warning")
     }
 
 
