@@ -26,8 +26,10 @@ def severity_index(
     (as subject or as a related id).
 
     Findings name elements by qualified id (``ubnd-x::f1``); the graph of a single submission
-    holds its ids as written (``f1``): given ``graph``, an id it does not hold is looked up as
-    the finding's submission writes it."""
+    holds its ids as written (``f1``): given that ``graph``, its submission's ids are taken as
+    it writes them."""
+    block = graph.architecture.submission if graph is not None else None
+    own = block.submitter if block is not None else None
     worst: dict[str, Severity] = {}
     for finding in findings:
         if finding.suppressed:
@@ -35,8 +37,8 @@ def severity_index(
         for ident in (finding.subject, *finding.related):
             if not ident:
                 continue
-            if graph is not None and graph.kind(ident) is None:
-                ident = written_in(finding.submitter, ident)
+            if own is not None:
+                ident = written_in(own, ident)
             current = worst.get(ident)
             if current is None or finding.severity.rank > current.rank:
                 worst[ident] = finding.severity
