@@ -47,7 +47,7 @@ def test_module_map_names_every_package_and_module_and_nothing_else() -> None:
 #: What the checklist's worked example writes by hand, and what `make docs` then writes.
 _GENERATED = {"docs/rules/GOV099.md", "docs/rules/index.md"}
 _COPIED = ("src", "docs", "schemas", "scripts", "examples", "pyproject.toml", "conftest.py")
-_COPIED_TESTS = ("__init__.py", "conftest.py", "rules", "test_generated_docs.py")
+_COPIED_TESTS = ("__init__.py", "conftest.py", "written.py", "rules", "test_generated_docs.py")
 
 
 def _blocks(section: str) -> list[tuple[str, str]]:
