@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         python,
         "-m",
         "pytest",
+        "tests",  # not the doctests of src/: those import the checkout, not the installed wheel
         "-m",
         "not slow",
         "-p",
