@@ -225,6 +225,8 @@ class Report:
     inputs: tuple[str, ...] = ()
     as_of: dt.date | None = None
     submitters: tuple[str, ...] = ()
+    reference: tuple[str, ...] = ()
+    """The catalogue overlays applied besides the bundled catalogue (name, file, digest)."""
 
     def active(self) -> tuple[Finding, ...]:
         """Findings that are not suppressed."""

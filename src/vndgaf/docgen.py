@@ -1,4 +1,5 @@
-"""Generate the documentation pages that are derived from code: rules and submission format.
+"""Generate the documentation pages that are derived from code: rules, submission format and the
+schemas (submission, catalogue overlay).
 
 docs/rules/ comes from the rules' docstrings and metadata, docs/submission-format.md from the
 JSON Schema (itself generated from the model). A test fails when the committed pages are stale;
@@ -12,6 +13,7 @@ from typing import Any
 from vndgaf.diagnostics import Family, RuleInfo
 from vndgaf.engine import all_rule_infos
 from vndgaf.load import INPUT_CHECKS
+from vndgaf.reference.overlay import OVERLAY_SCHEMA_FILENAME, overlay_schema_json
 from vndgaf.schema import SCHEMA_FILENAME, SCHEMA_ID, schema_json, submission_schema
 
 __all__ = ["generated_pages", "write_pages"]
@@ -191,6 +193,7 @@ def generated_pages() -> dict[str, str]:
     pages["docs/rules/index.md"] = _rules_index(infos)
     pages["docs/submission-format.md"] = _format_page()
     pages[f"schemas/{SCHEMA_FILENAME}"] = schema_json()
+    pages[f"schemas/{OVERLAY_SCHEMA_FILENAME}"] = overlay_schema_json()
     return pages
 
 

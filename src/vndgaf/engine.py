@@ -199,7 +199,9 @@ def check_loaded(
     """Run the selected rules on an already loaded submission.
 
     ``rules`` defaults to every rule (:data:`vndgaf.rules.ALL_RULES`), ``catalogue`` to the
-    national catalogue (:func:`vndgaf.reference.catalogue`).
+    national catalogue (:func:`vndgaf.reference.catalogue`; with a user's overlays, see
+    :func:`vndgaf.load.overlays.catalogue_with`): the checks see the facts in force on the
+    as-of date (``catalogue.at(as_of)``).
     """
     with paused_gc():  # the graph of a national model is large: see vndgaf.gcpause
         return _check_loaded(
@@ -223,12 +225,13 @@ def _check_loaded(
     catalogue: Catalogue,
 ) -> Report:
     date = _as_of(result, as_of)
-    graph = build_graph(result.architecture, catalogue, date)
+    reference = catalogue.at(date)  # the facts in force on the as-of date
+    graph = build_graph(result.architecture, reference, date)
     submissions = tuple(
         attrs.evolve(s, submitter=result.element_id(s.submitter, s.submitter))
         for s in result.submissions
     )
-    ctx = Context(graph=graph, catalogue=catalogue, as_of=date, submissions=submissions)
+    ctx = Context(graph=graph, catalogue=reference, as_of=date, submissions=submissions)
     overrides = {k.upper(): v for k, v in (severity_overrides or {}).items()}
     chosen = select_rules(rules, select, ignore)
     findings: list[Finding] = []
@@ -256,6 +259,7 @@ def _check_loaded(
         inputs=result.files,
         as_of=date,
         submitters=tuple(s.submitter for s in result.submissions),
+        reference=tuple(o.label for o in reference.user_overlays),
     )
 
 
@@ -299,16 +303,19 @@ def check(
     ignore: Sequence[str] = (),
     severity_overrides: Mapping[str, Severity] | None = None,
     as_of: dt.date | None = None,
+    catalogue: Catalogue | None = None,
 ) -> Report:
     """Load ``paths`` and check them: ``vndgaf.check(["examples/tuyen-quang"])``.
 
-    The options are those of :func:`check_loaded`.
+    The options are those of :func:`check_loaded`; ``catalogue`` (for example
+    ``vndgaf.load.overlays.catalogue_with(["my-overlay.yaml"])``) also resolves references.
     """
     with paused_gc():  # one pause for both steps: see vndgaf.gcpause
         return check_loaded(
-            load(paths),
+            load(paths, catalogue=catalogue),
             select=select,
             ignore=ignore,
             severity_overrides=severity_overrides,
             as_of=as_of,
+            catalogue=catalogue,
         )

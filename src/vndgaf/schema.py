@@ -22,7 +22,14 @@ from vndgaf.model.deprecated import DEPRECATED_VALUES
 from vndgaf.model.meta import QUALIFIED_ID_PATTERN
 from vndgaf.project import RAW
 
-__all__ = ["SCHEMA_FILENAME", "SCHEMA_ID", "descriptions_vi", "schema_json", "submission_schema"]
+__all__ = [
+    "SCHEMA_FILENAME",
+    "SCHEMA_ID",
+    "class_definitions",
+    "descriptions_vi",
+    "schema_json",
+    "submission_schema",
+]
 
 SCHEMA_FILENAME = "vndgaf-submission-1.schema.json"
 #: Where the schema of format 1 is published (the ``schemas/`` file on the main branch).
@@ -167,6 +174,18 @@ def _class_def(cls: type, defs: dict[str, Any], *, external: bool = False) -> st
         definition["required"] = required
     defs[name] = definition
     return name
+
+
+def class_definitions(*classes: type) -> dict[str, Any]:
+    """JSON Schema definitions of attrs classes and of the classes they use, by class name.
+
+    Other published schemas (the catalogue overlay format) are built from the same model
+    classes with it, so every format describes a field the same way.
+    """
+    defs: dict[str, Any] = {}
+    for cls in classes:
+        _class_def(cls, defs)
+    return defs
 
 
 @functools.cache

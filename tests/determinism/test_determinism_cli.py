@@ -83,9 +83,14 @@ def _commands() -> list[Command]:
         "databases",
         "entities",
         "capabilities",
+        "lists",
+        "frameworks",
+        "instruments",
     ):
         for fmt in ("text", "json", "csv"):
-            commands.append((f"reference-{part}-{fmt}", ["reference", part, "--format", fmt], []))
+            # The catalogue answers as of a date (default: today, which the time zones differ on).
+            args = ["reference", part, "--as-of", "2026-12-01", "--format", fmt]
+            commands.append((f"reference-{part}-{fmt}", args, []))
     commands.append(
         (
             "reference-communes-08",

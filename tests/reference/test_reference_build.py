@@ -46,7 +46,8 @@ def test_build_takes_old_province_from_the_legacy_district(tmp_path: Path) -> No
     """A row whose 'old province' column is wrong still counts under the district's province."""
     _write(tmp_path)
     units, legacy = build(tmp_path)
-    assert units["provinces"] == [["08", "Tỉnh Tuyên Quang", "tinh", ["02", "08"]]]
+    rows = units["units"]["rows"]
+    assert rows[0] == ["vn:province/08", "Tỉnh Tuyên Quang", "tinh", "08", None, ["02", "08"]]
     assert [p[3] for p in legacy["provinces"]] == [["08"], ["08"]]
 
 
@@ -60,11 +61,12 @@ def test_build_cleans_names_notes_and_skips_header_rows(tmp_path: Path) -> None:
     assert [notes[i] for _code, i in quang_trung[4]] == ["Nhập toàn bộ"]
     tran_phu = next(c for c in legacy["communes"] if c[0] == "00004")
     assert [notes[i] for _code, i in tran_phu[4]] == ["Nhập một phần"]
-    assert units["communes"][1] == [
-        "00001",
+    assert units["units"]["rows"][2] == [
+        "vn:commune/00001",
         "Phường Hà Giang 1",
         "phuong",
-        "08",
+        "00001",
+        "vn:province/08",
         ["00001", "00004"],
     ]
 
@@ -91,4 +93,64 @@ def test_build_data_command_writes_both_files(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["legacy-2025-01.json", "units-2025.json"]
     lines = (out / "units-2025.json").read_text(encoding="utf-8").splitlines()
-    assert lines[-1] == '["00001","Phường Hà Giang 1","phuong","08",["00001","00004"]]]}'
+    assert lines[-1] == (
+        '["vn:commune/00001","Phường Hà Giang 1","phuong","00001","vn:province/08",'
+        '["00001","00004"]]]}}'
+    )
+
+
+def test_build_writes_the_units_as_an_overlay_the_catalogue_reads(tmp_path: Path) -> None:
+    """The generated units file is a catalogue overlay: it validates and builds a catalogue."""
+    import datetime as dt
+    import json
+
+    import jsonschema
+
+    from vndgaf.load.overlays import parse_overlay
+    from vndgaf.reference.overlay import overlay_schema
+
+    _write(tmp_path)
+    units, _legacy = build(tmp_path)
+    jsonschema.Draft202012Validator(overlay_schema()).validate(units)
+    overlay = parse_overlay(json.dumps(units).encode(), "units.json")
+    commune = overlay.tables["units"].values[2]
+    assert commune.id == "vn:commune/00001" and commune.parent == "vn:province/08"
+    assert commune.valid_from == dt.date(2025, 7, 1)
+    assert commune.provenance is not None
+    assert [c.instrument for c in commune.provenance.basis] == [
+        "nq-202-2025-qh15",
+        "nq-ubtvqh15-2025-cap-xa",
+        "qd-19-2025-ttg",
+    ]
+
+
+def test_build_drops_phantom_duplicates_and_keeps_interim_units(tmp_path: Path) -> None:
+    """A code of the table naming a commune of the list under another code (same name, same
+    district) is a phantom: not a unit. A code naming no unit of the list is an interim unit."""
+    _write(tmp_path)
+    with (tmp_path / "conversion-2025-07.csv").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "Tỉnh Tuyên Quang (08),Xã Thái Bình,02494,Xã Phú Thịnh,02499,Nhập toàn bộ,"
+            "Huyện Yên Sơn (075),Tỉnh Tuyên Quang (08),\n"
+            "Tỉnh Tuyên Quang (08),Xã Thái Bình,02494,Xã Mới Lập,02497,Nhập toàn bộ,"
+            "Huyện Yên Sơn (075),Tỉnh Tuyên Quang (08),\n"
+        )
+    units, legacy = build(tmp_path)
+    assert [c[0] for c in legacy["communes"]] == ["00001", "00004", "02482", "02494"]
+    assert [c[:2] for c in legacy["interim_communes"]] == [["02497", "Xã Mới Lập"]]
+    thai_binh = next(r for r in units["units"]["rows"] if r[0] == "vn:commune/02494")
+    assert "02499" not in thai_binh[5] and "02497" in thai_binh[5]
+
+
+def test_build_records_the_other_official_spelling(tmp_path: Path) -> None:
+    """A name the table spells differently ("Sĩ"/"Sỹ", not mere tone marks) is another name."""
+    _write(tmp_path)
+    with (tmp_path / "conversion-2025-07.csv").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "Tỉnh Tuyên Quang (08),Xã Thái Bình,02494,Xã Thái Bỳnh,02494,Nhập toàn bộ,"
+            "Huyện Yên Sơn (075),Tỉnh Tuyên Quang (08),\n"
+            "Tỉnh Tuyên Quang (08),Phường Hà Giang 1,00001,Phường Quang Trung,00001,Nhập toàn bộ,"
+            "Thành phố Hà Giang (024),Tỉnh Tuyên Quang (08),\n"
+        )
+    _units, legacy = build(tmp_path)
+    assert legacy["other_names"]["communes"] == {"02494": ["Xã Thái Bỳnh"]}

@@ -75,15 +75,27 @@ def test_capability_codes_of_platforms_are_in_the_taxonomy() -> None:
 
 
 def test_ministries_after_2025_are_14_plus_3_ministerial_agencies() -> None:
-    """Active agencies include 14 ministries and 3 ministerial-level agencies."""
-    active = [a for a in catalogue().agencies if a.active]
+    """Active agencies include 14 ministries and 3 ministerial-level agencies (NQ 176/2025/QH15),
+    and 5 government agencies; before 1/3/2025 the merged ministries were still active."""
+    active = [a for a in catalogue(dt.date(2025, 12, 1)).agencies if a.active]
     assert sum(a.type.value == "ministry" for a in active) == 14
     assert sum(a.type.value == "ministerial_agency" for a in active) == 3
+    assert {a.short_name or a.id for a in active if a.type.value == "government_agency"} == {
+        "VTV",
+        "VOV",
+        "TTXVN",
+        "vn:agency/vien-han-lam-khoa-hoc-xa-hoi-viet-nam",
+        "vn:agency/vien-han-lam-khoa-hoc-va-cong-nghe-viet-nam",
+    }
+    before = catalogue(dt.date(2025, 2, 1)).get("vn:agency/bo-ke-hoach-va-dau-tu")
+    assert isinstance(before, Agency) and before.active
+    vss = catalogue(dt.date(2025, 2, 1)).get("vn:agency/bao-hiem-xa-hoi-viet-nam")
+    assert isinstance(vss, Agency) and vss.type.value == "government_agency"
 
 
 def test_merged_ministries_are_inactive_and_listed_by_their_successor() -> None:
-    """MPI → MOF, MIC → MOST, MONRE and MARD → MAE, MOT → MOC, MOLISA → MOHA (DOMAIN.md §2.2)."""
-    cat = catalogue()
+    """MPI → MOF, MIC → MOST, MONRE and MARD → MAE, MOT → MOC, MOLISA → MOHA (1/3/2025)."""
+    cat = catalogue(dt.date(2025, 12, 1))
     expected = {
         "bo-ke-hoach-va-dau-tu": "bo-tai-chinh",
         "bo-thong-tin-va-truyen-thong": "bo-khoa-hoc-va-cong-nghe",
@@ -111,22 +123,27 @@ def test_lgsp_is_a_template_and_ndxp_a_national_singleton() -> None:
 
 
 def test_thirteen_mps_platforms_of_the_55_list() -> None:
-    """Exactly 13 platforms carry an MPS number of the 55-platform list, all owned by MPS."""
-    mps = [p for p in catalogue().platforms if p.properties.get("list_no", "").startswith("MPS")]
+    """Exactly 13 platforms carry an MPS number of the 55-platform list, all owned by MPS; the
+    list says it knows 18 of 55."""
+    cat = catalogue(dt.date(2025, 12, 1))
+    mps = [p for p in cat.platforms if p.properties.get("list_no", "").startswith("MPS")]
     assert len(mps) == 13
     assert {p.owner for p in mps} == {"vn:agency/bo-cong-an"}
+    listed = cat.reference_list("vn:list/qd-1527-2025-platforms")
+    assert listed is not None and (listed.known, listed.expected) == (18, 55)
+    assert not listed.complete
 
 
 def test_unverified_and_inferred_entries_say_so() -> None:
     """Seed sector DBs are unverified; the post-merger owner of NDXP is marked as inference."""
-    cat = catalogue()
-    health, ndxp, population = (
-        cat.get("vn:db/health"),
+    cat = catalogue(dt.date(2025, 12, 1))
+    goods, ndxp, population = (
+        cat.get("vn:db/goods"),
         cat.get("vn:platform/ndxp"),
         cat.get("vn:db/population"),
     )
-    assert health is not None and health.provenance is not None
-    assert health.provenance.confidence is Confidence.UNVERIFIED
+    assert goods is not None and goods.provenance is not None
+    assert goods.provenance.confidence is Confidence.UNVERIFIED
     assert ndxp is not None and ndxp.provenance is not None
     assert ndxp.provenance.confidence is Confidence.INFERENCE
     assert population is not None and population.provenance is not None
@@ -144,8 +161,11 @@ def test_master_entities_have_one_authoritative_database() -> None:
 
 
 def test_catalogue_has_a_version_and_date() -> None:
-    """The catalogue states its version and the date of the latest instrument it reflects."""
-    cat = catalogue()
-    assert cat.version == "2025.11"
-    assert cat.date == dt.date(2025, 11, 4)
-    assert cat.sources["units"]["valid_from"] == "2025-07-01"
+    """The catalogue states its version, the date of the latest instrument it reflects and the
+    overlays it is built from."""
+    cat = catalogue(dt.date(2025, 12, 1))
+    assert cat.version == "2026.12"
+    assert cat.date == dt.date(2026, 9, 20)
+    assert cat.as_of == dt.date(2025, 12, 1)
+    assert cat.sources["units-2025"]["date"] == "2025-07-01"
+    assert cat.user_overlays == ()

@@ -1,5 +1,6 @@
 """The `units resolve` and `reference` commands: text, JSON and CSV, exit codes."""
 
+import datetime as dt
 import json
 
 from click.testing import CliRunner
@@ -93,7 +94,10 @@ def test_reference_platforms_json_has_provenance() -> None:
     ndxp = next(p for p in data["platforms"] if p["id"] == "vn:platform/ndxp")
     assert ndxp["provenance"]["confidence"] == "inference"
     assert ndxp["capabilities"] == ["data_integration"]
-    assert data["catalogue_version"] == "2025.11"
+    assert ndxp["owner"] == "vn:agency/bo-khoa-hoc-va-cong-nghe"
+    assert data["catalogue_version"] == "2026.12"
+    assert data["as_of"] == dt.date.today().isoformat()
+    assert data["overlays"] == []
 
 
 def test_reference_capabilities_text_table() -> None:
@@ -124,8 +128,10 @@ def test_reference_provinces_text_shows_commune_counts() -> None:
     result = CliRunner().invoke(main, ["reference", "provinces", "--province", "79"])
     assert result.exit_code == 0
     header, row = result.output.splitlines()
-    assert header.split() == ["id", "code", "name", "kind", "communes", "predecessor_codes"]
+    assert header.split() == [
+        "id", "code", "name", "kind", "communes", "valid_from", "predecessor_codes",
+    ]  # fmt: skip
     assert row.split() == [
         "vn:province/79", "79", "Thành", "phố", "Hồ", "Chí", "Minh",
-        "thanh_pho_truc_thuoc_tw", "168", "74", "77", "79",
+        "thanh_pho_truc_thuoc_tw", "168", "2025-07-01", "74", "77", "79",
     ]  # fmt: skip

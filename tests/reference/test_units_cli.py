@@ -27,8 +27,9 @@ def test_as_of_a_date_before_the_arrangement() -> None:
 
 
 def test_code_whose_meaning_changed_says_both_meanings() -> None:
-    """Code 24 is Bắc Ninh now and was Bắc Giang until 30/6/2025; code 10 is no longer used."""
-    code, out = _resolve("24", "10")
+    """Code 24 is Bắc Ninh (a province on 1/12/2025) and was Bắc Giang until 30/6/2025; code 10
+    is no longer used."""
+    code, out = _resolve("--as-of", "2025-12-01", "24", "10")
     assert code == 0
     assert "24: current: Tỉnh Bắc Ninh (vn:province/24)" in out
     assert "    - Tỉnh Bắc Giang (province 24, before 1/7/2025): merged" in out

@@ -23,9 +23,10 @@ def test_json_layout_and_values(national_report: Report) -> None:
     assert text.endswith("}\n")
     doc = json.loads(text)
     assert sorted(doc) == [
-        "as_of", "findings", "inputs", "lang", "metrics", "rules", "submitters", "summary",
-        "version",
+        "as_of", "findings", "inputs", "lang", "metrics", "reference", "rules", "submitters",
+        "summary", "version",
     ]  # fmt: skip
+    assert doc["reference"] == []
     assert doc["version"] == 1
     assert doc["as_of"] == "2026-01-15"
     assert doc["summary"] | {"by_submitter": None} == {

@@ -1,5 +1,6 @@
 """Helpers shared by the commands: one-line errors, exit codes, common options."""
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn, TypeVar
@@ -8,6 +9,8 @@ import click
 
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.errors import InputError, InternalError
+from vndgaf.load.overlays import catalogue_with
+from vndgaf.reference import Catalogue, OverlayError
 from vndgaf.textsafe import printable
 
 __all__ = [
@@ -22,6 +25,8 @@ __all__ = [
     "input_errors",
     "lang_option",
     "paths_argument",
+    "reference_catalogue",
+    "reference_option",
     "submissions_only_option",
 ]
 
@@ -125,3 +130,38 @@ def as_of_option() -> Callable[[T], T]:
         default=None,
         help="Check as of this date (default: the submission's as_of).",
     )
+
+
+def reference_option() -> Callable[[T], T]:
+    """``--reference FILE`` (repeatable): catalogue overlays applied after the bundled catalogue;
+    the default comes from the environment variable VNDGAF_REFERENCE (paths separated by the
+    system's path separator, ':' on Linux)."""
+    return click.option(  # type: ignore[return-value]
+        "--reference",
+        "references",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        envvar="VNDGAF_REFERENCE",
+        metavar="FILE",
+        help="Apply this catalogue overlay (YAML or JSON) after the bundled catalogue; "
+        "repeatable (default: $VNDGAF_REFERENCE).",
+    )
+
+
+def reference_catalogue(
+    files: Sequence[str], as_of: dt.date | None = None, lang: str = "en"
+) -> Catalogue:
+    """The catalogue with the overlays ``files``, as of ``as_of`` (default today).
+
+    A bad overlay prints one located line per problem (``file:line:col: CODE message``) and
+    exits 2; it is never a traceback.
+    """
+    try:
+        return catalogue_with(files, as_of)
+    except OverlayError as exc:
+        for problem in exc.problems:
+            line = f"{problem.location}: {problem.code} {problem.message.get(lang)}"
+            click.echo(f"vndgaf: error: {printable(line)}", err=True)
+        sys.exit(EXIT_USAGE)
+    except InputError as exc:
+        fail(str(exc))

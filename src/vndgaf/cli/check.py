@@ -17,6 +17,8 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     lang_option,
+    reference_catalogue,
+    reference_option,
     submissions_only_option,
 )
 from vndgaf.cli._complete import complete_rules
@@ -28,7 +30,8 @@ from vndgaf.diagnostics import Report, Severity
 from vndgaf.engine import check_loaded, select_rules
 from vndgaf.errors import InputError, InternalError
 from vndgaf.gcpause import paused_gc
-from vndgaf.load import load
+from vndgaf.load import LoadResult, load
+from vndgaf.reference import Catalogue
 from vndgaf.report import FORMATS, render, source_root
 from vndgaf.rules import ALL_RULES
 
@@ -58,18 +61,18 @@ def exit_code(report: Report, fail_on: str) -> int:
     )
 
 
-def _diagram(result: object, report: Report, lang: str) -> dict[str, object]:
+def _diagram(result: LoadResult, report: Report, lang: str, cat: Catalogue) -> dict[str, object]:
     """The overview diagram for the HTML report, in the report's language: its SVG and a text
     alternative, or why it could not be drawn (the report says so instead of dropping it)."""
     try:
         from vndgaf.graph import build_graph
-        from vndgaf.reference import catalogue
         from vndgaf.render import render as render_view
         from vndgaf.render import to_bytes
     except ImportError as exc:  # pragma: no cover - pydot is a mandated dependency
         return {"diagram_error": f"the diagram renderer is not installed ({exc.name})"}
     try:
-        graph = build_graph(result.architecture, catalogue(), report.as_of)  # type: ignore[attr-defined]
+        as_of = report.as_of or cat.as_of
+        graph = build_graph(result.architecture, cat.at(as_of), as_of)
         dot = render_view(
             graph, view="overview", findings=report.findings, highlight=True, lang=lang
         )
@@ -138,6 +141,7 @@ def _diagram(result: object, report: Report, lang: str) -> dict[str, object]:
 )
 @fail_on_option()
 @as_of_option()
+@reference_option()
 @lang_option()
 @color_option()
 @follow_symlinks_option()
@@ -152,6 +156,7 @@ def check_command(
     summary: bool,
     fail_on: str,
     as_of: dt.datetime | None,
+    references: tuple[str, ...],
     lang: str,
     color: str,
     follow_symlinks: bool,
@@ -170,9 +175,11 @@ def check_command(
     progress = Progress()
     progress.parsing(inputs.names)
     with paused_gc():  # one pause for the whole run, not one collection between the steps
+        cat = reference_catalogue(references, as_of.date() if as_of else None, lang)
         result = guarded(
             lambda: load(
                 inputs.paths,
+                catalogue=cat,
                 follow_symlinks=follow_symlinks,
                 submissions_only=submissions_only,
                 documents=inputs.documents,
@@ -186,11 +193,12 @@ def check_command(
                 ignore=split_codes(ignore),
                 severity_overrides=overrides,
                 as_of=as_of.date() if as_of else None,
+                catalogue=cat,
             )
         )
         options: dict[str, object] = {}
         if fmt == "html":
-            options.update(_diagram(result, report, lang))
+            options.update(_diagram(result, report, lang, cat))
             options["tool_version"] = __version__
         if summary:
             options["summary"] = True

@@ -11,6 +11,8 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     input_errors,
+    reference_catalogue,
+    reference_option,
 )
 from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
@@ -74,6 +76,7 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
     f"default maxTextSize) or with more than {MERMAID_EDGE_LIMIT} lines (its maxEdges); 0: no "
     "limit, for a viewer configured with larger ones.",
 )
+@reference_option()
 @follow_symlinks_option()
 @stdin_filename_option()
 def export_command(
@@ -84,6 +87,7 @@ def export_command(
     agencies_file: str | None,
     collapse: bool,
     mermaid_limit: int,
+    references: tuple[str, ...],
     follow_symlinks: bool,
     stdin_filename: str | None,
 ) -> None:
@@ -109,8 +113,14 @@ def export_command(
     if agencies_file and not base_file:
         fail("--agencies goes with --base")
     extra = [p for p in (base_file, agencies_file) if p]
+    cat = reference_catalogue(references)
     result = guarded(
-        lambda: load(inputs.paths, follow_symlinks=follow_symlinks, documents=inputs.documents)
+        lambda: load(
+            inputs.paths,
+            catalogue=cat,
+            follow_symlinks=follow_symlinks,
+            documents=inputs.documents,
+        )
     )
     problem = input_errors(result.findings)
     if problem:
@@ -149,7 +159,7 @@ def _mermaid(result: LoadResult, arch: Architecture, collapse: bool, limit: int)
     when Mermaid would not draw it (above ``limit`` characters or its edge limit)."""
     if collapse:
         as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
-        graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
+        graph = guarded(lambda: build_graph(result.architecture, catalogue(as_of), as_of))
         return map_mermaid(build_country(graph, lang="vi"), lang="vi")
     text = export(arch, "mermaid")
     edges = sum(1 for line in text.splitlines() if " -->" in line)

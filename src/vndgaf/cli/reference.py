@@ -1,4 +1,4 @@
-"""``vndgaf reference PART``: list the built-in national reference catalogue."""
+"""``vndgaf reference PART``: list the national reference catalogue as of a date."""
 
 import csv
 import datetime as dt
@@ -9,14 +9,15 @@ from typing import Any
 import attrs
 import click
 
-from vndgaf.cli._common import fail
+from vndgaf.cli._common import fail, lang_option, reference_catalogue, reference_option
 from vndgaf.model import Provenance
-from vndgaf.reference import Capability, Catalogue, catalogue
+from vndgaf.reference import Capability, Catalogue, Instrument
 from vndgaf.textsafe import json_text
 
 __all__ = ["reference_command"]
 
 Row = tuple[str, ...]
+Part = Callable[[Catalogue, str | None, str], tuple[Row, list[Row], list[Any]]]
 
 
 def _join(values: Sequence[str]) -> str:
@@ -27,7 +28,17 @@ def _confidence(provenance: Provenance | None) -> str:
     return provenance.confidence.value if provenance else ""
 
 
-def _province_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row], list[Any]]:
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _period(provenance: Provenance | None) -> tuple[str, str]:
+    if provenance is None:
+        return "", ""
+    return _date(provenance.valid_from), _date(provenance.valid_to)
+
+
+def _province_rows(cat: Catalogue, province: str | None, _lang: str) -> Any:
     units = [p for p in cat.provinces if province is None or p.code == province]
     rows: list[Row] = [
         (
@@ -36,14 +47,16 @@ def _province_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row]
             p.name,
             p.kind.value,
             str(len(cat.communes_of(p.code or ""))),
+            _period(p.provenance)[0],
             _join(p.predecessor_codes),
         )
         for p in units
     ]
-    return ("id", "code", "name", "kind", "communes", "predecessor_codes"), rows, units
+    header = ("id", "code", "name", "kind", "communes", "valid_from", "predecessor_codes")
+    return header, rows, units
 
 
-def _commune_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row], list[Any]]:
+def _commune_rows(cat: Catalogue, province: str | None, _lang: str) -> Any:
     units = list(cat.communes_of(province) if province else cat.communes)
     rows: list[Row] = [
         (c.id, c.code or "", c.name, c.kind.value, (c.parent or "").rpartition("/")[2])
@@ -52,7 +65,7 @@ def _commune_rows(cat: Catalogue, province: str | None) -> tuple[Row, list[Row],
     return ("id", "code", "name", "kind", "province_code"), rows, units
 
 
-def _agency_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
+def _agency_rows(cat: Catalogue, _province: str | None, _lang: str) -> Any:
     rows: list[Row] = [
         (
             a.id,
@@ -69,7 +82,7 @@ def _agency_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row],
     return header, rows, list(cat.agencies)
 
 
-def _platform_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
+def _platform_rows(cat: Catalogue, _province: str | None, _lang: str) -> Any:
     rows: list[Row] = [
         (
             p.id,
@@ -86,7 +99,7 @@ def _platform_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row
     return header, rows, list(cat.platforms)
 
 
-def _database_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
+def _database_rows(cat: Catalogue, _province: str | None, _lang: str) -> Any:
     rows: list[Row] = [
         (
             d.id,
@@ -102,7 +115,7 @@ def _database_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row
     return header, rows, list(cat.databases)
 
 
-def _entity_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
+def _entity_rows(cat: Catalogue, _province: str | None, _lang: str) -> Any:
     rows: list[Row] = [
         (
             e.id,
@@ -118,13 +131,76 @@ def _entity_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row],
     return header, rows, list(cat.entities)
 
 
-def _capability_rows(cat: Catalogue, _province: str | None) -> tuple[Row, list[Row], list[Any]]:
+def _capability_rows(cat: Catalogue, _province: str | None, _lang: str) -> Any:
     caps: list[Capability] = list(cat.capabilities)
     rows: list[Row] = [(c.code, c.name_en, c.name, _confidence(c.provenance)) for c in caps]
     return ("code", "name_en", "name", "confidence"), rows, caps
 
 
-_PARTS: dict[str, Callable[[Catalogue, str | None], tuple[Row, list[Row], list[Any]]]] = {
+def _list_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
+    rows: list[Row] = [
+        (
+            x.id,
+            cat.cite(x.instrument, lang),
+            x.kind,
+            f"{x.known}/{x.expected if x.expected is not None else '?'}",
+            *_period(x.provenance),
+            _confidence(x.provenance),
+        )
+        for x in cat.lists
+    ]
+    header = ("id", "instrument", "kind", "known", "valid_from", "valid_to", "confidence")
+    return header, rows, list(cat.lists)
+
+
+def _framework_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
+    rows: list[Row] = [
+        (
+            f.id,
+            f.version,
+            cat.cite(f.instrument, lang),
+            *_period(f.provenance),
+            _confidence(f.provenance),
+        )
+        for f in cat.frameworks
+    ]
+    header = ("id", "version", "instrument", "valid_from", "valid_to", "confidence")
+    return header, rows, list(cat.frameworks)
+
+
+def _instrument_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
+    rows: list[Row] = []
+    for instrument in cat.instruments:
+        status = cat.instrument_status(instrument.id)
+        assert status is not None  # the instrument is in the catalogue
+        rows.append(
+            (
+                instrument.id,
+                instrument.label(lang),
+                instrument.type.value,
+                _date(instrument.issued),
+                _date(instrument.effective),
+                status.state.value,
+                _date(status.since),
+                status.successor.id if status.successor else "",
+                _confidence(instrument.provenance),
+            )
+        )
+    header = (
+        "id",
+        "label",
+        "type",
+        "issued",
+        "effective",
+        "status",
+        "since",
+        "successor",
+        "confidence",
+    )
+    return header, rows, list(cat.instruments)
+
+
+_PARTS: dict[str, Part] = {
     "provinces": _province_rows,
     "communes": _commune_rows,
     "agencies": _agency_rows,
@@ -132,6 +208,9 @@ _PARTS: dict[str, Callable[[Catalogue, str | None], tuple[Row, list[Row], list[A
     "databases": _database_rows,
     "entities": _entity_rows,
     "capabilities": _capability_rows,
+    "lists": _list_rows,
+    "frameworks": _framework_rows,
+    "instruments": _instrument_rows,
 }
 
 
@@ -139,6 +218,21 @@ def _serialize(_inst: object, _field: object, value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _json_item(cat: Catalogue, element: Any) -> dict[str, Any]:
+    data: dict[str, Any] = attrs.asdict(element, value_serializer=_serialize)
+    if isinstance(element, Instrument):
+        status = cat.instrument_status(element.id)
+        assert status is not None
+        data["status"] = {
+            "on": status.on.isoformat(),
+            "state": status.state.value,
+            "since": _date(status.since) or None,
+            "successor": status.successor.id if status.successor else None,
+            "effects": [attrs.asdict(e, value_serializer=_serialize) for e in status.effects],
+        }
+    return data
 
 
 def _text(header: Row, rows: list[Row]) -> str:
@@ -165,6 +259,14 @@ def _csv(header: Row, rows: list[Row]) -> str:
 @click.argument("part", type=click.Choice(list(_PARTS)))
 @click.option("--province", metavar="CODE", help="Only this province (2-digit official code).")
 @click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="List what is in force on this date (default: today).",
+)
+@reference_option()
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "csv"]),
@@ -172,20 +274,34 @@ def _csv(header: Row, rows: list[Row]) -> str:
     show_default=True,
     help="Output format (JSON holds every field, with provenance).",
 )
-def reference_command(part: str, province: str | None, fmt: str) -> None:
-    """List one PART of the built-in national reference catalogue (version and sources in
-    docs/reference.md)."""
-    cat = catalogue()
+@lang_option("Language of instrument names.")
+def reference_command(
+    part: str,
+    province: str | None,
+    as_of: dt.datetime | None,
+    references: tuple[str, ...],
+    fmt: str,
+    lang: str,
+) -> None:
+    """List one PART of the national reference catalogue as in force on a date (provenance,
+    sources and how to extend it with --reference: docs/reference.md). 'instruments' gives the
+    status of each legal instrument on that date and its successor."""
+    cat = reference_catalogue(references, as_of.date() if as_of else None, lang)
     if province is not None and part not in ("provinces", "communes"):
         fail("--province applies to 'provinces' and 'communes' only")
     if province is not None and cat.province(province) is None:
-        fail(f"no province-level unit has the code {province!r} (see: vndgaf reference provinces)")
-    header, rows, elements = _PARTS[part](cat, province)
+        fail(
+            f"no province-level unit has the code {province!r} on {cat.as_of.isoformat()} "
+            "(see: vndgaf reference provinces)"
+        )
+    header, rows, elements = _PARTS[part](cat, province, lang)
     if fmt == "json":
         payload = {
             "catalogue_version": cat.version,
             "catalogue_date": cat.date.isoformat(),
-            part: [attrs.asdict(e, value_serializer=_serialize) for e in elements],
+            "as_of": cat.as_of.isoformat(),
+            "overlays": [o.label for o in cat.user_overlays],
+            part: [_json_item(cat, e) for e in elements],
         }
         click.echo(json_text(payload), nl=False)
     elif fmt == "csv":

@@ -13,6 +13,8 @@ from vndgaf.cli._common import (
     guarded,
     input_errors,
     lang_option,
+    reference_catalogue,
+    reference_option,
 )
 from vndgaf.cli._complete import complete_view
 from vndgaf.cli._config import ConfiguredCommand
@@ -22,7 +24,6 @@ from vndgaf.diagnostics import Finding
 from vndgaf.engine import check_loaded
 from vndgaf.graph import ArchGraph, build_graph
 from vndgaf.load import load
-from vndgaf.reference import catalogue
 from vndgaf.render import FORMATS, drill_down, render, to_bytes, view_slug
 from vndgaf.textsafe import printable
 
@@ -99,6 +100,7 @@ def _drill_down(
     "(province-CODE.svg, hub-….svg, agency-….svg), so that a click opens them.",
 )
 @lang_option("Language of labels and legends.")
+@reference_option()
 @follow_symlinks_option()
 @stdin_filename_option()
 def render_command(
@@ -110,6 +112,7 @@ def render_command(
     expand: bool,
     drill: bool,
     lang: str,
+    references: tuple[str, ...],
     follow_symlinks: bool,
     stdin_filename: str | None,
 ) -> None:
@@ -130,12 +133,18 @@ def render_command(
             "--view overview and an .svg or .dot file"
         )
     destination = target(output, inputs=inputs.names)
+    cat = reference_catalogue(references, lang=lang)
     result = guarded(
-        lambda: load(inputs.paths, follow_symlinks=follow_symlinks, documents=inputs.documents)
+        lambda: load(
+            inputs.paths,
+            catalogue=cat,
+            follow_symlinks=follow_symlinks,
+            documents=inputs.documents,
+        )
     )
     as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
-    graph = guarded(lambda: build_graph(result.architecture, catalogue(), as_of))
-    findings = guarded(lambda: check_loaded(result).findings) if highlight else ()
+    graph = guarded(lambda: build_graph(result.architecture, cat.at(as_of), as_of))
+    findings = guarded(lambda: check_loaded(result, catalogue=cat).findings) if highlight else ()
     if drill:
         _drill_down(graph, output, fmt, findings, highlight, lang, result.files)
     else:

@@ -12,6 +12,8 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     lang_option,
+    reference_catalogue,
+    reference_option,
     submissions_only_option,
 )
 from vndgaf.cli._config import ConfiguredCommand
@@ -34,6 +36,7 @@ from vndgaf.report import render
 )
 @submissions_only_option()
 @fail_on_option()
+@reference_option()
 @lang_option("Language of messages.")
 @color_option()
 @follow_symlinks_option()
@@ -42,6 +45,7 @@ def validate_command(
     paths: tuple[str, ...],
     fmt: str,
     fail_on: str,
+    references: tuple[str, ...],
     lang: str,
     color: str,
     follow_symlinks: bool,
@@ -52,16 +56,23 @@ def validate_command(
     schema and resolve every reference. Exit 0 when clean, 1 with findings, 2 on usage or I/O
     errors."""
     inputs = read_inputs(paths, stdin_filename)
+    cat = reference_catalogue(references, lang=lang)
     Progress().parsing(inputs.names)
     result = guarded(
         lambda: load(
             inputs.paths,
+            catalogue=cat,
             follow_symlinks=follow_symlinks,
             submissions_only=submissions_only,
             documents=inputs.documents,
         )
     )
-    report = Report(findings=result.findings, rules=INPUT_CHECKS, inputs=result.files)
+    report = Report(
+        findings=result.findings,
+        rules=INPUT_CHECKS,
+        inputs=result.files,
+        reference=tuple(o.label for o in cat.user_overlays),
+    )
     options = {"color": wants_colour(color, sys.stdout)} if fmt == "text" else {}
     click.echo(render(report, fmt, lang=lang, **options), nl=False)
     threshold = Severity(fail_on).rank

@@ -28,7 +28,8 @@ Each step is a module with one job:
 - :mod:`~vndgaf.load.checks` — how a loader check is documented and reported;
 - :mod:`~vndgaf.load.result` — :class:`LoadResult`;
 - :mod:`~vndgaf.load.pipeline` — :func:`load` (files) and :func:`load_models` (models built
-  in code): the steps in order.
+  in code): the steps in order;
+- :mod:`~vndgaf.load.overlays` — catalogue overlay files, read and checked the same way.
 
 Structuring (documents to attrs objects) is :mod:`vndgaf.converter`, shared with the reference
 catalogue and the writers; the schema is :mod:`vndgaf.schema`.

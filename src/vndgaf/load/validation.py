@@ -18,7 +18,7 @@ validator's own errors are reported.
 """
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
@@ -30,7 +30,7 @@ from vndgaf.schema import submission_schema
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["SchemaProblem", "is_valid", "validate"]
+__all__ = ["SchemaProblem", "is_valid", "problems", "validate"]
 
 
 @functools.cache
@@ -93,16 +93,27 @@ def validate(data: Any) -> tuple[SchemaProblem, ...]:
     """
     if is_valid(data):
         return ()
+    # the validators disagree: an invalid verdict is never taken as valid
+    return problems(precise_errors(data)) or _ordered(_fast_problems(data))
+
+
+def problems(errors: "Iterable[jsonschema.ValidationError]") -> tuple[SchemaProblem, ...]:
+    """The problems jsonschema errors (of any schema) stand for, deduplicated, sorted by
+    pointer; a type error hides the other value errors at the same place."""
     seen: set[tuple[str, str, str]] = set()
     out: list[SchemaProblem] = []
-    for error in precise_errors(data):
+    for error in errors:
         for problem in problems_of(error):
             key = (problem.code, problem.pointer, problem.message.en)
             if key not in seen:
                 seen.add(key)
                 out.append(problem)
-    if not out:  # the validators disagree: an invalid verdict is never taken as valid
-        out = list(_fast_problems(data))
+    return _ordered(out)
+
+
+def _ordered(found: Iterable[SchemaProblem]) -> tuple[SchemaProblem, ...]:
+    """Problems sorted by pointer; a type error hides the other value errors at its place."""
+    out = list(found)
     typed = {p.pointer for p in out if p.code == "SCH012"}
     out = [p for p in out if p.code != "SCH013" or p.pointer not in typed]
     out.sort(key=lambda p: (p.pointer, p.code, p.message.en))

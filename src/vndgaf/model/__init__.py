@@ -13,7 +13,7 @@ from vndgaf.model.architecture import (
     submission_key,
     with_externals,
 )
-from vndgaf.model.common import Provenance, Suppression
+from vndgaf.model.common import Citation, Provenance, Suppression
 from vndgaf.model.elements import (
     AdministrativeUnit,
     Agency,
@@ -68,6 +68,7 @@ __all__ = [
     "Architecture",
     "Branch",
     "Channel",
+    "Citation",
     "CompetentLevel",
     "Confidence",
     "DataEntity",

@@ -8,15 +8,42 @@ from vndgaf.model.enums import Confidence
 from vndgaf.model.meta import doc
 from vndgaf.model.typed import typed_fields
 
-__all__ = ["Provenance", "Suppression"]
+__all__ = ["Citation", "Provenance", "Suppression"]
+
+#: Instrument ids of the reference catalogue: lower case, digits and hyphens (``nd-194-2025``).
+INSTRUMENT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+@attrs.frozen
+class Citation:
+    """A reference to a legal instrument of the catalogue, down to the article if known.
+
+    ``instrument`` is the id of an instrument in the reference catalogue (``vndgaf reference
+    instruments`` lists them); ``article``, ``clause`` and ``point`` locate the provision
+    ("Điều 40, khoản 2, điểm a" is ``article: "40", clause: "2", point: "a"``). The catalogue
+    renders a citation in English or Vietnamese from these parts.
+    """
+
+    instrument: str = attrs.field(
+        metadata=doc(
+            "Id of the instrument in the reference catalogue (nd-194-2025).",
+            pattern=INSTRUMENT_ID_PATTERN,
+            max_length=100,
+        )
+    )
+    article: str | None = attrs.field(default=None, metadata=doc("Article (Điều) number."))
+    clause: str | None = attrs.field(default=None, metadata=doc("Clause (khoản) number."))
+    point: str | None = attrs.field(default=None, metadata=doc("Point (điểm) letter."))
 
 
 @attrs.frozen(field_transformer=typed_fields)
 class Provenance:
     """Where a fact comes from, and how sure we are of it.
 
-    Reference-catalogue entries always carry one; entries that DOMAIN.md marks as inference [I]
-    or unverified [U] say so in ``confidence`` and are never presented as law.
+    Reference-catalogue entries always carry one; entries marked as inference or unverified say
+    so in ``confidence`` and are never presented as law. A fact holds from ``valid_from`` (open
+    when unknown or earlier than anything the catalogue answers for) up to the day before
+    ``valid_to``; ``basis`` cites the instruments that set it.
     """
 
     source: str = attrs.field(
@@ -24,12 +51,19 @@ class Provenance:
     )
     confidence: Confidence = attrs.field(
         default=Confidence.SOURCED,
-        metadata=doc("sourced, secondary, inference or unverified (the DOMAIN.md marks)."),
+        metadata=doc("sourced, secondary, inference or unverified."),
     )
     valid_from: dt.date | None = attrs.field(
         default=None, metadata=doc("Date from which the fact holds.")
     )
     note: str | None = attrs.field(default=None, metadata=doc("What is uncertain, and why."))
+    valid_to: dt.date | None = attrs.field(
+        default=None, metadata=doc("First date on which the fact no longer holds.")
+    )
+    basis: tuple[Citation, ...] = attrs.field(
+        default=(),
+        metadata=doc("Instruments that set the fact, the one that set it first."),
+    )
 
 
 @attrs.frozen(field_transformer=typed_fields)

@@ -62,7 +62,7 @@ ID_DOC = doc(
 class AdministrativeUnit:
     """An administrative unit: a province-level unit or a commune-level unit.
 
-    Since 1/7/2025 a commune's parent is its province; there is no district level (NQ 202/2025/QH15,
+    Since 1/7/2025 a commune's parent is its province; there is no district level (NQ 203/2025/QH15,
     Law 72/2025/QH15). The built-in catalogue holds all 34 + 3,321 units as ``vn:province/CODE`` and
     ``vn:commune/CODE``; a submission declares units only to describe legacy or local structure.
     """

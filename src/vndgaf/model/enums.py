@@ -46,7 +46,12 @@ class FrameworkVersion(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How well a fact is established, as marked in DOMAIN.md."""
+    """How well a fact is established.
+
+    sourced: stated by a legal text or an official source; secondary: from a secondary source
+    only (press, legal database); inference: a design inference, stated by no source;
+    unverified: a claim no source confirmed.
+    """
 
     SOURCED = "sourced"
     SECONDARY = "secondary"

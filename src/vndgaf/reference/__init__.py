@@ -1,7 +1,12 @@
-"""The built-in national reference catalogue and legacy-unit resolution.
+"""The national reference catalogue, as of a date, and legacy-unit resolution.
 
-:func:`catalogue` returns the immutable catalogue (34 provinces, 3,321 communes, central agencies,
-national platforms and databases, data entities, capabilities), loaded from the package data once.
+:func:`catalogue` returns the immutable catalogue as of a date (default today): the 34 provinces
+and 3,321 communes in force then, central agencies, national platforms and databases, data
+entities, capabilities, lists set by instruments and framework releases, each fact with its period
+of validity, the instruments it rests on and its provenance; and the legal instruments with their
+status on any date (:meth:`Catalogue.instrument_status`). It is built from overlay files
+(:mod:`vndgaf.reference.overlay`), the bundled ones and any a user adds (read with positions by
+:mod:`vndgaf.load.overlays`).
 :func:`resolve_unit` maps a unit name or code, as people write it (old or new, any spelling), to
 the units in force on a date, with status and lineage; :func:`conversion_table` is the published
 old → new table; :func:`legacy_reference` explains a pre-1/7/2025 unit used in a submission.
@@ -16,8 +21,20 @@ from vndgaf.reference.catalogue import (
     is_catalogue_id,
 )
 from vndgaf.reference.conversion import ConversionRow, Share, conversion_table
+from vndgaf.reference.frameworks import FrameworkRelease
+from vndgaf.reference.history import Version
+from vndgaf.reference.instruments import (
+    Effect,
+    EffectKind,
+    Instrument,
+    InstrumentState,
+    InstrumentStatus,
+    InstrumentType,
+)
 from vndgaf.reference.legacy_refs import LegacyReference, legacy_reference
+from vndgaf.reference.lists import ListItem, ReferenceList
 from vndgaf.reference.names import fold
+from vndgaf.reference.overlay import Overlay, OverlayError, OverlayProblem
 from vndgaf.reference.resolve import (
     Candidate,
     LineageLink,
@@ -35,12 +52,25 @@ __all__ = [
     "Catalogue",
     "CatalogueElement",
     "ConversionRow",
+    "Effect",
+    "EffectKind",
+    "FrameworkRelease",
+    "Instrument",
+    "InstrumentState",
+    "InstrumentStatus",
+    "InstrumentType",
     "LegacyReference",
     "LineageLink",
+    "ListItem",
+    "Overlay",
+    "OverlayError",
+    "OverlayProblem",
+    "ReferenceList",
     "Resolution",
     "ResolutionStatus",
     "Share",
     "UnitRef",
+    "Version",
     "catalogue",
     "conversion_table",
     "fold",

@@ -14,6 +14,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from vndgaf.reference.names import fold
+
 __all__ = ["DATA_DIR", "build", "write_data"]
 
 _CODE_IN_PARENS = re.compile(r"^(.*?)\s*\((\d+)\)\s*$")
@@ -29,6 +31,9 @@ _DISTRICT_PREFIXES = (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+
+#: Columns of the unit table of the units overlay (see vndgaf.reference.overlay).
+_UNIT_COLUMNS = ("id", "name", "kind", "code", "parent", "predecessor_codes")
 
 _META_COMMON = {
     "source": (
@@ -62,8 +67,21 @@ def _province_kind(name: str) -> str:
     return "thanh_pho_truc_thuoc_tw" if name.lower().startswith("thành phố") else "tinh"
 
 
+def _other_names(names: dict[str, set[str]], official: dict[str, str]) -> dict[str, list[str]]:
+    """Names the conversion table gives a unit besides its name in the list of 2025-01-04, when
+    they differ by more than case or tone-mark placement ("Quí"/"Quý", "N.T"/"Nông trường")."""
+    out: dict[str, list[str]] = {}
+    for code, seen in sorted(names.items()):
+        own = fold(official[code])
+        other = sorted({n for n in seen if fold(n) != own}, key=lambda n: (fold(n), n))
+        unique = list({fold(n): n for n in other}.values())
+        if unique:
+            out[code] = unique
+    return out
+
+
 def build(source: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Read the four CSVs in ``source``; return the current-units and legacy documents."""
+    """Read the four CSVs in ``source``; return the units overlay and the legacy document."""
     provinces = _read(source / "provinces-2025.csv")[1:]
     communes = _read(source / "communes-2025.csv")[1:]
     legacy = _read(source / "legacy-communes-2025-01.csv")[1:]
@@ -86,6 +104,8 @@ def build(source: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     predecessors: dict[str, set[str]] = defaultdict(set)
     extra_communes: dict[str, tuple[str, str, str]] = {}
     by_name: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    commune_names: dict[str, set[str]] = defaultdict(set)
+    district_names: dict[str, set[str]] = defaultdict(set)
     for row in conversion:
         new_code = row[2].strip()
         if not new_code:
@@ -95,6 +115,7 @@ def build(source: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         if new_province is None or district is None:
             raise ValueError(f"unparsable conversion row: {row!r}")
         d_code = district.group(2)
+        district_names[d_code].add(_clean(district.group(1)))
         province_successors[legacy_districts[d_code][1]].add(new_province.group(2))
         note = _clean(row[5])
         idx = note_index.setdefault(note, len(notes))
@@ -105,7 +126,9 @@ def build(source: Path) -> tuple[dict[str, Any], dict[str, Any]]:
             district_successors[d_code].append((new_code, idx))
             continue
         old_name = _clean(row[3])
-        if old_code not in legacy_communes and old_code not in extra_communes:
+        if old_code in legacy_communes:
+            commune_names[old_code].add(old_name)
+        elif old_code not in extra_communes:
             kind = _COMMUNE_KINDS[old_name.split(" ")[0].lower()] if old_name else "xa"
             for prefix, prefix_kind in _COMMUNE_KINDS.items():
                 if old_name.lower().startswith(prefix + " "):
@@ -125,36 +148,67 @@ def build(source: Path) -> tuple[dict[str, Any], dict[str, Any]]:
             for new_code, _idx in successors[code]:
                 predecessors[new_code].add(code)
 
+    # A code of the table that the 2025-01 list does not hold is either the same unit as a commune
+    # of the list (same name, same district: a phantom, dropped) or a unit created between the two
+    # lists (kept apart, as "interim").
+    listed = {(d_code, name.lower()) for name, _kind, d_code in legacy_communes.values()}
+    phantoms = {
+        code
+        for code, (name, _kind, d_code) in extra_communes.items()
+        if (d_code, name.lower()) in listed
+    }
+    for codes in predecessors.values():
+        codes -= phantoms
+    interim = {code: unit for code, unit in extra_communes.items() if code not in phantoms}
+
     province_preds: dict[str, set[str]] = defaultdict(set)
     for old, news in province_successors.items():
         for new in news:
             province_preds[new].add(old)
 
+    rows: list[list[Any]] = [
+        [
+            f"vn:province/{code}",
+            _clean(name),
+            _PROVINCE_KINDS[kind],
+            code,
+            None,
+            sorted(province_preds[code]),
+        ]
+        for code, name, kind in provinces
+    ]
+    rows += [
+        [
+            f"vn:commune/{code}",
+            _clean(name),
+            _COMMUNE_KINDS[kind],
+            code,
+            f"vn:province/{p_code}",
+            sorted(predecessors[code]),
+        ]
+        for code, name, kind, p_code in communes
+    ]
     units: dict[str, Any] = {
-        "meta": {
-            **_META_COMMON,
-            "version": "2025-07-01",
-            "valid_from": "2025-07-01",
-            "legal_basis": (
-                "NQ 202/2025/QH15 (12/6/2025) on the arrangement of provincial units; the "
-                "National Assembly Standing Committee resolutions (2025) on the arrangement of "
-                "commune-level units"
-            ),
-            "columns": {
-                "provinces": ["code", "name", "kind", "predecessor_codes"],
-                "communes": ["code", "name", "kind", "province_code", "predecessor_codes"],
-            },
+        "vndgaf_overlay": 1,
+        "name": "units-2025",
+        "title": "Administrative units in force from 1/7/2025 (34 provincial, 3,321 commune-level)",
+        "date": "2025-07-01",
+        "version": "2025-07-01",
+        "sources": [f"{_META_COMMON['source']}, retrieved {_META_COMMON['retrieved']}"],
+        "defaults": {
+            "provenance": {
+                "source": f"{_META_COMMON['source']} (retrieved {_META_COMMON['retrieved']})",
+                "confidence": "sourced",
+                "valid_from": "2025-07-01",
+                "basis": [
+                    {"instrument": "nq-202-2025-qh15"},
+                    {"instrument": "nq-ubtvqh15-2025-cap-xa"},
+                    {"instrument": "qd-19-2025-ttg"},
+                ],
+            }
         },
-        "provinces": [
-            [code, _clean(name), _PROVINCE_KINDS[kind], sorted(province_preds[code])]
-            for code, name, kind in provinces
-        ],
-        "communes": [
-            [code, _clean(name), _COMMUNE_KINDS[kind], p_code, sorted(predecessors[code])]
-            for code, name, kind, p_code in communes
-        ],
+        "units": {"columns": list(_UNIT_COLUMNS), "rows": rows},
     }
-    all_communes = {**extra_communes, **legacy_communes}
     legacy_doc: dict[str, Any] = {
         "meta": {
             **_META_COMMON,
@@ -169,6 +223,8 @@ def build(source: Path) -> tuple[dict[str, Any], dict[str, Any]]:
                 "districts": ["code", "name", "kind", "province_code", "successors"],
                 "communes": ["code", "name", "kind", "district_code", "successors"],
                 "successors": [["new_commune_code", "note_index"]],
+                "other_names": "code -> other official spellings (conversion table)",
+                "interim_communes": "units of the conversion table the 2025-01-04 list lacks",
             },
         },
         "notes": notes,
@@ -182,8 +238,21 @@ def build(source: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         ],
         "communes": [
             [code, name, kind, d_code, [list(s) for s in successors.get(code, [])]]
-            for code, (name, kind, d_code) in sorted(all_communes.items())
+            for code, (name, kind, d_code) in sorted(legacy_communes.items())
         ],
+        "interim_communes": [
+            [code, name, kind, d_code, [list(s) for s in successors.get(code, [])]]
+            for code, (name, kind, d_code) in sorted(interim.items())
+        ],
+        "other_names": {
+            "districts": _other_names(
+                {c: n for c, n in district_names.items() if c in legacy_districts},
+                {c: name for c, (name, _p) in legacy_districts.items()},
+            ),
+            "communes": _other_names(
+                commune_names, {c: name for c, (name, _k, _d) in legacy_communes.items()}
+            ),
+        },
     }
     return units, legacy_doc
 

@@ -1,4 +1,10 @@
-"""The built-in national reference catalogue: one immutable object, loaded lazily once.
+"""The national reference catalogue as of a date: one immutable object per date, loaded once.
+
+The catalogue is built from overlay files (:mod:`vndgaf.reference.overlay`): the package's own,
+then any a user gives. It keeps every version of every fact (:mod:`vndgaf.reference.history`);
+``catalogue(as_of)`` answers with the facts in force on that date (default: today), so the same
+id or name can denote different units at different dates (``vn:province/24`` is Bắc Giang before
+1/7/2025, the province of Bắc Ninh after it and a centrally-run city from 20/9/2026).
 
 Submissions refer to catalogue elements by their ``vn:`` ids (``vn:platform/ndxp``,
 ``vn:province/79``) instead of defining them. Lookups are dictionary lookups; ``suggest`` only
@@ -8,27 +14,32 @@ compares an id with the ids of the same kind that share its first characters.
 import datetime as dt
 import difflib
 import functools
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
-from vndgaf.converter import structure
+from vndgaf.gcpause import paused_gc
 from vndgaf.model import (
     AdministrativeUnit,
     Agency,
+    Citation,
     Database,
     DataEntity,
     Platform,
-    Provenance,
-    UnitKind,
 )
-from vndgaf.reference._data import read_json, read_yaml
 from vndgaf.reference.capability import Capability
+from vndgaf.reference.frameworks import FrameworkRelease
+from vndgaf.reference.history import History, Version, build_history
+from vndgaf.reference.instruments import Instrument, InstrumentStatus, cite, status_on
+from vndgaf.reference.lists import ReferenceList
+from vndgaf.reference.overlay import Overlay, bundled_instruments, bundled_overlays
 
 __all__ = [
     "CATALOGUE_PREFIX",
+    "CATALOGUE_VERSION",
     "Catalogue",
     "CatalogueElement",
     "catalogue",
@@ -38,9 +49,12 @@ __all__ = [
 #: Every catalogue id starts with this prefix; submission ids must not.
 CATALOGUE_PREFIX = "vn:"
 
+#: Version of the bundled catalogue content.
+CATALOGUE_VERSION = "2026.12"
+
 CatalogueElement = AdministrativeUnit | Agency | Platform | Database | DataEntity
 
-#: Id prefix of each catalogue part, with the element kind used by ``ref=`` in the model metadata.
+#: Id prefix of each element kind, with the kind used by ``ref=`` in the model metadata.
 _PREFIX_KINDS: Mapping[str, str] = MappingProxyType(
     {
         "vn:province": "unit",
@@ -55,7 +69,8 @@ _PREFIX_KINDS: Mapping[str, str] = MappingProxyType(
 #: Above this many ids of one kind, suggestions only look at ids sharing two leading characters.
 _SMALL_BUCKET = 200
 
-_T = TypeVar("_T")
+#: Snapshots kept per history (a run asks for one or two dates; a library user maybe more).
+_SNAPSHOTS = 32
 
 
 def is_catalogue_id(ident: str) -> bool:
@@ -64,15 +79,28 @@ def is_catalogue_id(ident: str) -> bool:
 
 
 @attrs.frozen(eq=False)
-class Catalogue:
-    """The national reference catalogue (units, agencies, platforms, databases, entities).
+class _Shared:
+    """What every snapshot of one history shares: the history and the snapshots made of it."""
 
-    Build it with :func:`catalogue`; the tuples are in a fixed order and every element carries
-    ``provenance``.
+    history: History
+    snapshots: dict[dt.date, "Catalogue"] = attrs.field(factory=dict)
+    lock: threading.Lock = attrs.field(factory=threading.Lock)
+
+
+@attrs.frozen(eq=False)
+class Catalogue:
+    """The national reference catalogue as of ``as_of``.
+
+    The element tuples (``provinces``, ``communes``, ``agencies`` …) hold the facts in force on
+    ``as_of``, in a fixed order; every element carries ``provenance`` with its period of validity
+    and the instruments it rests on. ``instruments`` are all instruments ever recorded (their
+    status on a date is :meth:`instrument_status`). Build it with :func:`catalogue`, or move to
+    another date with :meth:`at`.
     """
 
     version: str
     date: dt.date
+    as_of: dt.date
     provinces: tuple[AdministrativeUnit, ...]
     communes: tuple[AdministrativeUnit, ...]
     agencies: tuple[Agency, ...]
@@ -80,23 +108,23 @@ class Catalogue:
     databases: tuple[Database, ...]
     entities: tuple[DataEntity, ...]
     capabilities: tuple[Capability, ...]
-    sources: Mapping[str, Mapping[str, Any]] = attrs.field(repr=False)
+    lists: tuple[ReferenceList, ...]
+    frameworks: tuple[FrameworkRelease, ...]
+    _shared: _Shared = attrs.field(repr=False, alias="shared")
     _by_id: Mapping[str, CatalogueElement] = attrs.field(init=False, repr=False)
     _by_capability: Mapping[str, Capability] = attrs.field(init=False, repr=False)
     _communes_by_province: Mapping[str, tuple[AdministrativeUnit, ...]] = attrs.field(
         init=False, repr=False
     )
-    _buckets: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(init=False, repr=False)
+    _buckets: list[Mapping[str, Mapping[str, tuple[str, ...]]]] = attrs.field(
+        init=False, repr=False, factory=list
+    )
 
     def __attrs_post_init__(self) -> None:
-        by_id: dict[str, CatalogueElement] = {}
-        for element in self.elements():
-            if element.id in by_id:
-                raise ValueError(f"duplicate catalogue id {element.id}")
-            by_id[element.id] = element
+        by_id: dict[str, CatalogueElement] = {e.id: e for e in self.elements()}
         grouped: dict[str, list[AdministrativeUnit]] = {p.code or "": [] for p in self.provinces}
         for commune in self.communes:
-            grouped[(commune.parent or "").rpartition("/")[2]].append(commune)
+            grouped.setdefault((commune.parent or "").rpartition("/")[2], []).append(commune)
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
         object.__setattr__(
             self, "_by_capability", MappingProxyType({c.code: c for c in self.capabilities})
@@ -106,10 +134,11 @@ class Catalogue:
             "_communes_by_province",
             MappingProxyType({code: tuple(units) for code, units in grouped.items()}),
         )
-        object.__setattr__(self, "_buckets", _suggestion_buckets(by_id))
+
+    # --- the facts in force on as_of ---------------------------------------------------------
 
     def elements(self) -> Iterator[CatalogueElement]:
-        """Every element, parts in a fixed order (provinces, communes, agencies …)."""
+        """Every element in force, parts in a fixed order (provinces, communes, agencies …)."""
         yield from self.provinces
         yield from self.communes
         yield from self.agencies
@@ -118,27 +147,20 @@ class Catalogue:
         yield from self.entities
 
     def get(self, ident: str) -> CatalogueElement | None:
-        """The element with id ``ident``, or None."""
+        """The element with id ``ident`` in force on ``as_of``, or None."""
         return self._by_id.get(ident)
-
-    def kind_of(self, element_id: str) -> str | None:
-        """The element kind of ``element_id`` as used by ``ref=`` metadata ("unit", "agency",
-        "platform", "database", "entity"), or None if the id is not in the catalogue."""
-        if element_id not in self._by_id:
-            return None
-        return _PREFIX_KINDS[element_id.rpartition("/")[0]]
 
     def capability(self, code: str) -> Capability | None:
         """The capability with this code, or None."""
         return self._by_capability.get(code)
 
     def province(self, code: str) -> AdministrativeUnit | None:
-        """The current province-level unit with this official code, or None."""
+        """The province-level unit with this official code on ``as_of``, or None."""
         unit = self._by_id.get(f"vn:province/{code}")
         return unit if isinstance(unit, AdministrativeUnit) else None
 
     def commune(self, code: str) -> AdministrativeUnit | None:
-        """The current commune-level unit with this official code, or None."""
+        """The commune-level unit with this official code on ``as_of``, or None."""
         unit = self._by_id.get(f"vn:commune/{code}")
         return unit if isinstance(unit, AdministrativeUnit) else None
 
@@ -154,6 +176,23 @@ class Catalogue:
             and platform.properties.get("catalogue_role") == "template"
         )
 
+    def reference_list(self, ident: str) -> ReferenceList | None:
+        """The list (``vn:list/…``) in force on ``as_of``, or None."""
+        return next((x for x in self.lists if x.id == ident), None)
+
+    def framework(self, version: str) -> FrameworkRelease | None:
+        """The framework release a submission declares as ``version``, if current on ``as_of``."""
+        return next((f for f in self.frameworks if f.version == version), None)
+
+    # --- ids at any date ------------------------------------------------------------------------
+
+    def kind_of(self, element_id: str) -> str | None:
+        """The element kind of ``element_id`` ("unit", "agency", "platform", "database",
+        "entity") if it is in force on ``as_of``, else None (like :meth:`get`)."""
+        if element_id not in self._by_id:
+            return None
+        return _PREFIX_KINDS[element_id.rpartition("/")[0]]
+
     def is_catalogue_id(self, ident: str) -> bool:
         """True if ``ident`` has the catalogue prefix (whether or not it exists)."""
         return is_catalogue_id(ident)
@@ -164,15 +203,90 @@ class Catalogue:
         >>> catalogue().suggest("vn:platform/ndx")[0]
         'vn:platform/ndxp'
         """
+        if not self._buckets:  # made on first use: only a misspelt id needs them
+            self._buckets.append(_suggestion_buckets(self._by_id))
+        all_buckets = self._buckets[0]
         prefix, _, local = element_id.partition("/")
-        if prefix not in self._buckets:
-            close = difflib.get_close_matches(prefix, tuple(self._buckets), n=1, cutoff=0.6)
+        if prefix not in all_buckets:
+            close = difflib.get_close_matches(prefix, tuple(all_buckets), n=1, cutoff=0.6)
             if not close:
                 return ()
             prefix = close[0]
-        buckets = self._buckets[prefix]
+        buckets = all_buckets[prefix]
         pool = buckets.get("", ()) or buckets.get(local[:2].lower(), ())
         return tuple(difflib.get_close_matches(f"{prefix}/{local}", pool, n=limit, cutoff=0.6))
+
+    def versions(self, ident: str) -> tuple[Version, ...]:
+        """Every version of a fact (element, capability, list, framework), oldest first.
+
+        >>> [v.record.kind.value for v in catalogue().versions("vn:province/24")]
+        ['tinh', 'tinh', 'thanh_pho_truc_thuoc_tw']
+        """
+        return self._shared.history.versions.get(ident, ())
+
+    def at(self, on: dt.date) -> "Catalogue":
+        """The same catalogue (same overlays) as of another date."""
+        return _snapshot(self._shared, on)
+
+    # --- instruments ----------------------------------------------------------------------------
+
+    @property
+    def instruments(self) -> tuple[Instrument, ...]:
+        """Every instrument recorded, sorted by id."""
+        found = self._shared.history.instruments
+        return tuple(found[key] for key in sorted(found))
+
+    def instrument(self, ident: str) -> Instrument | None:
+        """The instrument with this id, or None."""
+        return self._shared.history.instruments.get(ident)
+
+    def instrument_status(self, ident: str, on: dt.date | None = None) -> InstrumentStatus | None:
+        """The status of an instrument on ``on`` (default: ``as_of``) and its successor.
+
+        >>> status = catalogue().instrument_status("nd-47-2024", dt.date(2025, 12, 1))
+        >>> status.state.value, str(status.since), status.successor.id
+        ('repealed', '2025-08-19', 'nd-194-2025')
+        """
+        history = self._shared.history
+        instrument = history.instruments.get(ident)
+        if instrument is None:
+            return None
+        return status_on(instrument, on or self.as_of, history.effects, history.instruments)
+
+    def cite(self, citation: Citation, lang: str = "en") -> str:
+        """A citation in English or Vietnamese ("Decree 194/2025/NĐ-CP, Art. 20")."""
+        return cite(citation, self.instrument(citation.instrument), lang)
+
+    # --- where it comes from --------------------------------------------------------------------
+
+    @property
+    def overlays(self) -> tuple[Overlay, ...]:
+        """Every overlay applied, the bundled ones first."""
+        return self._shared.history.all_overlays
+
+    @property
+    def user_overlays(self) -> tuple[Overlay, ...]:
+        """The overlays a user added to the bundled catalogue (reports name them)."""
+        return tuple(o for o in self._shared.history.overlays if not o.bundled)
+
+    @property
+    def sources(self) -> Mapping[str, Mapping[str, Any]]:
+        """Name, title, version, date and sources of each overlay applied, by overlay name."""
+        return MappingProxyType(
+            {
+                o.name: MappingProxyType(
+                    {
+                        "title": o.title,
+                        "version": o.version,
+                        "date": o.date.isoformat() if o.date else None,
+                        "sources": o.sources,
+                        "path": o.path,
+                        "sha256": o.digest,
+                    }
+                )
+                for o in self.overlays
+            }
+        )
 
 
 def _suggestion_buckets(
@@ -194,86 +308,72 @@ def _suggestion_buckets(
     return MappingProxyType(buckets)
 
 
-def _structure_items(name: str, cls: type[_T]) -> tuple[tuple[_T, ...], dict[str, Any]]:
-    """Structure the ``items`` of one YAML data file into ``cls``; return them and the meta."""
-    doc = read_yaml(name)
-    items = tuple(structure(item, cls) for item in doc["items"])
-    return items, dict(doc["meta"])
+def _shared(history: History) -> _Shared:
+    return _Shared(history=history)
 
 
-_Units = tuple[tuple[AdministrativeUnit, ...], tuple[AdministrativeUnit, ...], dict[str, Any]]
-
-
-def _units() -> _Units:
-    """The 34 provincial and 3,321 commune-level units in force since 1/7/2025."""
-    doc = read_json("units-2025.json")
-    meta = doc["meta"]
-    valid_from = dt.date.fromisoformat(meta["valid_from"])
-    provenance = Provenance(
-        source=f"{meta['source']} (retrieved {meta['retrieved']}); legal basis: "
-        f"{meta['legal_basis']}",
-        valid_from=valid_from,
+def _snapshot(shared: _Shared, on: dt.date) -> Catalogue:
+    with shared.lock:
+        found = shared.snapshots.get(on)
+        if found is not None:
+            return found
+    tables = shared.history.at(on)
+    units = tables["units"]
+    dates = [o.date for o in shared.history.overlays if o.bundled and o.date]
+    snapshot = Catalogue(
+        version=CATALOGUE_VERSION,
+        date=max(dates) if dates else on,
+        as_of=on,
+        provinces=tuple(u for u in units if u.id.startswith("vn:province/")),
+        communes=tuple(u for u in units if u.id.startswith("vn:commune/")),
+        agencies=tables["agencies"],
+        platforms=tables["platforms"],
+        databases=tables["databases"],
+        entities=tables["entities"],
+        capabilities=tables["capabilities"],
+        lists=tables["lists"],
+        frameworks=tables["frameworks"],
+        shared=shared,
     )
-    provinces = tuple(
-        AdministrativeUnit(
-            id=f"vn:province/{code}",
-            name=name,
-            kind=UnitKind(kind),
-            code=code,
-            valid_from=valid_from,
-            predecessor_codes=tuple(preds),
-            provenance=provenance,
-        )
-        for code, name, kind, preds in doc["provinces"]
-    )
-    communes = tuple(
-        AdministrativeUnit(
-            id=f"vn:commune/{code}",
-            name=name,
-            kind=UnitKind(kind),
-            code=code,
-            parent=f"vn:province/{province}",
-            valid_from=valid_from,
-            predecessor_codes=tuple(preds),
-            provenance=provenance,
-        )
-        for code, name, kind, province, preds in doc["communes"]
-    )
-    return provinces, communes, meta
-
-
-#: Version of the catalogue content and the date of the latest instrument it reflects.
-CATALOGUE_VERSION = "2025.11"
-CATALOGUE_DATE = dt.date(2025, 11, 4)
+    with shared.lock:
+        if len(shared.snapshots) >= _SNAPSHOTS:
+            shared.snapshots.pop(next(iter(shared.snapshots)))
+        return shared.snapshots.setdefault(on, snapshot)
 
 
 @functools.cache
-def catalogue() -> Catalogue:
-    """The national reference catalogue, read from the package data on first use only."""
-    provinces, communes, unit_meta = _units()
-    agencies, agency_meta = _structure_items("agencies.yaml", Agency)
-    platforms, platform_meta = _structure_items("platforms.yaml", Platform)
-    databases, database_meta = _structure_items("databases.yaml", Database)
-    entities, entity_meta = _structure_items("entities.yaml", DataEntity)
-    capabilities, capability_meta = _structure_items("capabilities.yaml", Capability)
-    return Catalogue(
-        version=CATALOGUE_VERSION,
-        date=CATALOGUE_DATE,
-        provinces=provinces,
-        communes=communes,
-        agencies=agencies,
-        platforms=platforms,
-        databases=databases,
-        entities=entities,
-        capabilities=capabilities,
-        sources=MappingProxyType(
-            {
-                "units": MappingProxyType(unit_meta),
-                "agencies": MappingProxyType(agency_meta),
-                "platforms": MappingProxyType(platform_meta),
-                "databases": MappingProxyType(database_meta),
-                "entities": MappingProxyType(entity_meta),
-                "capabilities": MappingProxyType(capability_meta),
-            }
-        ),
-    )
+def _bundled() -> _Shared:
+    with paused_gc():  # thousands of objects that stay alive: see vndgaf.gcpause
+        return _shared(build_history(bundled_overlays(), bundled_instruments))
+
+
+_WITH_OVERLAYS: dict[tuple[tuple[str, str], ...], _Shared] = {}
+_WITH_LOCK = threading.Lock()
+
+
+def _with(overlays: tuple[Overlay, ...]) -> _Shared:
+    """The history of the bundled overlays plus ``overlays``, cached by file and digest."""
+    keys = tuple((o.path, o.digest) for o in overlays)
+    with _WITH_LOCK:
+        found = _WITH_OVERLAYS.get(keys)
+    if found is not None:
+        return found
+    shared = _shared(build_history((*bundled_instruments(), *bundled_overlays(), *overlays)))
+    with _WITH_LOCK:
+        if len(_WITH_OVERLAYS) >= 8:
+            _WITH_OVERLAYS.pop(next(iter(_WITH_OVERLAYS)))
+        return _WITH_OVERLAYS.setdefault(keys, shared)
+
+
+def catalogue(as_of: dt.date | None = None, overlays: Sequence[Overlay] = ()) -> Catalogue:
+    """The national reference catalogue as of ``as_of`` (default: today).
+
+    ``overlays`` (read from files by :func:`vndgaf.load.overlays.read_overlay`, or use
+    :func:`vndgaf.load.overlays.catalogue_with` with the paths) are applied after the bundled
+    ones, in order; a problem raises :class:`~vndgaf.reference.overlay.OverlayError` listing
+    every problem with its file, line and column. The same arguments give the very same object.
+    """
+    on = as_of or dt.date.today()
+    if not overlays:
+        return _snapshot(_bundled(), on)
+    return _snapshot(_with(tuple(overlays)), on)

@@ -151,6 +151,6 @@ def conversion_table(
             parts += [(district, successor) for successor in district.successors]
             rows.extend(_derived_rows(index, district, parts, date))
     if level in (None, Level.COMMUNE):
-        for commune in legacy.communes.values():
+        for commune in sorted(legacy.all_communes.values(), key=lambda c: c.code):
             rows.extend(_official_rows(index, commune, date))
     return tuple(rows)

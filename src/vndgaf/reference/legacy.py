@@ -61,12 +61,20 @@ class LegacyUnit:
 
 @attrs.frozen
 class LegacyData:
-    """The legacy units by level and code, and the old communes of each old district."""
+    """The legacy units by level and code, and the old communes of each old district.
+
+    ``communes`` are exactly the 10,051 communes of the official list of 2025-01-04 (five island
+    districts have none). ``interim_communes`` are the few units the conversion table converts
+    but that list does not hold, created between the two lists (wards of Thị xã Mộc Châu).
+    """
 
     provinces: Mapping[str, LegacyUnit]
     districts: Mapping[str, LegacyUnit]
     communes: Mapping[str, LegacyUnit]
     communes_of_district: Mapping[str, tuple[LegacyUnit, ...]]
+    interim_communes: Mapping[str, LegacyUnit] = MappingProxyType({})
+    all_communes: Mapping[str, LegacyUnit] = MappingProxyType({})
+    """The communes of the list and the interim units: every old commune the table converts."""
 
 
 @functools.cache
@@ -74,6 +82,8 @@ def legacy_data() -> LegacyData:
     """Read the packaged legacy list and conversion table (on first use only)."""
     doc = read_json("legacy-2025-01.json")
     notes: list[str] = doc["notes"]
+    other_names: dict[str, dict[str, list[str]]] = doc["other_names"]
+    district_names, commune_names = other_names["districts"], other_names["communes"]
 
     def successors(pairs: list[list[object]]) -> tuple[Successor, ...]:
         return tuple(Successor(str(code), notes[int(str(idx))] or None) for code, idx in pairs)
@@ -99,13 +109,14 @@ def legacy_data() -> LegacyData:
             province_code=province,
             district_code=code,
             successors=successors(pairs),
+            other_names=tuple(district_names.get(code, ())),
         )
         for code, name, kind, province, pairs in doc["districts"]
     }
-    communes: dict[str, LegacyUnit] = {}
-    by_district: dict[str, list[LegacyUnit]] = {code: [] for code in districts}
-    for code, name, kind, district, pairs in doc["communes"]:
-        unit = LegacyUnit(
+
+    def commune(row: list[Any]) -> LegacyUnit:
+        code, name, kind, district, pairs = row
+        return LegacyUnit(
             code=code,
             name=name,
             kind=UnitKind(kind),
@@ -113,14 +124,21 @@ def legacy_data() -> LegacyData:
             province_code=districts[district].province_code,
             district_code=district,
             successors=successors(pairs),
+            other_names=tuple(commune_names.get(code, ())),
         )
-        communes[code] = unit
-        by_district[district].append(unit)
+
+    communes = {row[0]: commune(row) for row in doc["communes"]}
+    interim = {row[0]: commune(row) for row in doc["interim_communes"]}
+    by_district: dict[str, list[LegacyUnit]] = {code: [] for code in districts}
+    for unit in (*communes.values(), *interim.values()):
+        by_district[unit.district_code or ""].append(unit)
     return LegacyData(
         provinces=MappingProxyType(provinces),
         districts=MappingProxyType(districts),
         communes=MappingProxyType(communes),
         communes_of_district=MappingProxyType({k: tuple(v) for k, v in by_district.items()}),
+        interim_communes=MappingProxyType(interim),
+        all_communes=MappingProxyType({**communes, **interim}),
     )
 
 

@@ -152,8 +152,8 @@ def _by_code(index: UnitIndex, text: str) -> tuple[list[Entry], str] | None:
     elif level is Level.COMMUNE:
         if (unit := cat.commune(code)) is not None:
             found.append(_whole_period(unit))
-        if code in legacy.communes:
-            found.append(legacy_entry(legacy.communes[code]))
+        if code in legacy.all_communes:
+            found.append(legacy_entry(legacy.all_communes[code]))
     return found, code
 
 

@@ -115,8 +115,20 @@ Place = tuple[str, str]
 
 
 def _name_periods(unit: AdministrativeUnit) -> Iterator[tuple[str, UnitKind, dt.date]]:
-    """The names a current unit bore, each with its kind and the day it took it (in order)."""
-    yield unit.name, unit.kind, unit.valid_from or NEW_UNITS_FROM
+    """The names a current unit bore, each with its kind and the day it took it (in order):
+    the versions of the dated catalogue since 1/7/2025 ("Tỉnh Bắc Ninh", then from 20/9/2026
+    "Thành phố Bắc Ninh")."""
+    last: tuple[str, UnitKind] | None = None
+    for version in catalogue().versions(unit.id):
+        start = version.valid_from
+        if start is None or start < NEW_UNITS_FROM:
+            continue  # a unit of the list of 2025-01-04 under the same code
+        record = version.record
+        if (record.name, record.kind) != last:
+            last = (record.name, record.kind)
+            yield record.name, record.kind, start
+    if last is None:  # a unit only an overlay knows, without a dated version
+        yield unit.name, unit.kind, unit.valid_from or NEW_UNITS_FROM
 
 
 def current_entries(unit: AdministrativeUnit) -> tuple[Entry, ...]:
@@ -149,7 +161,7 @@ def _key_entry(cat: Catalogue, legacy: LegacyData, key: UnitKey) -> Entry:
 def _entries(cat: Catalogue, legacy: LegacyData, extra: ExtraNames) -> Iterator[Entry]:
     for unit in (*cat.provinces, *cat.communes):
         yield from current_entries(unit)
-    for group in (legacy.provinces, legacy.districts, legacy.communes):
+    for group in (legacy.provinces, legacy.districts, legacy.all_communes):
         for old in group.values():
             entry = legacy_entry(old)
             for name in (old.name, *old.other_names):
@@ -204,7 +216,7 @@ class UnitIndex:
         group = {
             Level.PROVINCIAL: self.legacy.provinces,
             Level.DISTRICT: self.legacy.districts,
-            Level.COMMUNE: self.legacy.communes,
+            Level.COMMUNE: self.legacy.all_communes,
         }[level]
         return group[code]
 
@@ -293,8 +305,12 @@ class UnitIndex:
         return self.legacy_ref(self.legacy_unit(entry.level, entry.code))
 
     def units(self, refs: Iterable[UnitRef]) -> tuple[AdministrativeUnit, ...]:
-        """The catalogue units of current refs."""
-        found = (self.cat.get(ref.id or "") for ref in refs)
+        """The catalogue units of current refs, as they were under the ref's name (the dated
+        catalogue's version of that period: Tỉnh Bắc Ninh before 20/9/2026)."""
+        found = (
+            (self.cat.at(ref.valid_from) if ref.valid_from else self.cat).get(ref.id or "")
+            for ref in refs
+        )
         return tuple(unit for unit in found if isinstance(unit, AdministrativeUnit))
 
     # --- places ---
@@ -307,7 +323,7 @@ class UnitIndex:
                 return {("province", (unit.parent or unit.id).rpartition("/")[2])}
             places: set[Place] = set()
             for code in unit.predecessor_codes if entry.level is Level.COMMUNE else ():
-                old = self.legacy.communes.get(code)
+                old = self.legacy.all_communes.get(code)
                 if old is not None:
                     places.update(self._legacy_places(old))
             return places
@@ -379,7 +395,7 @@ def _unit_index(cat: Catalogue) -> UnitIndex:
     for district in legacy.districts.values():
         districts_of_province[district.province_code].append(district.code)
         district_provinces[district.code].update(_commune_provinces(cat, district))
-    for commune in legacy.communes.values():
+    for commune in legacy.all_communes.values():
         district_provinces[commune.district_code or ""].update(_commune_provinces(cat, commune))
     former_of_commune: dict[str, list[int]] = {}
     for i, former in enumerate(extra.former):

@@ -280,7 +280,7 @@ class _Folder:
         graph, lang = self.graph, self.lang
 
         def make() -> _Target:
-            units = len(catalogue().communes_of(code)) if code else 0
+            units = len(catalogue(graph.as_of).communes_of(code)) if code else 0
             return _Target(
                 "g_communes_" + id_token(code or "unknown"),
                 "group",

@@ -448,6 +448,11 @@ def render_html(
         )
     if tool_version:
         facts.append(f"vndgaf {_e(tool_version)}")
+    if report.reference:
+        facts.append(
+            f"{_e(label('reference', lang))}: "
+            + ", ".join(f"<code>{_e(r)}</code>" for r in report.reference)
+        )
     summary = summary_sentence(report.counts(), suppressed_count(report), file_count(report), lang)
     out = [
         "<!DOCTYPE html>",

@@ -62,6 +62,7 @@ LABELS: Mapping[str, Text] = {
     "by_submitter": Text("By submitter", "Theo đơn vị nộp"),
     "inputs": Text("Inputs", "Tệp đầu vào"),
     "as_of": Text("As of", "Tính đến ngày"),
+    "reference": Text("Catalogue overlays", "Tệp bổ sung danh mục"),
     "filter": Text("Filter", "Lọc"),
     "show_suppressed": Text("Show suppressed findings", "Hiện các phát hiện đã chấp nhận"),
     "showing": Text("Showing", "Đang hiển thị"),

@@ -105,6 +105,7 @@ def render_json(report: Report, *, lang: str = "en") -> str:
         "rules": [_rule(r, lang) for r in rules_for(report)],
         "inputs": list(report.inputs),
         "as_of": report.as_of.isoformat() if report.as_of else None,
+        "reference": list(report.reference),
         "submitters": list(report.submitters),
         "summary": _summary(report),
     }

@@ -127,6 +127,10 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
         facts.append(
             f"{label('inputs', lang)}: " + ", ".join(markdown_text(i) for i in report.inputs)
         )
+    if report.reference:
+        facts.append(
+            f"{label('reference', lang)}: " + ", ".join(markdown_text(r) for r in report.reference)
+        )
     if facts:
         out += ["", " · ".join(facts)]
 

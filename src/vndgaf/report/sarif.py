@@ -256,7 +256,12 @@ def render_sarif(
         "artifacts": [{"location": _artifact_location(p, {}, base)} for p in paths],
         "results": [_result(f, rule_index, files, lang, base) for f in report.findings],
     }
+    properties: dict[str, Any] = {}
     if report.as_of is not None:
-        run["properties"] = {"asOf": report.as_of.isoformat()}
+        properties["asOf"] = report.as_of.isoformat()
+    if report.reference:
+        properties["catalogueOverlays"] = list(report.reference)
+    if properties:
+        run["properties"] = properties
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
     return json_text(log)

@@ -61,6 +61,10 @@ def render_text(
     worst = report.worst()
     lines.append(_paint(summary, _COLOURS[worst], color) if worst else summary)
 
+    if report.reference:
+        lines += ["", f"{label('reference', lang)}:"]
+        lines += [f"  {printable(r)}" for r in report.reference]
+
     if len(report.submitters) > 1:
         lines += ["", f"{label('by_submitter', lang)}:"]
         for row in by_submitter(report):

@@ -6,6 +6,7 @@ list of defects, so that a test can assert that ``check`` finds exactly them. Th
 gives the same document.
 """
 
+import datetime as dt
 import json
 import random
 from typing import Any
@@ -16,6 +17,10 @@ from vndgaf.reference import catalogue
 from vndgaf.synth.build import AS_OF, build, structural_flow_count
 from vndgaf.synth.defects import DEFECT_KINDS, Defect, inject
 from vndgaf.synth.scale import Scale, parse_scale
+
+#: The catalogue the synthetic model is drawn from: the one of its own as-of date, so that the
+#: model does not change with the day it is generated on.
+_DATE = dt.date.fromisoformat(AS_OF)
 
 __all__ = [
     "AS_OF",
@@ -86,7 +91,7 @@ def defect_count(defects: int | float, flows: int) -> int:
 def minimum_flows(scale: str | Scale = "national") -> int:
     """The number of flows the clean structure of ``scale`` needs by itself."""
     chosen = parse_scale(scale) if isinstance(scale, str) else scale
-    return structural_flow_count(catalogue(), chosen)
+    return structural_flow_count(catalogue(_DATE), chosen)
 
 
 def synthesize(
@@ -111,7 +116,7 @@ def synthesize(
     chosen = parse_scale(scale) if isinstance(scale, str) else scale
     count = defect_count(defects, flows)
     rng = random.Random(seed)
-    draft = build(catalogue(), chosen, flows, rng)
+    draft = build(catalogue(_DATE), chosen, flows, rng)
     injected = inject(draft, count, rng)
     label = "toàn quốc" if chosen.province is None else f"tỉnh mã {chosen.province}"
     document = draft.document(f"Kiến trúc số tổng hợp {label} (dữ liệu tổng hợp, seed {seed})")
