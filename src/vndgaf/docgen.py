@@ -13,7 +13,7 @@ from typing import Any
 from vndgaf.diagnostics import Family, RuleInfo
 from vndgaf.engine import all_rule_infos
 from vndgaf.load import INPUT_CHECKS
-from vndgaf.reference.overlay import OVERLAY_SCHEMA_FILENAME, overlay_schema_json
+from vndgaf.reference.overlay_schema import OVERLAY_SCHEMA_FILENAME, overlay_schema_json
 from vndgaf.schema import SCHEMA_FILENAME, SCHEMA_ID, schema_json, submission_schema
 
 __all__ = ["generated_pages", "write_pages"]

@@ -107,7 +107,7 @@ def test_build_writes_the_units_as_an_overlay_the_catalogue_reads(tmp_path: Path
     import jsonschema
 
     from vndgaf.load.overlays import parse_overlay
-    from vndgaf.reference.overlay import overlay_schema
+    from vndgaf.reference.overlay_schema import overlay_schema
 
     _write(tmp_path)
     units, _legacy = build(tmp_path)

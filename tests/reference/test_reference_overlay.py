@@ -18,12 +18,8 @@ from vndgaf.model import Platform
 from vndgaf.reference import OverlayError, catalogue
 from vndgaf.reference._data import read_json, read_yaml
 from vndgaf.reference.history import build_history
-from vndgaf.reference.overlay import (
-    BUNDLED,
-    BUNDLED_INSTRUMENTS,
-    OVERLAY_SCHEMA_FILENAME,
-    overlay_schema,
-)
+from vndgaf.reference.overlay import BUNDLED, BUNDLED_INSTRUMENTS
+from vndgaf.reference.overlay_schema import OVERLAY_SCHEMA_FILENAME, overlay_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -23,7 +23,8 @@ from vndgaf.load.read import parse_bytes
 from vndgaf.load.schema_messages import SchemaProblem
 from vndgaf.load.validation import problems
 from vndgaf.reference import Catalogue, Overlay, OverlayError, OverlayProblem, catalogue
-from vndgaf.reference.overlay import digest_of, overlay_from_data, schema_for
+from vndgaf.reference.overlay import digest_of, overlay_from_data
+from vndgaf.reference.overlay_schema import schema_for
 
 __all__ = ["catalogue_with", "parse_overlay", "read_overlay"]
 
