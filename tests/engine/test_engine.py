@@ -4,7 +4,6 @@ import datetime as dt
 import pydoc
 from pathlib import Path
 
-import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -13,8 +12,7 @@ from vndgaf.cli import main
 from vndgaf.diagnostics import Severity
 from vndgaf.engine import check_loaded, find_rule, matches, select_rules
 from vndgaf.load import load
-from vndgaf.model import AdministrativeUnit, UnitKind
-from vndgaf.reference import catalogue
+from vndgaf.load.overlays import catalogue_with
 from vndgaf.rules import ALL_RULES
 
 DOC = """format_version: 1
@@ -145,7 +143,8 @@ def test_rule_lookup_and_cli_rule_page() -> None:
 
 def test_rules_read_the_catalogue_they_are_given(tmp_path: Path) -> None:
     """Rules see the catalogue passed to check_loaded, not a global one: a special zone unknown
-    to the national catalogue is flagged, and not once a catalogue lists it."""
+    to the national catalogue is flagged, and not once a catalogue lists it (an overlay adds it,
+    and the engine keeps the overlay when it takes the catalogue to the check's date)."""
     path = tmp_path / "dk.yaml"
     path.write_text(
         DOC % "units:\n  - {id: dk-x, name: Đặc khu X, kind: dac_khu, code: '99999',"
@@ -154,15 +153,15 @@ def test_rules_read_the_catalogue_they_are_given(tmp_path: Path) -> None:
     )
     result = load([path])
     assert [f.subject for f in check_loaded(result, select=["STR007"]).findings] == ["ubnd::dk-x"]
-    national = catalogue()
-    zone = AdministrativeUnit(
-        id="vn:commune/99999",
-        name="Đặc khu X",
-        kind=UnitKind.DAC_KHU,
-        code="99999",
-        parent="vn:province/08",
+    overlay = tmp_path / "zone.yaml"
+    overlay.write_text(
+        "vndgaf_overlay: 1\nname: zone-x\nunits:\n"
+        "  - {id: vn:commune/99999, name: Đặc khu X, kind: dac_khu, code: '99999',\n"
+        "     parent: vn:province/08, provenance: {source: test, confidence: sourced}}\n",
+        encoding="utf-8",
     )
-    wider = attrs.evolve(national, communes=(*national.communes, zone))
+    wider = catalogue_with([overlay])
+    assert wider.get("vn:commune/99999") is not None
     assert check_loaded(result, select=["STR007"], catalogue=wider).findings == ()
 
 
