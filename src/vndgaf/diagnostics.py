@@ -166,7 +166,7 @@ class Finding:
     location: Location | None = None
     subject: str = ""
     related: tuple[str, ...] = ()
-    legal_basis: str = ""
+    legal_basis: Text = Text("", "")
     fix: Text | None = None
     suppressed_by: Suppression | None = None
     submitter: str = ""
@@ -202,17 +202,23 @@ class Finding:
 
 @attrs.frozen
 class RuleInfo:
-    """What a report needs to know about a rule (no code, only documentation)."""
+    """What a report needs to know about a rule (no code, only documentation).
+
+    ``legal_basis`` is rendered for the check's date (in a report) or for every date (in the
+    documentation); ``instruments`` are the ids of the instruments it cites as law, and
+    ``sourced`` is False when the rule rests on an inference.
+    """
 
     code: str
     name: str
     severity: Severity
     title: Text
-    legal_basis: str
+    legal_basis: Text
     sourced: bool
     family: Family
     fix: Text | None = None
     doc: str = ""
+    instruments: tuple[str, ...] = ()
 
 
 @attrs.frozen

@@ -29,12 +29,14 @@ def _family_heading(family: Family) -> str:
     return title + (" (reported by the loader)" if loader else "")
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def _rule_page(info: RuleInfo) -> str:
-    basis = (
-        info.legal_basis
-        if info.sourced
-        else (f"{info.legal_basis} — *design inference, not a legal requirement*")
-    )
+    kind = "law" if info.sourced else "design inference, not a legal requirement"
+    kind_vi = "pháp luật" if info.sourced else "suy luận thiết kế, không phải quy định pháp luật"
     lines = [
         _GENERATED,
         f"# {info.code} `{info.name}`\n\n",
@@ -42,7 +44,9 @@ def _rule_page(info: RuleInfo) -> str:
         "| | |\n|---|---|\n",
         f"| Default severity | {info.severity.value} |\n",
         f"| Family | {_family_heading(info.family)} |\n",
-        f"| Legal basis | {basis} |\n",
+        f"| Basis | {kind} / *{kind_vi}* |\n",
+        f"| Legal basis | {_cell(info.legal_basis.en)} |\n",
+        f"| Cơ sở pháp lý | *{_cell(info.legal_basis.vi)}* |\n",
     ]
     if info.fix:
         lines.append(f"| Fix | {info.fix.en} / *{info.fix.vi}* |\n")

@@ -93,9 +93,12 @@ def _suppression(graph: ArchGraph, subject: str, finding: Finding, as_of: dt.dat
     return finding
 
 
-def _stamp(rule: Rule, severity: Severity, violation: Violation, result: LoadResult) -> Finding:
+def _stamp(
+    rule: Rule, info: RuleInfo, severity: Severity, violation: Violation, result: LoadResult
+) -> Finding:
     """The finding of a violation: located, its ids qualified, attributed to the submission
-    that defines its subject (or, failing that, to the one of the file it points at)."""
+    that defines its subject (or, failing that, to the one of the file it points at); its legal
+    basis as of the check's date (``info``)."""
     location = result.locate(violation.subject, violation.field)
     submitter = result.submitter_of(violation.subject)
     if not submitter and location is not None:
@@ -109,7 +112,7 @@ def _stamp(rule: Rule, severity: Severity, violation: Violation, result: LoadRes
         location=location,
         subject=result.qualified(violation.subject),
         related=tuple(map(result.qualified, violation.related)),
-        legal_basis=rule.legal_basis,
+        legal_basis=info.legal_basis,
         fix=_written_in(submitter, fix) if fix is not None else None,
         submitter=submitter,
     )
@@ -243,19 +246,20 @@ def _check_loaded(
             findings.extend(
                 attrs.evolve(f, severity=severity) for f in result.findings if f.code == info.code
             )
+    infos = {rule.code: rule.info(reference) for rule in chosen}  # the basis as of the date
     for rule in chosen:
         override = overrides.get(rule.code, overrides.get(rule.name.upper()))
         for violation in _run(rule, ctx):
             severity = override or violation.severity or rule.severity
-            stamped = _stamp(rule, severity, violation, result)
+            stamped = _stamp(rule, infos[rule.code], severity, violation, result)
             findings.append(_suppression(graph, violation.subject, stamped, date))
     unique = {(f.identity, f.location, f.message.en): f for f in findings}
     ordered = tuple(sorted(unique.values(), key=Finding.sort_key))
-    infos = tuple(sorted({*INPUT_CHECKS, *(r.info() for r in chosen)}, key=lambda i: i.code))
+    documented = tuple(sorted({*INPUT_CHECKS, *infos.values()}, key=lambda i: i.code))
     return Report(
         findings=ordered,
         metrics=_metrics(graph, ordered, result.qualified),
-        rules=infos,
+        rules=documented,
         inputs=result.files,
         as_of=date,
         submitters=tuple(s.submitter for s in result.submissions),

@@ -117,7 +117,8 @@ def test_findings_are_located_and_carry_legal_basis(tmp_path: Path) -> None:
     [finding] = check_loaded(load([_write(tmp_path)]), select=["STR001"]).findings
     assert finding.location is not None
     assert (finding.location.line, finding.location.pointer) == (7, "/agencies/1/level")
-    assert "72/2025/QH15" in finding.legal_basis
+    assert "Law 72/2025/QH15" in finding.legal_basis.en
+    assert "Luật 72/2025/QH15" in finding.legal_basis.vi
 
 
 def test_metrics_of_the_provincial_example() -> None:

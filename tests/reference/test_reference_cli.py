@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from vndgaf.cli import main
@@ -135,3 +136,29 @@ def test_reference_provinces_text_shows_commune_counts() -> None:
         "vn:province/79", "79", "Thành", "phố", "Hồ", "Chí", "Minh",
         "thanh_pho_truc_thuoc_tw", "168", "2025-07-01", "74", "77", "79",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("as_of", "kind", "cities"),
+    [
+        ("2026-12-01", "thanh_pho_truc_thuoc_tw", 9),
+        ("2025-12-01", "tinh", 6),
+    ],
+)
+def test_reference_provinces_as_of_a_date_shows_the_2026_cities(
+    as_of: str, kind: str, cities: int
+) -> None:
+    """Đồng Nai, Quảng Ninh and Bắc Ninh are centrally-run cities in December 2026 (25 provinces
+    and 9 cities), provinces in December 2025 (28 and 6)."""
+    result = CliRunner().invoke(
+        main, ["reference", "provinces", "--as-of", as_of, "--format", "json"]
+    )
+    assert result.exit_code == 0
+    doc = json.loads(result.output)
+    assert doc["as_of"] == as_of
+    by_code = {p["code"]: p for p in doc["provinces"]}
+    assert {by_code[c]["kind"] for c in ("75", "22", "24")} == {kind}
+    assert len(by_code) == 34
+    assert sum(p["kind"] == "thanh_pho_truc_thuoc_tw" for p in doc["provinces"]) == cities
+    name = by_code["24"]["name"]
+    assert name == ("Thành phố Bắc Ninh" if kind != "tinh" else "Tỉnh Bắc Ninh")

@@ -36,8 +36,8 @@ SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 #: Each family as vndgaf declares it, by code.
 FAMILIES = {i.family.code: i.family for i in all_rule_infos()}
 
-ND47 = "Nghị định 47/2020/NĐ-CP, Điều 9 khoản 3"
-ND194 = "Nghị định 194/2025/NĐ-CP, Điều 20"
+ND47 = Text("Decree 47/2020/NĐ-CP, Art. 9(3)", "khoản 3 Điều 9 Nghị định 47/2020/NĐ-CP")
+ND194 = Text("Decree 194/2025/NĐ-CP, Art. 20", "Điều 20 Nghị định 194/2025/NĐ-CP")
 
 RULES = (
     RuleInfo(
@@ -85,7 +85,7 @@ RULES = (
             "Two agencies invest in the same capability",
             "Hai cơ quan cùng đầu tư cho một năng lực",
         ),
-        legal_basis="Quyết định 292/QĐ-BKHCN (Khung kiến trúc Chính phủ số 4.0)",
+        legal_basis=Text("Decision 292/QĐ-BKHCN", "Quyết định 292/QĐ-BKHCN"),
         sourced=True,
         family=FAMILIES["RED"],
     ),
@@ -94,7 +94,7 @@ RULES = (
         name="system-without-owner",
         severity=Severity.NOTE,
         title=Text("Information system has no owner", "Hệ thống thông tin chưa có đơn vị chủ quản"),
-        legal_basis="",
+        legal_basis=Text("", ""),
         sourced=False,
         family=FAMILIES["GOV"],
     ),
@@ -222,7 +222,7 @@ def build_hostile_report() -> Report:
         name="dangling-reference",
         severity=Severity.ERROR,
         title=Text("Reference to an unknown element", "Tham chiếu đến thành phần không tồn tại"),
-        legal_basis="",
+        legal_basis=Text("", ""),
         sourced=False,
         family=FAMILIES["REF"],
     )
@@ -234,7 +234,7 @@ def build_hostile_report() -> Report:
         location=Location(f"dir/{HOSTILE}.yaml", 3, 5, "/a"),
         subject=f"subj {HOSTILE}",
         related=(f"rel {HOSTILE}",),
-        legal_basis=f"law {HOSTILE}",
+        legal_basis=Text(f"law {HOSTILE}", f"luật {HOSTILE}"),
         fix=Text(f"fix {HOSTILE}", f"sửa {HOSTILE}"),
         suppressed_by=Suppression(rule="REF001", reason=f"why {HOSTILE}", owner=f"me {HOSTILE}"),
         submitter=f"sub {HOSTILE}",

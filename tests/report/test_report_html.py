@@ -107,7 +107,7 @@ def test_html_findings_table_rows(national_report: Report) -> None:
     assert cells[1] == "IOP001flow-bypasses-integration-platform"
     assert cells[2] == "submissions/ha-noi/architecture.yaml:42:7"
     assert cells[4] == "hn-ho-tich-to-bo-tu-phap → vn:agency/bo-tu-phap, vn:platform/ndxp"
-    assert cells[5] == "Nghị định 194/2025/NĐ-CP, Điều 20"
+    assert cells[5] == "Decree 194/2025/NĐ-CP, Art. 20"
     assert cells[6] == "Route the flow through the provincial LGSP and the NDXP."
     assert cells[7] == "open"
     suppressed_attrs, suppressed_cells = rows[3]

@@ -43,7 +43,7 @@ def test_json_layout_and_values(national_report: Report) -> None:
         "pointer": "/flows/3",
     }  # fmt: skip
     assert first_iop["related"] == ["vn:agency/bo-tu-phap", "vn:platform/ndxp"]
-    assert first_iop["legal_basis"] == "Nghị định 194/2025/NĐ-CP, Điều 20"
+    assert first_iop["legal_basis"] == "Decree 194/2025/NĐ-CP, Art. 20"
     assert first_iop["fix"] == "Route the flow through the provincial LGSP and the NDXP."
     assert first_iop["suppressed"] is False and first_iop["suppression"] is None
     assert first_iop["fingerprint"] == fingerprint(national_report.findings[1])

@@ -44,7 +44,7 @@ def _report(text: str) -> Report:
         Text(text, text),
         location=Location(f"{text}.yaml", 1, 1),
         subject=text,
-        legal_basis=text,
+        legal_basis=Text(text, text),
         fix=Text(text, text),
         submitter=text,
     )

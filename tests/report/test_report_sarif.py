@@ -75,12 +75,13 @@ def test_sarif_driver_rules(national_report: Report) -> None:
     assert iop["fullDescription"]["text"] == (
         "A data flow between two agencies that names no integration platform in `via`."
     )
-    assert "Legal basis: Nghị định 194/2025/NĐ-CP, Điều 20" in iop["help"]["text"]
+    assert "Legal basis: Decree 194/2025/NĐ-CP, Art. 20" in iop["help"]["text"]
     assert "Fix: Route the flow through the provincial LGSP and the NDXP." in iop["help"]["text"]
-    assert "**Legal basis:** Nghị định 194/2025/NĐ-CP, Điều 20" in iop["help"]["markdown"]
+    assert "**Legal basis:** Decree 194/2025/NĐ-CP, Art. 20" in iop["help"]["markdown"]
     assert iop["defaultConfiguration"] == {"level": "error"}
     assert iop["properties"] == {
-        "legalBasis": "Nghị định 194/2025/NĐ-CP, Điều 20", "sourced": True, "tags": ["IOP"],
+        "legalBasis": "Decree 194/2025/NĐ-CP, Art. 20", "instruments": [], "sourced": True,
+        "tags": ["IOP"],
     }  # fmt: skip
     assert iop["helpUri"] == f"{HOMEPAGE}/blob/main/docs/rules/IOP001.md"
     uri = render_sarif(national_report, tool_version="0.1.0", information_uri="https://x.test/")
@@ -95,7 +96,7 @@ def test_sarif_vietnamese_rule_texts(national_report: Report) -> None:
     assert run["language"] == "vi"
     dat = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "DAT002")
     assert dat["shortDescription"]["text"].startswith("Dịch vụ công yêu cầu người dân")
-    assert "Cơ sở pháp lý: Nghị định 47/2020/NĐ-CP, Điều 9 khoản 3" in dat["help"]["text"]
+    assert "Cơ sở pháp lý: khoản 3 Điều 9 Nghị định 47/2020/NĐ-CP" in dat["help"]["text"]
     assert "Cách khắc phục: Khai thác thông tin" in dat["help"]["text"]
 
 
@@ -114,7 +115,7 @@ def test_sarif_results_point_at_lines(national_report: Report) -> None:
     assert physical["region"] == {"startLine": 42, "startColumn": 7}
     assert first_iop["level"] == "error"
     assert first_iop["properties"]["related"] == ["vn:agency/bo-tu-phap", "vn:platform/ndxp"]
-    assert first_iop["properties"]["legalBasis"] == "Nghị định 194/2025/NĐ-CP, Điều 20"
+    assert first_iop["properties"]["legalBasis"] == "Decree 194/2025/NĐ-CP, Art. 20"
     # Line 0: the file is known but not the line, so there is no region.
     no_line = results[4]["locations"][0]["physicalLocation"]
     assert (

@@ -90,8 +90,10 @@ def test_text_hostile_text_cannot_control_the_terminal(hostile_report: Report) -
         assert "\x1b[31m" not in text
         assert 'msg x"<b>|`\\x1b[31m\\nnext' in text
     plain = render_text(hostile_report)
-    # Two findings, a blank line, a summary: the newline inside messages did not split lines.
-    assert len([line for line in plain.splitlines() if "REF001" in line]) == 2
+    # Two findings, a blank line, a summary, the legal basis: the newline inside messages did
+    # not split lines.
+    assert len([line for line in plain.splitlines() if "REF001 [" in line]) == 2
+    assert '  REF001  law x"<b>|`\\x1b[31m\\nnext' in plain.splitlines()
     assert 'weird.x"<b>|`\\x1b[31m\\nnext  1' in plain
     assert "bad.nan" in plain and "n/a" in plain
 

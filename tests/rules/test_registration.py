@@ -14,6 +14,7 @@ from vndgaf.rules import (
     ALL_RULES,
     FAMILIES,
     Context,
+    LegalBasis,
     RegistrationError,
     Rule,
     family,
@@ -30,8 +31,7 @@ def _rule(code: str, name: str) -> Rule:
         name=name,
         severity=Severity.NOTE,
         title=("A toy rule", "Quy tắc thử"),
-        legal_basis="none",
-        sourced=False,
+        basis=LegalBasis(inference=Text("a toy", "thử")),
     )
     def check(ctx: Context) -> Iterator[Violation]:
         """What it checks: nothing."""
@@ -85,10 +85,10 @@ def test_a_family_package_with_a_duplicate_fails_at_import(tmp_path: Path) -> No
     source = tmp_path / "toy_family.py"
     source.write_text(
         "from vndgaf.diagnostics import Family, Severity, Text\n"
-        "from vndgaf.rules import family, rule\n"
+        "from vndgaf.rules import LegalBasis, family, rule\n"
         "FAMILY = Family('TOY', Text('Toy', 'Thử'))\n"
         "def _make(name):\n"
-        "    meta = dict(severity=Severity.NOTE, title=('t', 't'), legal_basis='', sourced=False)\n"
+        "    meta = dict(severity=Severity.NOTE, title=('t', 't'), basis=LegalBasis())\n"
         "    return rule(code='TOY001', name=name, **meta)(lambda ctx: ())\n"
         "RULES = family(FAMILY, _make('first'), _make('second'))\n",
         encoding="utf-8",

@@ -12,6 +12,7 @@ import click
 from vndgaf.cli._common import fail, lang_option, reference_catalogue, reference_option
 from vndgaf.model import Provenance
 from vndgaf.reference import Capability, Catalogue, Instrument
+from vndgaf.rules import rules_by_instrument
 from vndgaf.textsafe import json_text
 
 __all__ = ["reference_command"]
@@ -170,6 +171,7 @@ def _framework_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
 
 def _instrument_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
     rows: list[Row] = []
+    citing = rules_by_instrument()
     for instrument in cat.instruments:
         status = cat.instrument_status(instrument.id)
         assert status is not None  # the instrument is in the catalogue
@@ -184,6 +186,7 @@ def _instrument_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
                 _date(status.since),
                 status.successor.id if status.successor else "",
                 _confidence(instrument.provenance),
+                " ".join(citing.get(instrument.id, ())),
             )
         )
     header = (
@@ -196,6 +199,7 @@ def _instrument_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
         "since",
         "successor",
         "confidence",
+        "rules",
     )
     return header, rows, list(cat.instruments)
 
@@ -232,6 +236,7 @@ def _json_item(cat: Catalogue, element: Any) -> dict[str, Any]:
             "successor": status.successor.id if status.successor else None,
             "effects": [attrs.asdict(e, value_serializer=_serialize) for e in status.effects],
         }
+        data["rules"] = list(rules_by_instrument().get(element.id, ()))
     return data
 
 
@@ -285,7 +290,7 @@ def reference_command(
 ) -> None:
     """List one PART of the national reference catalogue as in force on a date (provenance,
     sources and how to extend it with --reference: docs/reference.md). 'instruments' gives the
-    status of each legal instrument on that date and its successor."""
+    status of each legal instrument on that date, its successor and the rules that cite it."""
     cat = reference_catalogue(references, as_of.date() if as_of else None, lang)
     if province is not None and part not in ("provinces", "communes"):
         fail("--province applies to 'provinces' and 'communes' only")

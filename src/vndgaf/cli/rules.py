@@ -6,6 +6,7 @@ from vndgaf.cli._common import fail, lang_option
 from vndgaf.cli._complete import complete_rule
 from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.engine import all_rule_infos, find_rule
+from vndgaf.report.i18n import label
 from vndgaf.textsafe import json_text
 
 __all__ = ["rule_command", "rules_command"]
@@ -31,7 +32,8 @@ def rules_command(fmt: str, lang: str) -> None:
                 "name": i.name,
                 "severity": i.severity.value,
                 "title": i.title.get(lang),
-                "legal_basis": i.legal_basis,
+                "legal_basis": i.legal_basis.get(lang),
+                "instruments": list(i.instruments),
                 "sourced": i.sourced,
             }
             for i in infos
@@ -50,9 +52,8 @@ def rule_command(code: str, lang: str) -> None:
     info = find_rule(code)
     if info is None:
         fail(f"no rule {code!r}; `vndgaf rules` lists them")
-    basis = info.legal_basis + ("" if info.sourced else " (design inference, not law)")
     click.echo(f"{info.code} {info.name} [{info.severity.value}]\n{info.title.get(lang)}\n")
-    click.echo(f"Legal basis: {basis}")
+    click.echo(f"{label('legal_basis', lang)}: {info.legal_basis.get(lang)}")
     if info.fix:
-        click.echo(f"Fix: {info.fix.get(lang)}")
+        click.echo(f"{label('fix', lang)}: {info.fix.get(lang)}")
     click.echo(f"\n{info.doc}")

@@ -10,7 +10,10 @@ from vndgaf.load.positions import SourceMap
 
 __all__ = ["BASIS", "REFERENCES", "SCHEMA", "finding", "input_check", "located"]
 
-BASIS = "vndgaf submission format (design, not law)"
+BASIS = Text(
+    "vndgaf submission format (design, not law)",
+    "định dạng hồ sơ của vndgaf (thiết kế, không phải quy định pháp luật)",
+)
 """The legal basis of every loader check: they follow from the submission format itself."""
 
 SCHEMA = Family("SCH", Text("Schema", "Lược đồ dữ liệu"))

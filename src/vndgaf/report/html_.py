@@ -253,7 +253,7 @@ def _row(f: Finding, lang: str, index: int, submitters: bool) -> str:
         f'<td class="where">{_where(f, lang)}</td>',
         f'<td class="message">{_e(f.message.get(lang))}</td>',
         f"<td>{subject}</td>",
-        f'<td class="legal">{_e(f.legal_basis)}</td>',
+        f'<td class="legal">{_e(f.legal_basis.get(lang))}</td>',
         f'<td class="fix">{_e(f.fix.get(lang)) if f.fix else ""}</td>',
         f"<td>{_status(f, lang)}</td>",
     ]
@@ -389,7 +389,7 @@ def _rule_row(r: RuleInfo, lang: str) -> str:
         f"<td>{_e(r.title.get(lang))}</td>"
         f'<td><span class="badge {r.severity.value}">'
         f"{_e(severity_label(r.severity, lang, form='singular'))}</span></td>"
-        f"<td>{_e(r.legal_basis)}</td><td>{_e(sourced)}</td></tr>"
+        f"<td>{_e(r.legal_basis.get(lang))}</td><td>{_e(sourced)}</td></tr>"
     )
 
 

@@ -45,7 +45,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         else {"path": loc.path, "line": loc.line, "column": loc.column, "pointer": loc.pointer},
         "subject": f.subject,
         "related": list(f.related),
-        "legal_basis": f.legal_basis,
+        "legal_basis": f.legal_basis.get(lang),
         "fix": f.fix.get(lang) if f.fix else None,
         "suppressed": f.suppressed,
         "suppression": None
@@ -67,7 +67,8 @@ def _rule(r: RuleInfo, lang: str) -> dict[str, Any]:
         "name": r.name,
         "severity": r.severity.value,
         "title": r.title.get(lang),
-        "legal_basis": r.legal_basis,
+        "legal_basis": r.legal_basis.get(lang),
+        "instruments": list(r.instruments),
         "sourced": r.sourced,
         "fix": r.fix.get(lang) if r.fix else None,
     }

@@ -69,7 +69,7 @@ def findings_table(
             cell(_rule_cell(f)),
             cell(markdown_text(f.message.get(lang))),
             cell(_subject_cell(f)),
-            cell(markdown_text(f.legal_basis)),
+            cell(markdown_text(f.legal_basis.get(lang))),
             cell(markdown_text(f.fix.get(lang))) if f.fix else "",
         ]
         for f in findings

@@ -122,12 +122,13 @@ def _artifact_location(path: str, index: dict[str, int], root: Path | None) -> d
 def _rule(r: RuleInfo, lang: str) -> dict[str, Any]:
     title = r.title.get(lang)
     full = first_paragraph(r.doc) or title
-    legal = f"{label('legal_basis', lang)}: {r.legal_basis}" if r.legal_basis else ""
+    basis = r.legal_basis.get(lang)
+    legal = f"{label('legal_basis', lang)}: {basis}" if basis else ""
     fix = f"{label('fix', lang)}: {r.fix.get(lang)}" if r.fix else ""
     help_text = "\n\n".join(p for p in (title, r.doc.strip(), legal, fix) if p)
     md_parts = [f"**{title}**", r.doc.strip()]
-    if r.legal_basis:
-        md_parts.append(f"**{label('legal_basis', lang)}:** {r.legal_basis}")
+    if basis:
+        md_parts.append(f"**{label('legal_basis', lang)}:** {basis}")
     if r.fix:
         md_parts.append(f"**{label('fix', lang)}:** {r.fix.get(lang)}")
     return {
@@ -139,7 +140,8 @@ def _rule(r: RuleInfo, lang: str) -> dict[str, Any]:
         "helpUri": rule_doc_url(r.code),
         "defaultConfiguration": {"level": r.severity.value},
         "properties": {
-            "legalBasis": r.legal_basis,
+            "legalBasis": basis,
+            "instruments": list(r.instruments),
             "sourced": r.sourced,
             "tags": [r.family.code],
         },
@@ -175,7 +177,7 @@ def _result(
         "properties": {
             "subject": f.subject,
             "related": list(f.related),
-            "legalBasis": f.legal_basis,
+            "legalBasis": f.legal_basis.get(lang),
         },
     }
     location = _location(f, f.location, files, root)

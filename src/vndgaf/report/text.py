@@ -1,4 +1,5 @@
-"""The terminal report: one clickable line per finding, a summary line and the metrics.
+"""The terminal report: one clickable line per finding, a summary line, the legal basis of each
+rule with findings (as of the check's date) and the metrics.
 
 Each finding reads ``path:line:col: CODE [severity] message`` so editors and CI logs link it to
 the file; the severity token is ``error``, ``warning`` or ``note`` in every language, so that
@@ -50,6 +51,21 @@ def _line(f: Finding, lang: str, color: bool) -> str:
     return line
 
 
+def _legal_basis(report: Report, lang: str, show_suppressed: bool) -> list[str]:
+    """One line per rule with findings shown: its legal basis as of the check's date."""
+    bases = {
+        f.code: f.legal_basis.get(lang)
+        for f in report.findings
+        if (show_suppressed or not f.suppressed) and f.legal_basis.get(lang)
+    }
+    if not bases:
+        return []
+    head = label("legal_basis", lang)
+    if report.as_of is not None:
+        head += f" ({label('as_of', lang).lower()} {report.as_of.isoformat()})"
+    return ["", f"{head}:", *(f"  {code}  {printable(bases[code])}" for code in sorted(bases))]
+
+
 def render_text(
     report: Report, *, lang: str = "en", color: bool = False, show_suppressed: bool = True
 ) -> str:
@@ -60,6 +76,8 @@ def render_text(
     summary = summary_sentence(report.counts(), suppressed_count(report), file_count(report), lang)
     worst = report.worst()
     lines.append(_paint(summary, _COLOURS[worst], color) if worst else summary)
+
+    lines += _legal_basis(report, lang, show_suppressed)
 
     if report.reference:
         lines += ["", f"{label('reference', lang)}:"]

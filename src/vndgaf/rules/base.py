@@ -6,9 +6,10 @@ the graph facade, the national catalogue and the date the check is made for. An 
 the exchange formats or the command line, so a rule cannot depend on how its input was read or
 how its findings are shown.
 
-A rule's docstring is its documentation, with the sections *What it checks*, *Why it matters*
-(with the legal basis), *Example* and *Use instead*; ``vndgaf rule CODE`` prints it and
-docs/rules/ is generated from it.
+A rule's docstring is its documentation, with the sections *What it checks*, *Why it matters*,
+*Example* and *Use instead*; ``vndgaf rule CODE`` prints it and docs/rules/ is generated from it.
+Its legal basis is data (:class:`~vndgaf.rules.basis.LegalBasis`): citations of instruments of
+the catalogue, rendered in the report's language as of the check's date.
 
 Each family package declares its :class:`~vndgaf.diagnostics.Family` (code letters and title)
 once and lists its rules with :func:`family`; :func:`register` gathers the families into the
@@ -26,11 +27,13 @@ import attrs
 from vndgaf.diagnostics import Family, RuleInfo, Severity, Text, Violation
 from vndgaf.graph import ArchGraph
 from vndgaf.model import Submission
-from vndgaf.reference import Catalogue
+from vndgaf.reference import Catalogue, catalogue
+from vndgaf.rules.basis import LegalBasis
 
 __all__ = [
     "Context",
     "Family",
+    "LegalBasis",
     "RegistrationError",
     "Rule",
     "RuleFunction",
@@ -81,28 +84,36 @@ class Rule:
     name: str
     severity: Severity
     title: Text
-    legal_basis: str
-    sourced: bool
+    basis: LegalBasis
     fix: Text | None
     check: RuleFunction = attrs.field(eq=False, repr=False)
     family: Family | None = None
+
+    @property
+    def sourced(self) -> bool:
+        """True when the rule rests on the instruments it cites alone (no inference)."""
+        return self.basis.sourced
 
     @property
     def doc(self) -> str:
         """The rule's documentation (its function's docstring, dedented)."""
         return inspect.cleandoc(self.check.__doc__ or "")
 
-    def info(self) -> RuleInfo:
-        """The documentation-only view used by reports."""
+    def info(self, reference: Catalogue | None = None) -> RuleInfo:
+        """The documentation-only view used by reports: with ``reference``, the legal basis as
+        of its date (the instruments in force then, successors for repealed ones); without, the
+        basis for every date, as the documentation shows it."""
         if self.family is None:
             raise RegistrationError(f"rule {self.code} is listed in no family")
+        basis = self.basis.history(catalogue()) if reference is None else self.basis.on(reference)
         return RuleInfo(
             code=self.code,
             name=self.name,
             severity=self.severity,
             title=self.title,
-            legal_basis=self.legal_basis,
-            sourced=self.sourced,
+            legal_basis=basis.text,
+            sourced=basis.sourced,
+            instruments=basis.instruments,
             family=self.family,
             fix=self.fix,
             doc=self.doc,
@@ -115,14 +126,13 @@ def rule(
     name: str,
     severity: Severity,
     title: tuple[str, str],
-    legal_basis: str,
-    sourced: bool,
+    basis: LegalBasis,
     fix: tuple[str, str] | None = None,
 ) -> Callable[[RuleFunction], Rule]:
     """Declare a rule. ``title`` and ``fix`` are (English, Vietnamese) pairs.
 
-    ``sourced`` is False when the rule is a design inference rather than a legal requirement;
-    its documentation must then say so.
+    ``basis`` cites the instruments the rule rests on; when the rule reads more into them than
+    they say, its ``inference`` says what, and the rule is labelled a design inference, not law.
     """
 
     def wrap(function: RuleFunction) -> Rule:
@@ -131,8 +141,7 @@ def rule(
             name=name,
             severity=severity,
             title=Text(*title),
-            legal_basis=legal_basis,
-            sourced=sourced,
+            basis=basis,
             fix=Text(*fix) if fix else None,
             check=function,
         )

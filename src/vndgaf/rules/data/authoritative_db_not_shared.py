@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import DatabaseClass
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, DatabaseClass
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,12 @@ from vndgaf.rules.base import Context, rule
         "Authoritative or national database with no outgoing flow (not shared)",
         'Cơ sở dữ liệu gốc hoặc quốc gia không chia sẻ dữ liệu (không "dùng chung")',
     ),
-    legal_basis='Kế hoạch 02-KH/BCĐTW ("đúng, đủ, sạch, sống, thống nhất, dùng chung"); '
-    "NĐ 194/2025/NĐ-CP Art. 16(2) (shared by default)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("kh-02-2025-bcdtw"),
+            Citation("nd-194-2025", article="16", clause="2"),
+        ),
+    ),
     fix=(
         "Publish the data through the integration platform (a flow from the database to its "
         "consumers via LGSP and NDXP/NDOP).",
@@ -33,8 +36,7 @@ def authoritative_db_not_shared(ctx: Context) -> Iterator[Violation]:
     Why it matters: the slogan of Plan 02-KH/BCĐTW ends with "dùng chung" (shared), and
     NĐ 194/2025/NĐ-CP Art. 16(2) makes shared data available to state agencies by default; a
     refusal must be written and reasoned. A master or national database that nobody reads from
-    is where agencies start keeping their own copies (DOMAIN.md rule A11 for national
-    databases).
+    is where agencies start keeping their own copies.
 
     Example: ``{id: csdl-quy-hoach, authoritative_for: [quy-hoach-xay-dung]}`` with no flow
     whose source is ``csdl-quy-hoach``.

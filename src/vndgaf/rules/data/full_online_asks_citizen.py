@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import InputSource, OnlineLevel
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, InputSource, OnlineLevel
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,8 +15,12 @@ from vndgaf.rules.base import Context, rule
         "Fully online service asks the citizen for shared data",
         "Dịch vụ công trực tuyến toàn trình yêu cầu người dân cung cấp dữ liệu dùng chung",
     ),
-    legal_basis="NĐ 42/2022/NĐ-CP Art. 11 (full online service); NĐ 47/2020/NĐ-CP Art. 9(3)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-42-2022", article="11"),
+            Citation("nd-47-2020", article="9", clause="3"),
+        ),
+    ),
     fix=(
         "Fetch the entity from shared data ('obtained_from: shared_data'), or declare the "
         "service 'mot_phan' until it can.",
@@ -32,9 +36,10 @@ def full_online_asks_citizen(ctx: Context) -> Iterator[Violation]:
     service must not depend on the applicant supplying shared data at all.
 
     Why it matters: under NĐ 42/2022/NĐ-CP Art. 11 a "toàn trình" service is one where all of the
-    procedure is done online; NĐ 47/2020/NĐ-CP Art. 9(3) forbids asking for data another agency
-    can share. Tying the two — a fully online service takes shared data from the shared source —
-    follows DOMAIN.md rule D3.
+    procedure is done online; NĐ 47/2020/NĐ-CP Art. 9(3) forbade asking for data another agency
+    can share (NĐ 278/2025/NĐ-CP replaced that decree on 22/10/2025; the article that carries the
+    principle now was not identified, and reports name the successor). Tying the two, a fully
+    online service takes shared data from the shared source.
 
     Example: ``{id: dv-khai-sinh, online_level: toan_trinh, required_inputs: [{entity:
     vn:entity/residence, obtained_from: citizen}]}``.

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import DataLayer
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, DataLayer
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,12 @@ from vndgaf.rules.base import Context, rule
         "Master data entity without an identifier key",
         "Thực thể dữ liệu chủ không có mã định danh",
     ),
-    legal_basis="NĐ 47/2024/NĐ-CP (master data has an object identifier); NĐ 278/2025/NĐ-CP "
-    "(master data initialised from identification keys)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-47-2024"),
+            Citation("nd-278-2025"),
+        ),
+    ),
     fix=(
         "Set 'identifier_key' to the key that identifies an instance (personal identification "
         "number, enterprise code …).",
@@ -29,7 +32,8 @@ def master_entity_without_key(ctx: Context) -> Iterator[Violation]:
     """What it checks: a submission data entity of data layer ``chu`` (master data) or marked
     ``national_master: true`` with no ``identifier_key``.
 
-    Why it matters: NĐ 47/2024/NĐ-CP defined master data as the most basic data identifying an
+    Why it matters: NĐ 47/2024/NĐ-CP (repealed by NĐ 194/2025/NĐ-CP from 19/8/2025) defined
+    master data as the most basic data identifying an
     object, which must carry an object identifier (mã định danh) and is the reference for
     synchronisation; NĐ 278/2025/NĐ-CP initialises national master data from a set of
     identification keys. Without a key, copies cannot be matched to their master.

@@ -3,8 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import Citation
 from vndgaf.reference.wellknown import AGGREGATE_DB
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,10 +16,12 @@ from vndgaf.rules.base import Context, rule
         "Authoritative database not synchronised to the national aggregate database",
         "Cơ sở dữ liệu gốc chưa đồng bộ về Cơ sở dữ liệu tổng hợp quốc gia",
     ),
-    legal_basis="NĐ 278/2025/NĐ-CP (mandatory connection and sharing through the National Data "
-    "Center); QĐ 1751/QĐ-TTg (data strategy: all databases connected to the national aggregate "
-    "database by 2030)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-278-2025"),
+            Citation("qd-1751-2025-ttg"),
+        ),
+    ),
     fix=(
         "Add a flow from the database to vn:db/national-aggregate (mode sync_master) through the "
         "integration platform and NDOP.",

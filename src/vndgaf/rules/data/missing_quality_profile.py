@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import DatabaseClass
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, DatabaseClass
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,18 @@ from vndgaf.rules.base import Context, rule
         "Database without a data-quality profile",
         "Cơ sở dữ liệu chưa có hồ sơ chất lượng dữ liệu",
     ),
-    legal_basis="Kế hoạch 02-KH/BCĐTW and 2943/CĐSQG-CNCPS (data that is đúng, đủ, sạch, sống, "
-    "thống nhất, dùng chung); the profile as proxy is a design inference",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(
+            Citation("kh-02-2025-bcdtw"),
+            Citation("vb-2943-2025-cdsqg"),
+        ),
+        inference=Text(
+            "that a database's quality profile shows whether its data is đúng, đủ, sạch, sống, "
+            "thống nhất, dùng chung",
+            "hồ sơ chất lượng của cơ sở dữ liệu thể hiện dữ liệu có đúng, đủ, sạch, sống, thống "
+            "nhất, dùng chung hay không",
+        ),
+    ),
     fix=(
         "Add a 'quality' block stating each of the six attributes, with evidence, update "
         "frequency and last sync.",

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import InputSource
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, InputSource
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,13 @@ from vndgaf.rules.base import Context, rule
         "Procedure asks the citizen for data its handling system can fetch",
         "Thủ tục yêu cầu người dân cung cấp dữ liệu mà hệ thống giải quyết đã khai thác được",
     ),
-    legal_basis="NĐ 47/2020/NĐ-CP Art. 9(3) (no agency may require data it manages or another "
-    "agency can share); QĐ 942/QĐ-TTg (declare once); NĐ 194/2025/NĐ-CP Art. 16",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-47-2020", article="9", clause="3"),
+            Citation("qd-942-2021-ttg"),
+            Citation("nd-194-2025", article="16"),
+        ),
+    ),
     fix=(
         "Change 'obtained_from' to shared_data and fetch the entity from its authoritative "
         "database through the integration platform.",
@@ -31,9 +35,11 @@ def once_only_violation(ctx: Context) -> Iterator[Violation]:
     national catalogue) connected to the service's handling system (``handled_by``) over declared
     flows and the national hubs. One finding per such input.
 
-    Why it matters: NĐ 47/2020/NĐ-CP Art. 9(3) forbids an agency to require people or
+    Why it matters: NĐ 47/2020/NĐ-CP Art. 9(3) forbade an agency to require people or
     organisations to provide data that it already manages or that another agency can share,
-    except to update or verify it; QĐ 942/QĐ-TTg makes "declare once" a principle of digital
+    except to update or verify it (NĐ 278/2025/NĐ-CP replaced that decree on 22/10/2025; the
+    article carrying the principle now was not identified, and reports name the successor);
+    QĐ 942/QĐ-TTg makes "declare once" a principle of digital
     government, and NĐ 194/2025/NĐ-CP Art. 16 makes sharing the default. When the data is within
     reach of the handling system, asking the applicant for it again is a once-only violation.
 

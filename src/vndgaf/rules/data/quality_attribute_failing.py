@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 #: The six attributes, in the order of the slogan, with their Vietnamese names.
 ATTRIBUTES = (
@@ -24,9 +25,16 @@ ATTRIBUTES = (
         "Data-quality profile declares an attribute not met",
         "Hồ sơ chất lượng dữ liệu có thuộc tính chưa đạt",
     ),
-    legal_basis="Kế hoạch 02-KH/BCĐTW and 2943/CĐSQG-CNCPS (đúng, đủ, sạch, sống, thống nhất, "
-    "dùng chung); the attribute flags are a design inference",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(
+            Citation("kh-02-2025-bcdtw"),
+            Citation("vb-2943-2025-cdsqg"),
+        ),
+        inference=Text(
+            "that an attribute a quality profile declares not met is a finding",
+            "thuộc tính mà hồ sơ chất lượng khai báo chưa đạt là một phát hiện",
+        ),
+    ),
     fix=(
         "Plan the work that makes the attribute true (cleaning, sync, publication) and update "
         "the profile when it is done.",

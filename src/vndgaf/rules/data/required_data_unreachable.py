@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import InputSource, Level, PublicService
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, InputSource, Level, PublicService
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 def _gap(ctx: Context, service: PublicService, entity: str, sources: tuple[str, ...]) -> Text:
@@ -59,10 +59,14 @@ def _gap(ctx: Context, service: PublicService, entity: str, sources: tuple[str, 
         "Shared data required by a procedure cannot reach its handling system",
         "Dữ liệu dùng chung mà thủ tục cần không đến được hệ thống giải quyết",
     ),
-    legal_basis="NĐ 47/2020/NĐ-CP Art. 9(3); QĐ 942/QĐ-TTg; NĐ 194/2025/NĐ-CP Art. 16 and "
-    "Art. 20 (NDXP, NDOP and the ministry/provincial platforms connected to NDXP); naming the "
-    "gap is a design inference",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-47-2020", article="9", clause="3"),
+            Citation("qd-942-2021-ttg"),
+            Citation("nd-194-2025", article="16"),
+            Citation("nd-194-2025", article="20"),
+        ),
+    ),
     fix=(
         "Connect the handling system to NDXP/NDOP through the ministry or provincial "
         "integration platform, or the authoritative database to the handling system.",
@@ -77,7 +81,8 @@ def required_data_unreachable(ctx: Context) -> Iterator[Violation]:
     authoritative database at all. The message names the missing link: the handling system's
     route to NDXP/NDOP when it has none, else the database's route.
 
-    Why it matters: the once-only rule (NĐ 47/2020/NĐ-CP Art. 9(3); QĐ 942/QĐ-TTg) only works if
+    Why it matters: the once-only rule (NĐ 47/2020/NĐ-CP Art. 9(3), replaced by NĐ 278/2025/NĐ-CP;
+    QĐ 942/QĐ-TTg) only works if
     the data can actually travel: NĐ 194/2025/NĐ-CP Art. 20 makes NDXP, NDOP and the ministry and
     provincial platforms connected to NDXP the path for it, and Art. 16 makes sharing the
     default. A service that claims to fetch data it cannot reach will in practice ask the

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Network
+from vndgaf.model import Citation, Network
 from vndgaf.reference.wellknown import AGGREGATE_DB, NDOP, NDXP
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -16,9 +16,9 @@ from vndgaf.rules.base import Context, rule
         "State-secret data carried over a shared platform or the internet",
         "Dữ liệu bí mật nhà nước được truyền qua nền tảng dùng chung hoặc Internet",
     ),
-    legal_basis="NĐ 278/2025/NĐ-CP (state-secret data excluded from mandatory sharing; it follows "
-    "the law on state secrets and the cipher law)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("nd-278-2025"),),
+    ),
     fix=(
         "Carry state-secret data only over the cipher-protected specialised network, outside "
         "NDXP/NDOP, or remove the secret data from the flow.",

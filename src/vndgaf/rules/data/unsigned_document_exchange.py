@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import FlowMode
+from vndgaf.model import Citation, FlowMode
 from vndgaf.reference.wellknown import VDXP
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -16,10 +16,19 @@ from vndgaf.rules.base import Context, rule
         "Document exchange over VDXP without the special-use official signature",
         "Liên thông văn bản qua Trục quốc gia không dùng chữ ký số chuyên dùng công vụ",
     ),
-    legal_basis="QĐ 28/2018/QĐ-TTg (electronic documents between state agencies); 2026 digital "
-    "transformation programme (documents processed with the special-use public-service "
-    "signature)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("qd-28-2018-ttg"),
+            Citation("nd-68-2024"),
+            Citation("chuong-trinh-cds-2026"),
+        ),
+        inference=Text(
+            "that documents exchanged over VDXP carry the special-use public-service signature "
+            "is a target of the 2026 programme, not a duty stated by a legal text",
+            "văn bản liên thông qua Trục quốc gia ký bằng chữ ký số chuyên dùng công vụ là mục "
+            "tiêu của chương trình năm 2026, không phải nghĩa vụ do văn bản quy phạm quy định",
+        ),
+    ),
     fix=(
         "Sign the documents with the special-use public-service signature and set "
         "'official_signature: true'.",
@@ -34,8 +43,9 @@ def unsigned_document_exchange(ctx: Context) -> Iterator[Violation]:
     Why it matters: QĐ 28/2018/QĐ-TTg governs electronic documents sent between state agencies
     over the national axis, and the 2026 digital transformation programme targets all work files
     at ministry, province and commune level processed with the special-use public-service digital
-    signature (chữ ký số chuyên dùng công vụ). An unsigned document on the axis has no legal
-    standing as an official document.
+    signature (chữ ký số chuyên dùng công vụ), which NĐ 68/2024/NĐ-CP regulates. The duty to sign
+    every document exchanged on the axis is a programme target, not a text of law: the rule is a
+    design inference and its findings are warnings.
 
     Example: ``{source: qlvb-tinh, target: vn:platform/vdxp, mode: document_exchange}``.
 

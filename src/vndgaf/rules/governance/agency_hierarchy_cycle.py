@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -14,8 +14,12 @@ from vndgaf.rules.base import Context, rule
         "Agency or unit hierarchy contains a cycle",
         "Cây tổ chức cơ quan hoặc đơn vị hành chính có vòng lặp",
     ),
-    legal_basis="vndgaf model integrity (design, not law)",
-    sourced=False,
+    basis=LegalBasis(
+        inference=Text(
+            "a check of the model's own integrity (a hierarchy cannot contain a cycle)",
+            "kiểm tra tính toàn vẹn của mô hình (cây tổ chức không thể có vòng lặp)",
+        ),
+    ),
     fix=(
         "Break the cycle: one of the parents is wrong.",
         "Phá vòng lặp: một trong các quan hệ cấp trên bị sai.",

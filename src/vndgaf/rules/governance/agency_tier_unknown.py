@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Level
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, Level
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,16 @@ from vndgaf.rules.base import Context, rule
         "Agencies of unknown tier",
         "Cơ quan chưa xác định cấp",
     ),
-    legal_basis="Law 72/2025/QH15 on the organisation of local government (two tiers, province "
-    "and commune); QĐ 3090/QĐ-BKHCN (architectures by ministry and province)",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(
+            Citation("luat-72-2025-qh15"),
+            Citation("qd-3090-2025-bkhcn"),
+        ),
+        inference=Text(
+            "that every agency's tier is known before the tier rules can be trusted",
+            "cấp của mỗi cơ quan phải được xác định thì các quy tắc theo cấp mới tin cậy được",
+        ),
+    ),
     fix=(
         "Set each agency's level (central, provincial or commune) and its unit; for an import, "
         "give `vndgaf import archimate --agencies FILE`.",

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import InformationSystem, Investment, PublicService
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, InformationSystem, Investment, PublicService
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 #: The submission records no ownership when at least this many elements lack an owner and they
 #: are most of its systems, services and investments (a design choice [I], see the docs below).
@@ -19,9 +19,12 @@ SUMMARY_AT = 5
         "System, service or investment without an owner",
         "Hệ thống, dịch vụ hoặc dự án không có cơ quan chủ quản",
     ),
-    legal_basis="NĐ 47/2020/NĐ-CP Art. 9(1) (data organised under clear agency responsibility); "
-    "NĐ 85/2016/NĐ-CP (system owner answers for security)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-47-2020", article="9", clause="1"),
+            Citation("nd-85-2016"),
+        ),
+    ),
     fix=(
         "Set owner to the accountable agency (chủ quản).",
         "Khai báo owner là cơ quan chủ quản chịu trách nhiệm.",
@@ -38,10 +41,10 @@ def element_without_owner(ctx: Context) -> Iterator[Violation]:
     who owns what (in the ArchiMate model, or with ``vndgaf import archimate --agencies``), and
     a list of identical errors hides the other findings. The thresholds are a design choice [I].
 
-    Why it matters: data must be organised under a clear agency responsibility
-    (NĐ 47/2020/NĐ-CP Art. 9(1)) and every information system has an owner answerable for its
-    security level (NĐ 85/2016/NĐ-CP). Without an owner, no rule about tiers, provinces or
-    duplicated investment can be applied to the element either.
+    Why it matters: data must be organised under a clear agency responsibility (NĐ 47/2020/NĐ-CP
+    Art. 9(1), replaced by NĐ 278/2025/NĐ-CP from 22/10/2025) and every information system has an
+    owner answerable for its security level (NĐ 85/2016/NĐ-CP). Without an owner, no rule about
+    tiers, provinces or duplicated investment can be applied to the element either.
 
     Example: ``{id: he-thong-x, name: Hệ thống X}``.
 

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import InformationSystem, Investment, PublicService
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, InformationSystem, Investment, PublicService
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,8 +15,9 @@ from vndgaf.rules.base import Context, rule
         "Owner or operator is not an active agency",
         "Cơ quan chủ quản hoặc vận hành không còn hoạt động",
     ),
-    legal_basis="NĐ 47/2020/NĐ-CP Art. 9(1) (clear agency responsibility)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("nd-47-2020", article="9", clause="1"),),
+    ),
     fix=(
         "Transfer the element to the agency that took over the tasks.",
         "Chuyển phần tử cho cơ quan tiếp nhận nhiệm vụ.",
@@ -27,7 +28,7 @@ def owner_not_active(ctx: Context) -> Iterator[Violation]:
     no active agency lists in ``successor_of`` (merged agencies are STR004).
 
     Why it matters: an abolished body cannot answer for a system or its data
-    (NĐ 47/2020/NĐ-CP Art. 9(1)).
+    (NĐ 47/2020/NĐ-CP Art. 9(1), replaced by NĐ 278/2025/NĐ-CP from 22/10/2025).
 
     Example: ``owner: ubnd-huyen-cu`` where ``ubnd-huyen-cu`` has ``active: false``.
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -11,8 +11,14 @@ from vndgaf.rules.base import Context, rule
     name="self-flow",
     severity=Severity.WARNING,
     title=("Data flow from a system to itself", "Luồng dữ liệu từ một hệ thống tới chính nó"),
-    legal_basis="vndgaf model integrity (design, not law)",
-    sourced=False,
+    basis=LegalBasis(
+        inference=Text(
+            "a check of the model's own integrity (a flow from a system to itself hides its "
+            "real target)",
+            "kiểm tra tính toàn vẹn của mô hình (luồng từ một hệ thống tới chính nó che khuất "
+            "đích thực)",
+        ),
+    ),
     fix=(
         "Point the flow at the system that receives the data.",
         "Trỏ luồng tới hệ thống nhận dữ liệu.",

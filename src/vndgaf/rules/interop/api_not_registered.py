@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import active_flows
 
 
@@ -15,9 +16,9 @@ from vndgaf.rules.interop._common import active_flows
         "Inter-agency API not registered on V-APEX",
         "API chia sẻ dữ liệu giữa các cơ quan chưa đăng ký trên V-APEX",
     ),
-    legal_basis="VB 2943/CĐSQG-CNCPS (27/10/2025): register and publish APIs on V-APEX and "
-    "follow the national API standards",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("vb-2943-2025-cdsqg"),),
+    ),
     fix=(
         "Register the API on V-APEX and record its id in the flow's 'api_id'.",
         "Đăng ký API trên V-APEX và ghi mã đăng ký vào 'api_id' của luồng dữ liệu.",

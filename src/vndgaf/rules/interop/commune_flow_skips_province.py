@@ -4,8 +4,8 @@ import functools
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Level
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, Level
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import (
     is_national_platform,
     label,
@@ -21,9 +21,16 @@ from vndgaf.rules.interop._common import (
         "Commune system exchanges data beyond its province without the provincial platform",
         "Hệ thống cấp xã trao đổi dữ liệu ra ngoài tỉnh mà không qua nền tảng tích hợp của tỉnh",
     ),
-    legal_basis="Design inference from NĐ 194/2025/NĐ-CP Art. 20 (ministry/provincial "
-    "infrastructure connected to NDXP) and the two-tier reform (communes under provinces)",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-194-2025", article="20"),
+            Citation("luat-72-2025-qh15"),
+        ),
+        inference=Text(
+            "that a commune's data leaves the province only through the provincial platform",
+            "dữ liệu của cấp xã ra ngoài tỉnh chỉ qua nền tảng tích hợp của tỉnh",
+        ),
+    ),
     fix=(
         "Route the flow through the provincial LGSP (add it to 'via' before NDXP or NDOP).",
         "Cho luồng dữ liệu đi qua LGSP của tỉnh (thêm vào 'via' trước NDXP hoặc NDOP).",
@@ -38,8 +45,8 @@ def commune_flow_skips_province(ctx: Context) -> Iterator[Violation]:
     Why it matters: NĐ 194/2025/NĐ-CP Art. 20 connects the ministry/provincial infrastructure
     to NDXP, and since 1/7/2025 communes sit directly under their province; commune systems
     that talk to national or other bodies on their own multiply connections the province
-    cannot see or secure. This is a design inference, not a legal requirement (DOMAIN.md §5.2
-    C5: communes reach NDXP/NDOP only via the provincial platform).
+    cannot see or secure. That communes reach NDXP/NDOP only through the provincial platform is a
+    design inference, not a legal requirement.
 
     Example: ``{source: ql-xa, target: vn:platform/ndxp}`` for a commune system.
 

@@ -4,22 +4,26 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Level, Status
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, Level, Status
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import is_procedure_system, label, lgsps_by_organisation
 
 
 @rule(
     code="IOP003",
     name="commune-system-unreachable",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     title=(
         "Commune system or commune body cannot reach its province's integration platform",
         "Hệ thống hoặc cơ quan cấp xã không kết nối được với nền tảng tích hợp của tỉnh",
     ),
-    legal_basis="QĐ 2618/QĐ-BKHCN (shared platforms deployed to commune level where the "
-    "business requires it); routing only via the province is a design inference",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(Citation("qd-2618-2025-bkhcn"),),
+        inference=Text(
+            "that a commune reaches shared data only through its province's integration platform",
+            "cấp xã chỉ kết nối dữ liệu dùng chung qua nền tảng tích hợp của tỉnh",
+        ),
+    ),
     fix=(
         "Connect the commune system to the provincial LGSP with a flow, or make the commune "
         "body a tenant of the provincial LGSP or procedure system.",
@@ -38,7 +42,7 @@ def commune_system_unreachable(ctx: Context) -> Iterator[Violation]:
     since 1/7/2025 the commune is the only tier below the province. A commune that reaches no
     provincial platform cannot share data or handle procedures on the common systems. Requiring
     the connection to go through the province's own platform goes further than the texts: this
-    is a design inference, not a legal requirement (DOMAIN.md §5.2 C5).
+    is a design inference, not a legal requirement, and its findings are warnings.
 
     Example: ``{id: ql-xa, owner: ubnd-xa-tan-trao}`` with no flow to any system linked to
     ``lgsp-tinh``; ``{id: ubnd-xa-tan-trao, level: commune}`` in no platform's ``tenants``.

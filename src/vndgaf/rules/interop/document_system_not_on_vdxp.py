@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Status
+from vndgaf.model import Citation, Status
 from vndgaf.reference.wellknown import DOCUMENT_MANAGEMENT, VDXP
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import reaches_via_flow
 
 
@@ -17,8 +17,12 @@ from vndgaf.rules.interop._common import reaches_via_flow
         "Document-management system not connected to the national document exchange axis",
         "Hệ thống quản lý văn bản chưa kết nối Trục liên thông văn bản quốc gia",
     ),
-    legal_basis="QĐ 28/2018/QĐ-TTg; QĐ 626/QĐ-VPCP (2019), national document exchange axis",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("qd-28-2018-ttg"),
+            Citation("qd-626-2019-vpcp"),
+        ),
+    ),
     fix=(
         "Add a document_exchange flow between the system and vn:platform/vdxp.",
         "Bổ sung luồng document_exchange giữa hệ thống và vn:platform/vdxp.",

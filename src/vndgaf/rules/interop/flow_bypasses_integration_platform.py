@@ -4,9 +4,9 @@ import functools
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import DataFlow, FlowMode
+from vndgaf.model import Citation, DataFlow, FlowMode
 from vndgaf.reference.wellknown import NDOP, NDXP, VDXP
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import is_national_platform, label
 
 NATIONAL_EXCHANGE = frozenset({NDXP, NDOP})
@@ -14,7 +14,7 @@ NATIONAL_EXCHANGE = frozenset({NDXP, NDOP})
 
 def _violation(ctx: Context, flow: DataFlow, orgs: tuple[str, str]) -> Violation:
     """The finding for one flow (labels are built only for flows at fault). A flow between two
-    organisations is an error; one inside a ministry or province a warning."""
+    organisations is a warning (the rule's default); one inside a ministry or province, a note."""
     graph = ctx.graph
     src = f"'{label(graph, flow.source)}' ({label(graph, orgs[0])})"
     dst = f"'{label(graph, flow.target)}' ({label(graph, orgs[1])})"
@@ -34,7 +34,7 @@ def _violation(ctx: Context, flow: DataFlow, orgs: tuple[str, str]) -> Violation
             f"luồng dữ liệu '{name}' từ {src} đến {dst} kết nối trực tiếp hai cơ quan cùng một "
             "bộ/tỉnh mà không qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP)",
         )
-        severity = Severity.WARNING
+        severity = Severity.NOTE
     return Violation(
         subject=flow.id,
         message=message,
@@ -47,14 +47,25 @@ def _violation(ctx: Context, flow: DataFlow, orgs: tuple[str, str]) -> Violation
 @rule(
     code="IOP001",
     name="flow-bypasses-integration-platform",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     title=(
         "Data flow between agencies bypasses the integration platforms",
         "Luồng dữ liệu giữa các cơ quan không đi qua nền tảng tích hợp, chia sẻ dữ liệu",
     ),
-    legal_basis="NĐ 47/2024/NĐ-CP (default sharing via NDXP and the ministry/provincial "
-    "integration platforms); NĐ 194/2025/NĐ-CP Art. 20",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-47-2024"),
+            Citation("nd-194-2025", article="20"),
+        ),
+        inference=Text(
+            "that every flow between agencies of different organisations passes the "
+            "ministry/provincial platform and NDXP or NDOP is read from the intermediary system "
+            "of the decree; the decree does not say it of every flow",
+            "mọi luồng dữ liệu giữa các cơ quan thuộc các tổ chức khác nhau đều đi qua nền tảng "
+            "cấp bộ, cấp tỉnh và NDXP hoặc NDOP là cách hiểu từ hệ thống trung gian của nghị "
+            "định; nghị định không quy định như vậy cho mọi luồng",
+        ),
+    ),
     fix=(
         "Add the integration platforms to the flow's 'via': the ministry/provincial LGSP, and "
         "NDXP (or NDOP) when the other end belongs to another ministry or province.",
@@ -69,14 +80,16 @@ def flow_bypasses_integration_platform(ctx: Context) -> Iterator[Violation]:
     (VDXP for ``document_exchange`` flows); a flow between two agencies of one organisation must
     pass an integration platform (the LGSP, NDXP or NDOP). A flow that starts or ends at a
     national catalogue platform (NDXP, NPSP, VDXP …) is a connection to the national
-    infrastructure itself and is not checked. Cross-organisation findings are errors; findings
-    inside one province or ministry are warnings.
+    infrastructure itself and is not checked. The rule is an inference, so a cross-organisation
+    finding is a warning and one inside a province or ministry a note.
 
-    Why it matters: data between state agencies is shared by default through NDXP and the
-    ministry/provincial integration platforms (NĐ 47/2024/NĐ-CP); NĐ 194/2025/NĐ-CP Art. 20
-    makes NDXP the hub that connects national databases and the ministry/provincial
-    infrastructures. A point-to-point link escapes monitoring, duplicates connections and breaks
-    when either side changes.
+    Why it matters: NĐ 47/2024/NĐ-CP shared data between state agencies by default through NDXP
+    and the ministry/provincial integration platforms; NĐ 194/2025/NĐ-CP, which repealed it from
+    19/8/2025, makes NDXP (Art. 20) the intermediary system that connects national databases and
+    the ministry/provincial infrastructures. That every flow between agencies must pass them is
+    read from that topology, not stated by the decree: a design inference, not law. A
+    point-to-point link escapes monitoring, duplicates connections and breaks when either side
+    changes.
 
     Example: ``{id: f-hotich-bo, source: hotich-tinh, target: vn:db/civil-status}`` — a
     provincial system sending straight to a ministry database.

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Status
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, Status
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,15 @@ from vndgaf.rules.base import Context, rule
         "Operating system exchanges no data and serves no one",
         "Hệ thống đang vận hành nhưng không trao đổi dữ liệu và không phục vụ ai",
     ),
-    legal_basis="Prime Minister's instruction (24/9/2025): infrastructure that cannot be used "
-    "or is not connected must be ring-fenced and re-invested synchronously",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("phat-bieu-ttg-2025-09-24"),),
+        inference=Text(
+            "that an operating system exchanging no data is idle infrastructure to be "
+            "reviewed, read from a statement at a meeting (not a legal text)",
+            "hệ thống đang vận hành mà không trao đổi dữ liệu là hạ tầng không sử dụng cần rà "
+            "soát, theo một phát biểu tại cuộc họp (không phải văn bản quy phạm pháp luật)",
+        ),
+    ),
     fix=(
         "Declare the flows and tenants the system really has, connect it through the LGSP, or "
         "mark it retired.",
@@ -30,8 +36,9 @@ def idle_system(ctx: Context) -> Iterator[Violation]:
     ``operating`` that no active flow starts, ends or passes at, that has no tenants, and that
     handles no public service.
 
-    Why it matters: the Prime Minister asked that infrastructure which "cannot be used or is not
-    connected" be ring-fenced and re-invested synchronously (DOMAIN.md §3.5). An operating
+    Why it matters: the Prime Minister asked, at a meeting on 24/9/2025, that infrastructure
+    which "cannot be used or is not connected" be ring-fenced and re-invested synchronously. That
+    is a statement, not a legal text, so the rule is a design inference, not law. An operating
     system with no declared exchange is either a gap in the architecture description or an
     island that duplicates data.
 

@@ -3,9 +3,10 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import Citation
 from vndgaf.reference.dates import MANDATORY_SHARING_VIA_NDOP_DUE, day_month_year
 from vndgaf.reference.wellknown import NDOP
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import active_flows
 
 
@@ -17,8 +18,9 @@ from vndgaf.rules.interop._common import active_flows
         "Mandatory data sharing not routed through NDOP",
         "Chia sẻ dữ liệu bắt buộc không đi qua Nền tảng chia sẻ, điều phối dữ liệu (NDOP)",
     ),
-    legal_basis="NĐ 278/2025/NĐ-CP (all mandatory sharing through NDOP, deadline 31/12/2026)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("nd-278-2025"),),
+    ),
     fix=(
         "Add vn:platform/ndop to the flow's 'via'.",
         "Bổ sung vn:platform/ndop vào 'via' của luồng dữ liệu.",

@@ -5,9 +5,9 @@ from collections.abc import Iterator, Sequence
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import ArchGraph
-from vndgaf.model import AgencyType, Level, Submission
+from vndgaf.model import AgencyType, Citation, Level, Submission
 from vndgaf.reference.wellknown import NDXP
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import label, lgsps_by_organisation
 
 LOCAL_LEVELS = (Level.PROVINCIAL, Level.DISTRICT, Level.COMMUNE)
@@ -67,9 +67,12 @@ def _representative(
         "Province or ministry without an integration platform linked to NDXP",
         "Bộ, tỉnh chưa có nền tảng tích hợp, chia sẻ dữ liệu kết nối với NDXP",
     ),
-    legal_basis="NĐ 194/2025/NĐ-CP Art. 20 (ministry/provincial connection and sharing "
-    "infrastructure, connected to NDXP)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-47-2024"),
+            Citation("nd-194-2025", article="20"),
+        ),
+    ),
     fix=(
         "Declare the ministry/provincial integration platform (instance_of: vn:platform/lgsp) "
         "and a flow linking it to vn:platform/ndxp.",

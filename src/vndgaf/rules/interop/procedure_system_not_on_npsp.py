@@ -4,9 +4,9 @@ Portal."""
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Status
+from vndgaf.model import Citation, Status
 from vndgaf.reference.wellknown import NPSP
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 from vndgaf.rules.interop._common import is_procedure_system, reaches_via_flow
 
 
@@ -18,9 +18,12 @@ from vndgaf.rules.interop._common import is_procedure_system, reaches_via_flow
         "Procedure information system not connected to the National Public Service Portal",
         "Hệ thống thông tin giải quyết TTHC chưa kết nối với Cổng Dịch vụ công quốc gia",
     ),
-    legal_basis="NĐ 118/2025/NĐ-CP as amended by NĐ 367/2025/NĐ-CP (the procedure information "
-    "system connects, integrates and shares data with NPSP)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-118-2025"),
+            Citation("nd-367-2025"),
+        ),
+    ),
     fix=(
         "Add a flow between the procedure system and vn:platform/npsp (through the LGSP and "
         "NDXP where applicable).",

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Channel
+from vndgaf.model import Channel, Citation
 from vndgaf.reference.dates import SINGLE_WINDOW, day_month_year
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -16,9 +16,12 @@ from vndgaf.rules.base import Context, rule
         "Public service still lists the provincial portal as a channel",
         "Dịch vụ công vẫn khai báo kênh Cổng dịch vụ công cấp tỉnh",
     ),
-    legal_basis="Provincial public-service portal interfaces closed from 1/7/2025 (Kế hoạch "
-    "02-KH/BCĐTW; CV 623/TTg-KSTT)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("kh-02-2025-bcdtw"),
+            Citation("cv-623-2025-ttg"),
+        ),
+    ),
     fix=(
         "Replace 'provincial_portal' with 'npsp' in the service's channels.",
         "Thay 'provincial_portal' bằng 'npsp' trong kênh cung cấp của dịch vụ.",

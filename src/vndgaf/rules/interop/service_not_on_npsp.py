@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Channel, OnlineLevel
+from vndgaf.model import Channel, Citation, OnlineLevel
 from vndgaf.reference.dates import SINGLE_WINDOW, day_month_year
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -16,9 +16,13 @@ from vndgaf.rules.base import Context, rule
         "Online public service not offered on the National Public Service Portal",
         "Dịch vụ công trực tuyến chưa cung cấp trên Cổng Dịch vụ công quốc gia",
     ),
-    legal_basis="Kế hoạch 02-KH/BCĐTW; CV 623/TTg-KSTT (30/5/2025); QĐ 274/QĐ-TTg (2019) "
-    "(NPSP the single window from 1/7/2025)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("kh-02-2025-bcdtw"),
+            Citation("cv-623-2025-ttg"),
+            Citation("qd-274-2019-ttg"),
+        ),
+    ),
     fix=(
         "Add 'npsp' to the service's channels and publish it on dichvucong.gov.vn.",
         "Bổ sung 'npsp' vào kênh cung cấp của dịch vụ và công khai trên dichvucong.gov.vn.",

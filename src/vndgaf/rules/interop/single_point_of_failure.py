@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 #: At most this many agencies are listed in ``related``; the message gives the full count.
 RELATED_CAP = 20
@@ -17,9 +18,13 @@ RELATED_CAP = 20
         "Integration platform is a single point of failure for reaching NDXP",
         "Nền tảng tích hợp là điểm lỗi duy nhất trên đường kết nối tới NDXP",
     ),
-    legal_basis="Design inference from the topology of NĐ 194/2025/NĐ-CP Art. 20 (NDXP and "
-    "the ministry/provincial infrastructures connected to it)",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(Citation("nd-194-2025", article="20"),),
+        inference=Text(
+            "that a platform every path to NDXP passes through is a single point of failure",
+            "nền tảng mà mọi đường kết nối tới NDXP đều đi qua là điểm lỗi duy nhất",
+        ),
+    ),
     fix=(
         "Plan redundancy for the platform (a standby instance, a second path to NDXP or NDOP) "
         "and record it in the architecture.",

@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import ArchGraph
-from vndgaf.model import Database, Investment, Level, Platform, Status
+from vndgaf.model import Citation, Database, Investment, Level, Platform, Status
 from vndgaf.reference.wellknown import DOCUMENT_MANAGEMENT
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 #: (capability, level, scope): the agencies that could share one platform for the capability.
 ClusterKey = tuple[str, Level, str]
@@ -69,10 +69,18 @@ PER_ORGANISATION: frozenset[str] = frozenset({DOCUMENT_MANAGEMENT})
         "Same capability built separately by several agencies of one level",
         "Cùng một năng lực được nhiều cơ quan cùng cấp đầu tư riêng rẽ",
     ),
-    legal_basis="QĐ 3090/QĐ-BKHCN (avoid duplication at national scale); QĐ 2618/QĐ-BKHCN "
-    "(share platforms from central to commune level); FEAF CRM purpose; the clustering is a "
-    "design inference",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(
+            Citation("qd-3090-2025-bkhcn"),
+            Citation("qd-2618-2025-bkhcn"),
+        ),
+        inference=Text(
+            "that agencies of one level building the same capability (the clustering of the "
+            "capability reference model) is a duplicate investment",
+            "các cơ quan cùng cấp cùng xây dựng một năng lực (phân nhóm theo mô hình tham chiếu "
+            "năng lực) là đầu tư trùng lặp",
+        ),
+    ),
     fix=(
         "Build the capability once as a shared platform of the level above (provincial or "
         "national) and make the agencies its tenants.",

@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -14,9 +15,12 @@ from vndgaf.rules.base import Context, rule
         "More than one database claims authority for the same data entity",
         "Nhiều cơ sở dữ liệu cùng nhận là nguồn gốc của một thực thể dữ liệu",
     ),
-    legal_basis="NĐ 278/2025/NĐ-CP (single source of trust: one datum, one trusted source); "
-    "QĐ 714/QĐ-TTg (no information overlap with national databases in operation)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-278-2025"),
+            Citation("qd-714-2015-ttg"),
+        ),
+    ),
     fix=(
         "Keep 'authoritative_for' on one database only; list the entity under 'copies' in the "
         "others and sync them from the authoritative source.",

@@ -4,13 +4,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Database, InformationSystem, Platform, Status
+from vndgaf.model import Citation, Database, InformationSystem, Platform, Status
 from vndgaf.reference.wellknown import (
     PROCEDURE_CASE_HANDLING,
     PROCEDURE_TEMPLATE,
     PUBLIC_SERVICE_PORTAL,
 )
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 _WHAT = {
     PROCEDURE_CASE_HANDLING: (
@@ -40,10 +40,19 @@ def _kinds(system: InformationSystem) -> tuple[str, ...]:
         "More than one procedure system or public-service portal in one province or ministry",
         "Một tỉnh hoặc một bộ có nhiều hơn một hệ thống giải quyết TTHC hoặc cổng dịch vụ công",
     ),
-    legal_basis="NĐ 118/2025/NĐ-CP as amended by NĐ 367/2025/NĐ-CP (the procedure information "
-    "system is a unified platform connected to the National Public Service Portal); "
-    "Quy định 05-QĐ/BCĐTW and Kế hoạch 02-KH/BCĐTW (no per-agency portals)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-118-2025"),
+            Citation("nd-367-2025"),
+            Citation("quy-dinh-05-2025-bcdtw"),
+            Citation("kh-02-2025-bcdtw"),
+        ),
+        inference=Text(
+            'that a province or ministry runs exactly one procedure system is read from "unified"',
+            'mỗi tỉnh hoặc bộ chỉ có đúng một hệ thống giải quyết TTHC là cách hiểu từ "thống '
+            'nhất"',
+        ),
+    ),
     fix=(
         "Move the procedures onto the one procedure system of the province or ministry (a "
         "deployment of vn:platform/tthc-system) and retire the others.",
@@ -65,8 +74,7 @@ def duplicate_procedure_system(ctx: Context) -> Iterator[Violation]:
     province is a unified platform connected to the National Public Service Portal; Quy định
     05-QĐ/BCĐTW and Plan 02-KH/BCĐTW end portals and apps built per agency. A second system
     splits the case files and the citizen's view of them. That the unified platform means exactly
-    one per province or ministry is read from "unified"; DOMAIN.md marks that reading as an
-    inference.
+    one per province or ministry is read from "unified": a design inference, not law.
 
     Example: the province deploys ``tthc-tinh`` (``instance_of: vn:platform/tthc-system``) and a
     department still runs its own ``mot-cua-so-xd`` with ``procedure_case_handling``.

@@ -3,22 +3,27 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Database, Platform, Status
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, Database, Platform, Status
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
     code="RED001",
     name="duplicates-national-platform",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     title=(
         "Agency system duplicates a national shared platform",
         "Hệ thống của cơ quan trùng lặp với nền tảng dùng chung quốc gia",
     ),
-    legal_basis="QĐ 2618/QĐ-BKHCN (55 national and shared platforms, avoid duplicate "
-    "investment); QĐ 3090/QĐ-BKHCN; Luật Chuyển đổi số 148/2025/QH15 Art. 7; "
-    "Quy định 05-QĐ/BCĐTW",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("qd-2618-2025-bkhcn"),
+            Citation("qd-3090-2025-bkhcn"),
+            Citation("luat-148-2025-qh15", article="7"),
+            Citation("quy-dinh-05-2025-bcdtw"),
+            Citation("qd-714-2015-ttg"),
+        ),
+    ),
     fix=(
         "Use the national platform (as a tenant, through NDXP/NDOP), or record in "
         "'justification' why it cannot serve.",
@@ -36,9 +41,11 @@ def duplicates_national_platform(ctx: Context) -> Iterator[Violation]:
 
     Why it matters: the list of 55 national and shared digital platforms (QĐ 2618/QĐ-BKHCN,
     11/9/2025) exists so that ministries and localities share platforms from the centre down to
-    the commune and avoid "đầu tư trùng lặp, chồng chéo, lãng phí"; QĐ 3090/QĐ-BKHCN asks to
-    avoid duplication at national scale; Law 148/2025/QH15 Art. 7 requires systems to be designed
-    to use shared platforms; Quy định 05-QĐ/BCĐTW ends fragmented investment.
+    the commune and avoid "đầu tư trùng lặp, chồng chéo, lãng phí"; QĐ 714/QĐ-TTg and
+    QĐ 3090/QĐ-BKHCN ask to avoid duplication at national scale; Law 148/2025/QH15 Art. 7 (in
+    force from 1/7/2026) requires systems to be designed to use shared platforms; Quy định
+    05-QĐ/BCĐTW ends fragmented investment. The texts say *avoid*, not *forbid*: a duplicate is
+    a warning to justify or remove, not an error.
 
     Example: a provincial single sign-on ``{id: sso-tinh, capabilities:
     [identity_authentication]}`` duplicates VNeID (``vn:platform/vneid``).

@@ -4,8 +4,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Database, Status
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, Database, Status
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 #: At most this many existing providers are named in a finding.
 MAX_PROVIDERS = 5
@@ -19,10 +19,18 @@ MAX_PROVIDERS = 5
         "Investment in a capability that already exists, without reuse or justification",
         "Dự án đầu tư năng lực đã có sẵn mà không tái sử dụng hoặc giải trình",
     ),
-    legal_basis="Chỉ thị 07/CT-TTg (coordinate before collecting and building); QĐ 3090/"
-    'QĐ-BKHCN (limit duplicate investment); FEAF Collaborative Planning "research & '
-    'leverage"; the gate is a design inference',
-    sourced=False,
+    basis=LegalBasis(
+        cites=(
+            Citation("ct-07-2017-ttg"),
+            Citation("qd-3090-2025-bkhcn"),
+        ),
+        inference=Text(
+            "that an investment in a capability that already exists names what it reuses or why "
+            "nothing can serve (a review gate)",
+            "dự án đầu tư năng lực đã có phải nêu nền tảng tái sử dụng hoặc lý do không dùng "
+            "được (một bước thẩm định)",
+        ),
+    ),
     fix=(
         "List the existing platforms the project reuses in 'reuses', or explain in "
         "'justification' why none of them can serve.",

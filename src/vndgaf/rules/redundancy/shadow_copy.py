@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -14,9 +15,12 @@ from vndgaf.rules.base import Context, rule
         "Copy of master data without a sync flow from its authoritative source",
         "Bản sao dữ liệu chủ không được đồng bộ từ nguồn gốc",
     ),
-    legal_basis="NĐ 47/2024/NĐ-CP (databases referencing master data must be synchronised "
-    "when it changes); NĐ 278/2025/NĐ-CP (single source of trust)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nd-47-2024"),
+            Citation("nd-278-2025"),
+        ),
+    ),
     fix=(
         "Add a flow from the authoritative database into this one that lists the entity in "
         "'entities' (mode sync_master, through NDXP/NDOP and the integration platform).",
@@ -32,8 +36,9 @@ def shadow_copy(ctx: Context) -> Iterator[Violation]:
     from another copy, or one that does not name the entity, does not count. A database that is
     itself authoritative for the entity is not a copy of it.
 
-    Why it matters: under NĐ 47/2024/NĐ-CP master data is the reference for synchronisation, and
-    when it changes every database referencing it must be synchronised; NĐ 278/2025/NĐ-CP makes
+    Why it matters: under NĐ 47/2024/NĐ-CP (repealed by NĐ 194/2025/NĐ-CP from 19/8/2025) master
+    data is the reference for synchronisation, and when it changes every database referencing it
+    must be synchronised; NĐ 278/2025/NĐ-CP makes
     one trusted source the rule. A copy that is not fed from its source becomes a second, stale
     version of the truth.
 

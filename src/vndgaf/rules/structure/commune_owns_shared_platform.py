@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Level
+from vndgaf.model import Citation, Level
 from vndgaf.reference.wellknown import (
     DATA_INTEGRATION,
     INTEGRATION_TEMPLATE,
@@ -11,7 +11,7 @@ from vndgaf.reference.wellknown import (
     PROCEDURE_TEMPLATE,
     PUBLIC_SERVICE_PORTAL,
 )
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 _PROVINCIAL_CAPABILITIES = frozenset(
     {DATA_INTEGRATION, PUBLIC_SERVICE_PORTAL, PROCEDURE_CASE_HANDLING}
@@ -21,15 +21,24 @@ _PROVINCIAL_CAPABILITIES = frozenset(
 @rule(
     code="STR005",
     name="commune-owns-shared-platform",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     title=(
         "Commune body owns an integration platform, portal or procedure system",
         "Cơ quan cấp xã sở hữu nền tảng tích hợp, cổng dịch vụ công hoặc hệ thống TTHC",
     ),
-    legal_basis="QĐ 2618/QĐ-BKHCN (platforms deployed to commune level); NĐ 367/2025/NĐ-CP "
-    "(one unified procedure system per ministry/province); provincial portals "
-    "closed from 1/7/2025",
-    sourced=False,
+    basis=LegalBasis(
+        cites=(
+            Citation("qd-2618-2025-bkhcn"),
+            Citation("nd-367-2025"),
+            Citation("kh-02-2025-bcdtw"),
+        ),
+        inference=Text(
+            "that a commune body uses the province's integration platform, portal and procedure "
+            "system as a tenant rather than owning one",
+            "cơ quan cấp xã sử dụng nền tảng tích hợp, cổng dịch vụ công và hệ thống giải quyết "
+            "TTHC của tỉnh với tư cách đơn vị sử dụng, không sở hữu riêng",
+        ),
+    ),
     fix=(
         "Use the province's integration platform and procedure system as a tenant.",
         "Dùng nền tảng tích hợp và hệ thống TTHC của tỉnh với tư cách đơn vị sử dụng.",

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Level
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, Level
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,12 @@ from vndgaf.rules.base import Context, rule
         "Commune-level unit or agency not directly under its province",
         "Đơn vị hoặc cơ quan cấp xã không trực thuộc trực tiếp cấp tỉnh",
     ),
-    legal_basis="Luật Tổ chức chính quyền địa phương 72/2025/QH15; NQ 202/2025/QH15 "
-    "(two tiers: province and commune)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("luat-72-2025-qh15"),
+            Citation("nq-203-2025-qh15"),
+        ),
+    ),
     fix=(
         "Set the parent to the province (vn:province/CODE) or its People's Committee.",
         "Đặt cấp trên là tỉnh (vn:province/MÃ) hoặc Ủy ban nhân dân tỉnh.",

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Level
+from vndgaf.model import Citation, Level
 from vndgaf.reference.dates import TWO_TIER_GOVERNMENT, day_month_year
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -16,9 +16,12 @@ from vndgaf.rules.base import Context, rule
         "District-level unit or agency active after the two-tier reform",
         "Đơn vị hoặc cơ quan cấp huyện còn hoạt động sau khi tổ chức chính quyền hai cấp",
     ),
-    legal_basis="NQ 202/2025/QH15; Luật Tổ chức chính quyền địa phương 72/2025/QH15 "
-    "(district level ended 1/7/2025)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nq-203-2025-qh15"),
+            Citation("luat-72-2025-qh15"),
+        ),
+    ),
     fix=(
         "Move the unit's communes and the agency's systems to the province or the new "
         "commune, then mark it inactive.",
@@ -32,7 +35,8 @@ def district_level_active(ctx: Context) -> Iterator[Violation]:
     active agency of level ``district``.
 
     Why it matters: since 1/7/2025 local government has two tiers, province and commune; the
-    district level no longer exists (NQ 202/2025/QH15, Law 72/2025/QH15). An architecture that
+    district level no longer exists (NQ 203/2025/QH15 amending the Constitution, Law
+    72/2025/QH15). An architecture that
     still routes data or services through a district body describes something that is gone.
 
     Example: ``{id: ubnd-huyen-yen-son, level: district, name: UBND huyện Yên Sơn}``.

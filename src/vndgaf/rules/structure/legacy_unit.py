@@ -3,9 +3,10 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
+from vndgaf.model import Citation
 from vndgaf.reference import ResolutionStatus, resolve_unit
 from vndgaf.reference.dates import TWO_TIER_GOVERNMENT
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -16,9 +17,13 @@ from vndgaf.rules.base import Context, rule
         "Administrative unit that no longer exists, or is unknown",
         "Đơn vị hành chính không còn tồn tại hoặc không xác định",
     ),
-    legal_basis="NQ 202/2025/QH15 and the NA Standing Committee resolutions on the arrangement "
-    "of commune-level units (in force 1/7/2025); official conversion table",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("nq-202-2025-qh15"),
+            Citation("nq-ubtvqh15-2025-cap-xa"),
+            Citation("qd-19-2025-ttg"),
+        ),
+    ),
     fix=(
         "Refer to the current unit from the catalogue (vn:province/CODE, vn:commune/CODE).",
         "Tham chiếu đơn vị hiện hành trong danh mục (vn:province/MÃ, vn:commune/MÃ).",
@@ -32,9 +37,9 @@ def legacy_unit(ctx: Context) -> Iterator[Violation]:
     replaced it; a name found nowhere is reported as unknown, with suggestions.
 
     Why it matters: agency inventories still use pre-2025 names ("Bình Dương", "Huyện Yên Sơn").
-    Since the 2025 arrangement (NQ 202/2025/QH15 and the Standing Committee resolutions), only
-    34 provincial and 3,321 commune-level units exist; data keyed to old units cannot be joined
-    with national data.
+    Since the 2025 arrangement (NQ 202/2025/QH15 for the provinces, the Standing Committee
+    resolutions for the communes, codes by QĐ 19/2025/QĐ-TTg), only 34 provincial and 3,321
+    commune-level units exist; data keyed to old units cannot be joined with national data.
 
     Example: ``{id: tinh-binh-duong, name: Tỉnh Bình Dương, kind: tinh}`` — merged into
     Thành phố Hồ Chí Minh.

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
 from vndgaf.graph import NodeKind
-from vndgaf.model import Agency, InformationSystem, Investment, PublicService
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Agency, Citation, InformationSystem, Investment, PublicService
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 _AGENCY_FIELDS = ("owner", "operator", "parent")
 
@@ -18,9 +18,9 @@ _AGENCY_FIELDS = ("owner", "operator", "parent")
         "Reference to an agency merged in the 2025 restructuring",
         "Tham chiếu tới cơ quan đã hợp nhất trong sắp xếp năm 2025",
     ),
-    legal_basis="2025 restructuring of the Government: 14 ministries and 3 ministerial-level "
-    "agencies (MPI→MOF, MIC→MOST, MONRE and MARD→MAE, MOT→MOC, MOLISA→MOHA)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("nq-176-2025-qh15"),),
+    ),
     fix=("Refer to the successor agency.", "Tham chiếu tới cơ quan kế thừa."),
 )
 def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
@@ -29,7 +29,8 @@ def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
     Planning and Investment, now part of the Ministry of Finance.
 
     Why it matters: in 2025 MPI merged into MOF, MIC into MOST, MONRE and MARD into the Ministry
-    of Agriculture and Environment, MOT into MOC and MOLISA into MOHA (DOMAIN.md §2.2). Systems
+    of Agriculture and Environment, MOT into MOC and MOLISA into MOHA: NQ 176/2025/QH15 set the
+    Government at 14 ministries and 3 ministerial-level agencies. Systems
     still owned by a merged ministry have no accountable owner in the new structure.
 
     Example: ``owner: vn:agency/bo-ke-hoach-va-dau-tu``.

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import CompetentLevel
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, CompetentLevel
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,8 +15,9 @@ from vndgaf.rules.base import Context, rule
         "Procedure not accepted regardless of commune within the province",
         "Thủ tục không được tiếp nhận không phụ thuộc địa giới cấp xã trong tỉnh",
     ),
-    legal_basis="NĐ 118/2025/NĐ-CP (one-stop mechanism, from 1/7/2025)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("nd-118-2025"),),
+    ),
     fix=(
         "Accept the procedure at every service centre of the province.",
         "Tiếp nhận thủ tục tại mọi trung tâm phục vụ hành chính công trong tỉnh.",

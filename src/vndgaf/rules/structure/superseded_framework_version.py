@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import FrameworkVersion
+from vndgaf.model import Citation, FrameworkVersion
 from vndgaf.reference.dates import FRAMEWORK_4_ISSUED, day_month_year
-from vndgaf.rules.base import Context, rule
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -16,9 +16,12 @@ from vndgaf.rules.base import Context, rule
         "Superseded architecture framework version declared",
         "Khai báo phiên bản Khung kiến trúc đã bị thay thế",
     ),
-    legal_basis="QĐ 292/QĐ-BKHCN (25/3/2025, framework 4.0, replaces 2568/QĐ-BTTTT and "
-    "1729/QĐ-BTTTT); QĐ 3090/QĐ-BKHCN (National Digital Architecture Framework)",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(
+            Citation("qd-292-2025-bkhcn"),
+            Citation("qd-3090-2025-bkhcn"),
+        ),
+    ),
     fix=(
         'Declare framework_version: "4.0" (or national-2025) and update the architecture.',
         'Khai báo framework_version: "4.0" (hoặc national-2025) và cập nhật kiến trúc.',

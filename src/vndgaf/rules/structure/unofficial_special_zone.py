@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import UnitKind
-from vndgaf.rules.base import Context, rule
+from vndgaf.model import Citation, UnitKind
+from vndgaf.rules.base import Context, LegalBasis, rule
 
 
 @rule(
@@ -15,9 +15,9 @@ from vndgaf.rules.base import Context, rule
         "Unit declared as a special zone that is not one of the 13",
         "Đơn vị khai báo là đặc khu nhưng không thuộc 13 đặc khu",
     ),
-    legal_basis="NA Standing Committee resolutions on the arrangement of commune-level units "
-    "(2025): 13 special zones",
-    sourced=True,
+    basis=LegalBasis(
+        cites=(Citation("nq-ubtvqh15-2025-cap-xa"),),
+    ),
     fix=(
         "Use kind xa or phuong, or refer to the catalogue unit.",
         "Dùng loại xa hoặc phuong, hoặc tham chiếu đơn vị trong danh mục.",

@@ -1,0 +1,193 @@
+"""What a rule rests on: the provisions of legal instruments it cites, and what it infers.
+
+A rule cites instruments of the catalogue's table (:class:`~vndgaf.model.Citation`), never a
+free string, so that its basis is rendered in the report's language and as of the check's
+date (:meth:`LegalBasis.on`): a cited instrument repealed on that date gives way to its
+successor (from the catalogue's effects), one not yet in force is left out, and when nothing in
+force remains the basis says so plainly. What a rule reads into the texts beyond what they say
+is its ``inference``; it is labelled as such wherever the basis is shown, never as law.
+"""
+
+import datetime as dt
+
+import attrs
+
+from vndgaf.diagnostics import Text
+from vndgaf.model import Citation
+from vndgaf.reference import Catalogue, EffectKind, InstrumentState
+
+__all__ = ["LegalBasis", "RenderedBasis"]
+
+
+#: How an ending effect is named: "replaced/thay thế", "repealed/bãi bỏ".
+_ENDINGS = {
+    EffectKind.REPLACED: Text("replaced", "thay thế"),
+    EffectKind.REPEALED: Text("repealed", "bãi bỏ"),
+}
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+@attrs.frozen
+class RenderedBasis:
+    """A legal basis as rendered for one date (or, in documentation, for every date).
+
+    ``instruments`` are the ids of the instruments cited as law, in the order cited: on a date,
+    only instruments in force on it.
+    """
+
+    text: Text
+    instruments: tuple[str, ...]
+    sourced: bool
+
+
+@attrs.frozen
+class LegalBasis:
+    """The provisions a rule cites (``cites``) and what it infers beyond them (``inference``,
+    an English and Vietnamese sentence).
+
+    A basis with an inference, or with no citation, is not law: reports and pages label it
+    *inference*. A rule's severity follows the wording of what it cites ("must" an error,
+    "should"/"avoid" a warning); a rule resting on an inference is at most a warning, except the
+    checks of the model's own integrity, which cite nothing.
+    """
+
+    cites: tuple[Citation, ...] = ()
+    inference: Text | None = None
+
+    @property
+    def sourced(self) -> bool:
+        """True when the rule rests on the texts it cites alone."""
+        return self.inference is None and bool(self.cites)
+
+    def on(self, catalogue: Catalogue, day: dt.date | None = None) -> RenderedBasis:
+        """The basis as of ``day`` (default: the catalogue's date), in both languages.
+
+        >>> from vndgaf.reference import catalogue
+        >>> basis = LegalBasis((Citation("nd-47-2024"), Citation("nd-194-2025", "20")))
+        >>> basis.on(catalogue(dt.date(2025, 8, 1))).text.en
+        'Decree 47/2024/NĐ-CP'
+        >>> basis.on(catalogue(dt.date(2025, 12, 1))).text.vi
+        'Điều 20 Nghị định 194/2025/NĐ-CP'
+        """
+        on = day or catalogue.as_of
+        statuses = [(c, catalogue.instrument_status(c.instrument, on)) for c in self.cites]
+        in_force = {c.instrument for c, s in statuses if s is not None and s.in_force}
+        # A successor not cited itself is named once, for the instrument it replaced last.
+        latest: dict[str, tuple[Citation, dt.date]] = {}
+        for citation, status in statuses:
+            if status is not None and status.successor is not None and status.since is not None:
+                key = status.successor.id
+                if key not in in_force and (key not in latest or status.since > latest[key][1]):
+                    latest[key] = (citation, status.since)
+        parts: list[Text] = []
+        cited: list[str] = []
+        ended: list[Text] = []
+        for citation, status in statuses:
+            if status is None:  # not in the table: shown by its id, so that it stays visible
+                parts.append(_cite(catalogue, citation))
+            elif status.in_force:
+                parts.append(_cite(catalogue, citation))
+                cited.append(citation.instrument)
+            elif status.state is InstrumentState.REPEALED and status.since is not None:
+                successor = status.successor
+                if successor is None:
+                    ended.append(_repealed(catalogue, citation, status.since))
+                elif latest.get(successor.id, (None,))[0] is citation:
+                    parts.append(_successor(catalogue, citation, successor.id, status.since))
+                    cited.append(successor.id)
+        sourced = self.inference is None and bool(cited)
+        if self.cites and not cited:
+            parts.append(
+                Text(
+                    f"no instrument cited is in force on {_day(on)}",
+                    f"không văn bản nào được viện dẫn còn hiệu lực vào ngày {_day(on)}",
+                )
+            )
+        text = _join(parts + ended)
+        inference = _with_inference(text, self.inference)
+        return RenderedBasis(inference, tuple(dict.fromkeys(cited)), sourced)
+
+    def history(self, catalogue: Catalogue) -> RenderedBasis:
+        """The basis for every date, as documentation shows it: each citation with the date
+        it comes into force (when later than its issue) and the instrument that ended it.
+
+        >>> from vndgaf.reference import catalogue
+        >>> LegalBasis((Citation("nd-47-2024"),)).history(catalogue()).text.en
+        'Decree 47/2024/NĐ-CP (repealed from 19/8/2025 by Decree 194/2025/NĐ-CP, Art. 40(2)(a))'
+        >>> vi = LegalBasis((Citation("nd-47-2020"),)).history(catalogue()).text.vi
+        >>> vi.endswith("bởi khoản 2 Điều 23 Nghị định 278/2025/NĐ-CP từ ngày 22/10/2025)")
+        True
+        """
+        parts = [_dated(catalogue, c) for c in self.cites]
+        return RenderedBasis(
+            _with_inference(_join(parts), self.inference),
+            tuple(dict.fromkeys(c.instrument for c in self.cites)),
+            self.sourced,
+        )
+
+
+def _cite(catalogue: Catalogue, citation: Citation) -> Text:
+    return Text(catalogue.cite(citation, "en"), catalogue.cite(citation, "vi"))
+
+
+def _successor(catalogue: Catalogue, old: Citation, new: str, since: dt.date) -> Text:
+    then = _cite(catalogue, old)
+    name = _cite(catalogue, Citation(new))
+    article = old.article is not None
+    return Text(
+        f"{name.en} (successor of {then.en}, repealed from {_day(since)}"
+        + ("; the corresponding article is not identified)" if article else ")"),
+        f"{name.vi} (thay thế {then.vi}, hết hiệu lực từ ngày {_day(since)}"
+        + ("; chưa xác định điều khoản tương ứng)" if article else ")"),
+    )
+
+
+def _repealed(catalogue: Catalogue, citation: Citation, since: dt.date) -> Text:
+    then = _cite(catalogue, citation)
+    return Text(
+        f"{then.en} was repealed from {_day(since)} with no successor",
+        f"{then.vi} hết hiệu lực từ ngày {_day(since)}, không có văn bản thay thế",
+    )
+
+
+def _dated(catalogue: Catalogue, citation: Citation) -> Text:
+    text = _cite(catalogue, citation)
+    instrument = catalogue.instrument(citation.instrument)
+    notes: list[Text] = []
+    effective = instrument.effective if instrument is not None else None
+    issued = instrument.issued if instrument is not None else None
+    if effective is not None and (issued is None or effective > issued):
+        day = _day(effective)
+        notes.append(Text(f"in force from {day}", f"có hiệu lực từ ngày {day}"))
+    status = catalogue.instrument_status(citation.instrument, dt.date.max)
+    for effect in status.effects if status is not None else ():
+        if effect.kind.ends:
+            by = _cite(catalogue, effect.by)
+            day = _day(effect.effective)
+            kind = _ENDINGS[effect.kind]
+            notes.append(
+                Text(f"{kind.en} from {day} by {by.en}", f"bị {kind.vi} bởi {by.vi} từ ngày {day}")
+            )
+    if not notes:
+        return text
+    return Text(
+        f"{text.en} ({'; '.join(n.en for n in notes)})",
+        f"{text.vi} ({'; '.join(n.vi for n in notes)})",
+    )
+
+
+def _join(parts: list[Text]) -> Text:
+    return Text("; ".join(p.en for p in parts), "; ".join(p.vi for p in parts))
+
+
+def _with_inference(text: Text, inference: Text | None) -> Text:
+    if inference is None:
+        return text
+    en = f"design inference, not law: {inference.en}"
+    vi = f"suy luận thiết kế, không phải quy định pháp luật: {inference.vi}"
+    if not text.en:
+        return Text(en, vi)
+    return Text(f"{text.en} — {en}", f"{text.vi} — {vi}")
