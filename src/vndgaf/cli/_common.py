@@ -128,7 +128,8 @@ def as_of_option() -> Callable[[T], T]:
         "as_of",
         type=click.DateTime(formats=["%Y-%m-%d"]),
         default=None,
-        help="Check as of this date (default: the submission's as_of).",
+        help="Check as of this date: the catalogue, the rules' legal basis and the deadlines in "
+        "force then (default: the submission's as_of, else today).",
     )
 
 
