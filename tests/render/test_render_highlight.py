@@ -45,10 +45,11 @@ def test_district_agency_flagged_by_str001_is_red(checked):
     assert "color" not in plain[key]
 
 
-def test_flow_with_error_finding_has_red_edge(checked):
-    """A flow that is the subject of an error finding is drawn as a red edge."""
+def test_flow_with_warning_finding_has_orange_edge(checked):
+    """A flow that is the subject of a warning finding (IOP001, an inference) is drawn as an
+    orange edge."""
     graph, findings = checked
-    flagged = {f.subject for f in findings if f.severity is Severity.ERROR}
+    flagged = {f.subject for f in findings if f.severity is Severity.WARNING}
     assert "ubnd-tuyen-quang::f-hotich-bo" in flagged
     dot = render(graph, view="agency:so-tu-phap", findings=findings, highlight=True)
     src = "n_" + id_token("hotich-tuyen-quang")
@@ -58,7 +59,7 @@ def test_flow_with_error_finding_has_red_edge(checked):
         for e in dot.get_edges()
         if {e.get_source(), e.get_destination()} == {src, dst}
     ]
-    assert [e["color"] for e in edges] == [RED]
+    assert [e["color"] for e in edges] == [ORANGE]
 
 
 def test_legend_lists_severities_only_when_highlighting(checked):
