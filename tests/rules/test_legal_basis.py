@@ -97,13 +97,20 @@ def test_the_basis_cites_the_instruments_in_force_on_the_date(
 
 def test_a_repealed_instrument_gives_way_to_its_successor() -> None:
     info = RULES["DAT001"].info(catalogue(dt.date(2025, 12, 1)))
+    # The replacement of NĐ 47/2020 by NĐ 278/2025 is known from a secondary source: it says so.
     assert info.legal_basis.en.startswith(
         "Decree 278/2025/NĐ-CP (successor of Decree 47/2020/NĐ-CP, Art. 9(3), repealed from "
-        "22/10/2025; the corresponding article is not identified)"
+        "22/10/2025; the corresponding article is not identified; the repeal is reported by a "
+        "secondary source); "
     )
     assert info.legal_basis.vi.startswith(
         "Nghị định 278/2025/NĐ-CP (thay thế khoản 3 Điều 9 Nghị định 47/2020/NĐ-CP, hết hiệu lực "
-        "từ ngày 22/10/2025; chưa xác định điều khoản tương ứng)"
+        "từ ngày 22/10/2025; chưa xác định điều khoản tương ứng; việc thay thế theo nguồn thứ "
+        "cấp); "
+    )
+    sourced = RULES["RED004"].info(catalogue(dt.date(2025, 12, 1))).legal_basis.en
+    assert sourced.startswith(
+        "Decree 194/2025/NĐ-CP (successor of Decree 47/2024/NĐ-CP, repealed from 19/8/2025); "
     )
     assert info.instruments == ("nd-278-2025", "qd-942-2021-ttg", "nd-194-2025")
     before = RULES["DAT001"].info(catalogue(dt.date(2025, 9, 1)))

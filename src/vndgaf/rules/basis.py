@@ -13,8 +13,8 @@ import datetime as dt
 import attrs
 
 from vndgaf.diagnostics import Text
-from vndgaf.model import Citation
-from vndgaf.reference import Catalogue, EffectKind, InstrumentState
+from vndgaf.model import Citation, Confidence
+from vndgaf.reference import Catalogue, EffectKind, InstrumentState, InstrumentStatus
 
 __all__ = ["LegalBasis", "RenderedBasis"]
 
@@ -96,7 +96,7 @@ class LegalBasis:
                 if successor is None:
                     ended.append(_repealed(catalogue, citation, status.since))
                 elif latest.get(successor.id, (None,))[0] is citation:
-                    parts.append(_successor(catalogue, citation, successor.id, status.since))
+                    parts.append(_successor(catalogue, citation, successor.id, status))
                     cited.append(successor.id)
         sourced = self.inference is None and bool(cited)
         if self.cites and not cited:
@@ -133,15 +133,41 @@ def _cite(catalogue: Catalogue, citation: Citation) -> Text:
     return Text(catalogue.cite(citation, "en"), catalogue.cite(citation, "vi"))
 
 
-def _successor(catalogue: Catalogue, old: Citation, new: str, since: dt.date) -> Text:
+#: What a citation says of a repeal known only from a secondary source, or not confirmed.
+_WEAK_SOURCES = {
+    Confidence.SECONDARY: Text(
+        "the repeal is reported by a secondary source", "việc thay thế theo nguồn thứ cấp"
+    ),
+    Confidence.UNVERIFIED: Text("the repeal is not verified", "việc thay thế chưa được xác minh"),
+}
+
+
+def _successor(catalogue: Catalogue, old: Citation, new: str, status: InstrumentStatus) -> Text:
+    """The successor ``new`` of the repealed ``old``: when the article is not carried over,
+    and when the repeal rests on a secondary or unverified source, the note says so."""
+    assert status.since is not None
     then = _cite(catalogue, old)
     name = _cite(catalogue, Citation(new))
-    article = old.article is not None
+    day = _day(status.since)
+    notes = [
+        Text(
+            f"successor of {then.en}, repealed from {day}",
+            f"thay thế {then.vi}, hết hiệu lực từ ngày {day}",
+        )
+    ]
+    if old.article is not None:
+        notes.append(
+            Text(
+                "the corresponding article is not identified", "chưa xác định điều khoản tương ứng"
+            )
+        )
+    ending = next(e for e in status.effects if e.kind.ends)
+    confidence = ending.provenance.confidence if ending.provenance is not None else None
+    if confidence in _WEAK_SOURCES:
+        notes.append(_WEAK_SOURCES[confidence])
     return Text(
-        f"{name.en} (successor of {then.en}, repealed from {_day(since)}"
-        + ("; the corresponding article is not identified)" if article else ")"),
-        f"{name.vi} (thay thế {then.vi}, hết hiệu lực từ ngày {_day(since)}"
-        + ("; chưa xác định điều khoản tương ứng)" if article else ")"),
+        f"{name.en} ({'; '.join(n.en for n in notes)})",
+        f"{name.vi} ({'; '.join(n.vi for n in notes)})",
     )
 
 
