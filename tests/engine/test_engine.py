@@ -172,3 +172,19 @@ def test_help_of_check_loaded_does_not_spell_out_the_rules() -> None:
     assert "rules: collections.abc.Sequence[vndgaf.rules.base.Rule] | None = None" in text
     assert "catalogue: vndgaf.reference.catalogue.Catalogue | None = None" in text
     assert "Rule(" not in text and len(text) < 4000
+
+
+def test_a_check_dated_before_the_two_tiers_runs_every_rule(tmp_path: Path) -> None:
+    """As of 2000 the units of 1/7/2025 are not yet in force: a legacy name is still answered
+    with the unit it became (found by the fuzz test), never an internal error."""
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "format_version: 1\n"
+        'submission: {submitter: a, framework_version: "1.0", as_of: 2000-01-01}\n'
+        "units:\n  - {id: '0', name: I, kind: tinh}\n",
+        encoding="utf-8",
+    )
+    report = vndgaf.check([path])
+    assert report.as_of == dt.date(2000, 1, 1)
+    [legacy] = [f for f in report.findings if f.code == "STR003"]
+    assert "vn:commune/" in legacy.message.en

@@ -15,7 +15,7 @@ __all__ = [
 ]
 
 #: Local government has two tiers, province and commune; the district level ended (NQ
-#: 202/2025/QH15; Luật Tổ chức chính quyền địa phương 72/2025/QH15, in force 1/7/2025).
+#: 203/2025/QH15; Luật Tổ chức chính quyền địa phương 72/2025/QH15, in force 1/7/2025).
 TWO_TIER_GOVERNMENT = dt.date(2025, 7, 1)
 
 #: The National Public Service Portal is the single digital one-stop window and the provincial

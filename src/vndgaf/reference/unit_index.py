@@ -15,6 +15,7 @@ import attrs
 
 from vndgaf.model import AdministrativeUnit, Level, UnitKind
 from vndgaf.reference.catalogue import Catalogue, catalogue
+from vndgaf.reference.dates import TWO_TIER_GOVERNMENT
 from vndgaf.reference.legacy import (
     LEGACY_END,
     ExtraNames,
@@ -221,8 +222,12 @@ class UnitIndex:
         return group[code]
 
     def current_unit(self, level: Level, code: str) -> AdministrativeUnit:
-        """A unit of the catalogue (in force since 1/7/2025)."""
-        unit = self.cat.province(code) if level is Level.PROVINCIAL else self.cat.commune(code)
+        """A unit of the catalogue (in force since 1/7/2025); on a date before the two tiers,
+        the unit as it was first in force (what the old units were to become)."""
+        cat = (
+            self.cat if self.cat.as_of >= TWO_TIER_GOVERNMENT else self.cat.at(TWO_TIER_GOVERNMENT)
+        )
+        unit = cat.province(code) if level is Level.PROVINCIAL else cat.commune(code)
         if unit is None:
             raise KeyError(f"no current unit {level} {code}")
         return unit
