@@ -27,14 +27,11 @@ with file, line, column and JSON pointer (:class:`OverlayError`).
 import datetime as dt
 import functools
 import hashlib
-import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from vndgaf.converter import make_converter, structure_valid
 from vndgaf.diagnostics import Location, Text
 from vndgaf.errors import InputError
 from vndgaf.model import (
@@ -50,6 +47,15 @@ from vndgaf.reference.capability import Capability
 from vndgaf.reference.frameworks import FrameworkRelease
 from vndgaf.reference.instruments import Effect, Instrument
 from vndgaf.reference.lists import ReferenceList
+from vndgaf.reference.overlay_values import (
+    build_record,
+    field_names,
+    field_value,
+    parse_date,
+    parse_provenance,
+    row_builder,
+    row_item,
+)
 
 __all__ = [
     "BUNDLED",
@@ -312,7 +318,7 @@ class _Reader:
             self.schema(self.check("", data))
             if self.problems:
                 return None
-        default = _provenance((data.get("defaults") or {}).get("provenance"))
+        default = parse_provenance((data.get("defaults") or {}).get("provenance"))
         tables: dict[str, Section[Any]] = {
             name: self._section(data, name, cls, default) for name, cls in TABLES.items()
         }
@@ -323,8 +329,8 @@ class _Reader:
             Entry(
                 Ending(
                     item["id"],
-                    _date(item["effective"]),
-                    _provenance(item.get("provenance")) or default,
+                    parse_date(item["effective"]),
+                    parse_provenance(item.get("provenance")) or default,
                 ),
                 f"/ends/{index}",
             )
@@ -338,7 +344,7 @@ class _Reader:
             digest=self.digest,
             bundled=self.bundled,
             title=data.get("title"),
-            date=_date(data["date"]) if data.get("date") else None,
+            date=parse_date(data["date"]) if data.get("date") else None,
             version=data.get("version"),
             sources=tuple(data.get("sources", ())),
             instruments=instruments,
@@ -381,7 +387,7 @@ class _Reader:
         if isinstance(value, list):
             return Section(tuple(e.value for e in self._list(data, name, cls, default)), f"/{name}")
         columns = tuple(value["columns"])
-        known = _field_names(cls)
+        known = field_names(cls)
         unknown = [i for i, c in enumerate(columns) if c not in known]
         for i in unknown:
             self.problem(
@@ -398,13 +404,13 @@ class _Reader:
             if len(self.problems) > before:
                 return Section((), f"/{name}/rows")
         if "provenance" in columns or default is None:
-            items = (_row_item(columns, row) for row in value["rows"])
+            items = (row_item(columns, row) for row in value["rows"])
             values = tuple(
                 self._entry(item, cls, f"/{name}/rows/{i}", default).value
                 for i, item in enumerate(items)
             )
         else:  # the bulk case (3,321 communes): one provenance object for every row
-            build = _row_builder(cls, columns)
+            build = row_builder(cls, columns)
             values = tuple(build(row, default) for row in value["rows"])
         return Section(values, f"/{name}/rows")
 
@@ -422,13 +428,13 @@ class _Reader:
                     pointer,
                 )
                 continue
-            self.schema(check(cls.__name__, _row_item(columns, row)), pointer, columns=columns)
+            self.schema(check(cls.__name__, row_item(columns, row)), pointer, columns=columns)
 
     def _entry(
         self, item: dict[str, Any], cls: type[T], pointer: str, default: Provenance | None
     ) -> Entry[T]:
-        provenance = _provenance(item.get("provenance")) or default
-        if provenance is None and "provenance" in _field_names(cls):
+        provenance = parse_provenance(item.get("provenance")) or default
+        if provenance is None and "provenance" in field_names(cls):
             self.problem(
                 "CAT005",
                 "entry has no provenance, and the file has no defaults.provenance: say "
@@ -436,7 +442,7 @@ class _Reader:
                 "mục không có provenance và tệp không có defaults.provenance: ghi rõ nguồn",
                 pointer,
             )
-        return Entry(_build(cls, item, provenance), pointer)
+        return Entry(build_record(cls, item, provenance), pointer)
 
     def _changes(self, data: dict[str, Any], default: Provenance | None) -> Iterator[Entry[Change]]:
         for index, item in enumerate(data.get("changes", ())):
@@ -459,140 +465,12 @@ class _Reader:
             yield Entry(
                 Change(
                     item["id"],
-                    _date(item["effective"]),
+                    parse_date(item["effective"]),
                     fields,
-                    _provenance(item.get("provenance")) or default,
+                    parse_provenance(item.get("provenance")) or default,
                 ),
                 pointer,
             )
-
-
-def _row_item(columns: Sequence[str], row: Sequence[Any]) -> dict[str, Any]:
-    """The entry a row stands for: a null cell leaves the field out (its default applies)."""
-    return {name: value for name, value in zip(columns, row, strict=True) if value is not None}
-
-
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-
-
-def _field_names(cls: type) -> frozenset[str]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(f.name for f in attrs.fields(cls))
-    return names
-
-
-_Convert = Callable[[Any], Any] | None
-_CONVERTERS: dict[tuple[type, str], _Convert] = {}
-
-
-def _field_converter(cls: type, name: str) -> _Convert:
-    """How to turn a checked value of field ``name`` of ``cls`` into the field's type (None:
-    take it as it is); the converter's own hook for anything but the common cases."""
-    key = (cls, name)
-    if key in _CONVERTERS:
-        return _CONVERTERS[key]
-    kind = typing.get_type_hints(cls)[name]
-    inner = [a for a in typing.get_args(kind) if a is not type(None)]
-    optional = len(inner) == 1 and len(typing.get_args(kind)) == 2
-    base = inner[0] if optional else kind
-    convert: _Convert
-    if base is str:
-        convert = None
-    elif base == tuple[str, ...]:
-        convert = tuple
-    elif isinstance(base, type) and issubclass(base, StrEnum):
-        members = base._value2member_map_
-        convert = (lambda v: None if v is None else members[v]) if optional else members.__getitem__
-    else:
-        hook = _converter().get_structure_hook(kind)
-        convert = lambda v: hook(v, kind)  # noqa: E731
-    _CONVERTERS[key] = convert
-    return convert
-
-
-@functools.cache
-def _converter() -> Any:
-    return make_converter(schema_checked=True)
-
-
-def field_value(cls: type, name: str, value: Any) -> Any:
-    """A checked value of field ``name`` of ``cls``, turned into the field's type."""
-    convert = _field_converter(cls, name)
-    return value if convert is None else convert(value)
-
-
-def _with_provenance(
-    cls: type, kwargs: dict[str, Any], provenance: Provenance | None
-) -> dict[str, Any]:
-    """Give the entry its provenance object; a unit's own dates default to its period."""
-    if provenance is not None:
-        kwargs["provenance"] = provenance
-        if cls is AdministrativeUnit:
-            kwargs.setdefault("valid_from", provenance.valid_from)
-            kwargs.setdefault("valid_to", provenance.valid_to)
-    return kwargs
-
-
-def _build(cls: type[T], item: Mapping[str, Any], provenance: Provenance | None) -> T:
-    """``cls`` from a checked entry, its provenance given as an object (built once)."""
-    kwargs: dict[str, Any] = {}
-    for name, value in item.items():
-        if name != "provenance":
-            convert = _field_converter(cls, name)
-            kwargs[name] = value if convert is None else convert(value)
-    return cls(**_with_provenance(cls, kwargs, provenance))
-
-
-def _row_builder(
-    cls: type[T], columns: tuple[str, ...]
-) -> Callable[[Sequence[Any], Provenance | None], T]:
-    """A function building ``cls`` from one row of ``columns`` (no provenance column).
-
-    It fills a template of the class's arguments by position: the bulk tables (3,321 communes)
-    are built on every run, and this is about twice as fast as keyword arguments.
-    """
-    fields = [f.name for f in attrs.fields(cls)]  # type: ignore[arg-type]
-    defaults = [f.default for f in attrs.fields(cls)]  # type: ignore[arg-type]
-    factories = [i for i, d in enumerate(defaults) if isinstance(d, attrs.Factory)]  # type: ignore[arg-type]
-    plain: list[tuple[int, int]] = []
-    converted: list[tuple[int, int, Callable[[Any], Any]]] = []
-    for column, name in enumerate(columns):
-        convert = _field_converter(cls, name)
-        if convert is None:
-            plain.append((fields.index(name), column))
-        else:
-            converted.append((fields.index(name), column, convert))
-    dated = cls is AdministrativeUnit
-    slots = {
-        name: fields.index(name)
-        for name in ("provenance", "valid_from", "valid_to")
-        if name in fields
-    }
-
-    def build(row: Sequence[Any], provenance: Provenance | None) -> T:
-        args = list(defaults)
-        for i in factories:
-            args[i] = defaults[i].factory()
-        args[slots["provenance"]] = provenance
-        if dated and provenance is not None:
-            args[slots["valid_from"]] = provenance.valid_from
-            args[slots["valid_to"]] = provenance.valid_to
-        for position, column in plain:
-            args[position] = row[column]
-        for position, column, convert in converted:
-            args[position] = convert(row[column])
-        return cls(*args)
-
-    return build
-
-
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
-
-def _provenance(value: Any) -> Provenance | None:
-    return None if value is None else structure_valid(value, Provenance)
 
 
 def digest_of(raw: bytes) -> str:
