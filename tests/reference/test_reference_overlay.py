@@ -3,14 +3,17 @@ with them, and a malformed one gets located errors, never a traceback."""
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from tests.written import all_as_written
 
 from vndgaf.cli import main
+from vndgaf.diagnostics import Finding
 from vndgaf.engine import check
 from vndgaf.load.overlays import catalogue_with, parse_overlay, read_overlay
 from vndgaf.load.read import parse_bytes
@@ -69,8 +72,9 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def _codes(report_findings: object) -> set[tuple[str, str]]:
-    return {(f.code, f.subject) for f in report_findings}  # type: ignore[attr-defined]
+def _codes(report_findings: Iterable[Finding]) -> set[tuple[str, str]]:
+    """(code, subject) of each finding, the subject as its submission writes it."""
+    return {(f.code, f.subject) for f in all_as_written(report_findings)}
 
 
 # --- the bundled catalogue is built from the same format ------------------------------------
@@ -147,7 +151,7 @@ def test_overlay_adding_a_platform_and_ending_a_database_changes_the_findings(
     report = check([submission], catalogue=extended)
     found = _codes(report.findings)
     assert red001 in found and red003 not in found
-    duplicate = next(f for f in report.findings if (f.code, f.subject) == red001)
+    duplicate = next(f for f in all_as_written(report.findings) if (f.code, f.subject) == red001)
     assert duplicate.related == ("vn:platform/hop-truc-tuyen",)
     assert report.reference == (
         f"hop-truc-tuyen-2026 ({overlay}, sha256:{read_overlay(overlay).digest})",
@@ -262,7 +266,7 @@ effects:
 @pytest.mark.parametrize(
     ("text", "code", "line", "column", "pointer"),
     [
-        ("vndgaf_overlay: 1\nname: x\nplatforms: [\n", "SCH001", 4, 1, ""),
+        ("vndgaf_overlay: 1\nname: x\nplatforms: [\n", "SCH001", 4, 1, "/platforms/0"),
         ("name: x\nplatforms: []\n", "SCH014", 1, 1, ""),
         ("vndgaf_overlay: 1\nname: x\nplatfroms: []\n", "SCH010", 3, 1, "/platfroms"),
         (
