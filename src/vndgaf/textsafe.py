@@ -27,13 +27,14 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import yaml
 
 __all__ = [
+    "StreamedElement",
     "digest",
     "dot_html",
     "dot_label",
@@ -48,6 +49,7 @@ __all__ = [
     "uri_path",
     "wrap",
     "xml_document",
+    "xml_document_chunks",
     "xml_text",
     "yaml_text",
 ]
@@ -231,6 +233,20 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub(_xml_picture, text)
 
 
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_XML_INDENT = "  "
+
+
+def _xml_reference(match: re.Match[str]) -> str:
+    return f"&#x{ord(match.group()):x};"
+
+
+def _xml_neutral(serialized: str) -> str:
+    """Serialized XML with :func:`xml_text` applied and the controls XML can hold as
+    references. Both act on single characters, so a document may be treated in pieces."""
+    return _XML_REFERENCE.sub(_xml_reference, xml_text(serialized))
+
+
 def xml_document(root: ET.Element) -> str:
     r"""The indented XML document of ``root`` with its declaration, neutral and well-formed.
 
@@ -244,10 +260,91 @@ def xml_document(root: ET.Element) -> str:
     >>> xml_document(node)
     '<?xml version="1.0" encoding="UTF-8"?>\n<name>a&#x202e;b␁</name>\n'
     """
-    ET.indent(root, space="  ")
-    body = xml_text(ET.tostring(root, encoding="unicode"))
-    body = _XML_REFERENCE.sub(lambda m: f"&#x{ord(m.group()):x};", body)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    ET.indent(root, space=_XML_INDENT)
+    return _XML_DECLARATION + _xml_neutral(ET.tostring(root, encoding="unicode")) + "\n"
+
+
+class StreamedElement(NamedTuple):
+    """An XML element whose children are made one at a time, for :func:`xml_document_chunks`:
+    an export's list of 100,000 relationships is written without holding them all.
+
+    ``children`` are elements (built, without ``tail``) or streamed elements themselves; a
+    streamed element has no text, and is written ``<tag />`` when ``children`` is empty.
+    """
+
+    tag: str
+    attrib: Mapping[str, str]
+    children: Iterable["ET.Element | StreamedElement"]
+
+
+#: Children serialized together: one ElementTree call per batch, not per element.
+_XML_BATCH = 256
+_HOLDER = "_"
+
+
+def xml_document_chunks(root: "ET.Element | StreamedElement") -> Iterator[str]:
+    r""":func:`xml_document` in pieces: the same text, once joined, as the document of the tree
+    in which every :class:`StreamedElement` is an element holding its children.
+
+    Only one batch of children is held at a time; they are serialized by ElementTree itself,
+    so text, attributes and indentation are written exactly as :func:`xml_document` writes
+    them.
+
+    >>> items = (ET.Element("item", {"n": str(n)}) for n in range(2))
+    >>> print("".join(xml_document_chunks(StreamedElement("list", {"a": "<"}, items))), end="")
+    <?xml version="1.0" encoding="UTF-8"?>
+    <list a="&lt;">
+      <item n="0" />
+      <item n="1" />
+    </list>
+    """
+    yield _XML_DECLARATION
+    for chunk in _xml_chunks(root, 0):
+        yield _xml_neutral(chunk)
+    yield "\n"
+
+
+def _xml_chunks(node: "ET.Element | StreamedElement", level: int) -> Iterator[str]:
+    if isinstance(node, ET.Element):
+        ET.indent(node, space=_XML_INDENT, level=level)
+        yield ET.tostring(node, encoding="unicode")
+        return
+    start = ET.tostring(ET.Element(node.tag, dict(node.attrib)), encoding="unicode")
+    inner, outer = "\n" + _XML_INDENT * (level + 1), "\n" + _XML_INDENT * level
+    opened = False
+    batch: list[ET.Element] = []
+
+    def open_tag() -> str:
+        nonlocal opened
+        opened = True
+        return start[: -len(" />")] + ">"
+
+    def flush() -> str:
+        # The batch inside a holder, indented as the children of this element, without the
+        # holder's tags, its leading indentation and the dedent after its last child.
+        holder = ET.Element(_HOLDER)
+        holder.extend(batch)
+        batch.clear()
+        ET.indent(holder, space=_XML_INDENT, level=level)
+        text = ET.tostring(holder, encoding="unicode")
+        body = text[len(f"<{_HOLDER}>") + len(inner) : -len(f"</{_HOLDER}>") - len(outer)]
+        return (inner if opened else open_tag() + inner) + body
+
+    for child in node.children:
+        if isinstance(child, ET.Element):
+            if child.tail:
+                raise ValueError(f"a streamed child has a tail: <{child.tag}>")
+            batch.append(child)
+            if len(batch) == _XML_BATCH:
+                yield flush()
+            continue
+        if batch:
+            yield flush()
+        yield inner if opened else open_tag() + inner
+        yield from _xml_chunks(child, level + 1)
+    if batch:
+        yield flush()
+    yield outer + f"</{node.tag}>" if opened else start
 
 
 # --- HTML, Markdown, URIs ------------------------------------------------------------------

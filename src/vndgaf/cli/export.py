@@ -1,6 +1,7 @@
 """``vndgaf export``: re-emit a submission normalised, or in an exchange format."""
 
 import datetime as dt
+from collections.abc import Iterable
 import re
 
 import click
@@ -18,7 +19,14 @@ from vndgaf.cli._config import ConfiguredCommand
 from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write, write_tree
 from vndgaf.cli.exchange import read_text
-from vndgaf.exchange import EXPORT_FORMATS, export, load_agency_map, merge_archimate, read_model
+from vndgaf.exchange import (
+    EXPORT_FORMATS,
+    export,
+    export_chunks,
+    load_agency_map,
+    merge_archimate,
+    read_model,
+)
 from vndgaf.graph import build_graph
 from vndgaf.load import LoadResult, load
 from vndgaf.model import Architecture
@@ -148,9 +156,9 @@ def export_command(
         write(destination, merged.text, inputs=[*result.files, *extra])
         return
     if fmt == "mermaid":
-        text = _mermaid(result, arch, collapse, mermaid_limit)
+        text: str | Iterable[str] = _mermaid(result, arch, collapse, mermaid_limit)
     else:
-        text = converter.dumps(arch, fmt) if fmt in ("yaml", "json") else export(arch, fmt)
+        text = converter.dumps(arch, fmt) if fmt in ("yaml", "json") else export_chunks(arch, fmt)
     write(destination, text, inputs=result.files)
 
 

@@ -6,12 +6,13 @@ The CLI calls :func:`export` with a format name from :data:`EXPORT_FORMATS`,
 return values and never print.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from vndgaf.exchange.archimate import (
     ImportResult,
     KeptItem,
     MappedItem,
+    archimate_chunks,
     from_archimate,
     to_archimate,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "MappedItem",
     "MergeResult",
     "export",
+    "export_chunks",
     "import_archimate",
     "load_agency_map",
     "merge_archimate",
@@ -42,16 +44,23 @@ __all__ = [
 #: Names accepted by :func:`export` (and ``vndgaf export --to``).
 EXPORT_FORMATS = ("archimate", "mermaid", "graphml")
 
-_EXPORTERS: dict[str, Callable[[Architecture], str]] = {
-    "archimate": to_archimate,
-    "mermaid": to_mermaid,
-    "graphml": to_graphml,
+# Each exporter gives its text in pieces, made while they are written (see export_chunks).
+_EXPORTERS: dict[str, Callable[[Architecture], Iterator[str]]] = {
+    "archimate": archimate_chunks,
+    "mermaid": lambda arch: iter((to_mermaid(arch),)),
+    "graphml": lambda arch: iter((to_graphml(arch),)),
 }
 
 
 def export(arch: Architecture, fmt: str) -> str:
     """The architecture in format ``fmt`` (one of :data:`EXPORT_FORMATS`), its external
     declarations drawn as the elements they stand for."""
+    return "".join(export_chunks(arch, fmt))
+
+
+def export_chunks(arch: Architecture, fmt: str) -> Iterator[str]:
+    """:func:`export` in pieces, for writing a large model without holding its whole text:
+    the ArchiMate file of a national model is 300 MB."""
     try:
         exporter = _EXPORTERS[fmt]
     except KeyError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -36,9 +36,22 @@ from vndgaf.exchange._fields import (
 from vndgaf.exchange._grouping import Grouping, group_by_tier, label
 from vndgaf.exchange.archimate_import import ImportResult, KeptItem, MappedItem, from_archimate
 from vndgaf.model import FORMAT_VERSION, Architecture, DataFlow
-from vndgaf.textsafe import digest, id_token, xml_document, xml_text
+from vndgaf.textsafe import (
+    StreamedElement,
+    digest,
+    id_token,
+    xml_document_chunks,
+    xml_text,
+)
 
-__all__ = ["ImportResult", "KeptItem", "MappedItem", "from_archimate", "to_archimate"]
+__all__ = [
+    "ImportResult",
+    "KeptItem",
+    "MappedItem",
+    "archimate_chunks",
+    "from_archimate",
+    "to_archimate",
+]
 
 # Written with literal prefixes (ElementTree cannot combine a default namespace with
 # unqualified attributes); the root declares both namespaces.
@@ -89,85 +102,146 @@ class _Ids:
 
 def to_archimate(arch: Architecture, *, lang: str = "vi") -> str:
     """The architecture as an ArchiMate 3.1 exchange file (deterministic text, UTF-8 ready)."""
-    ids = _Ids()
-    nodes = list(iter_nodes(arch))
-    xid_of: dict[str, str] = {}
-    node_xids: list[tuple[str, NodeElement, str]] = []
-    for kind, element in nodes:
-        xid = ids.element(element.id)
-        xid_of.setdefault(element.id, xid)
-        node_xids.append((kind, element, xid))
+    return "".join(archimate_chunks(arch, lang=lang))
 
-    placeholders: dict[str, str] = {}  # vndgaf id -> kind, for referenced but undefined ids
 
-    def target_xid(ref: str, kinds: tuple[str, ...]) -> str:
-        if ref not in xid_of:
-            xid_of[ref] = ids.element(ref)
-            placeholders[ref] = kinds[0] if kinds[0] in ELEMENT_TYPE else "system"
-        return xid_of[ref]
+def archimate_chunks(arch: Architecture, *, lang: str = "vi") -> Iterator[str]:
+    """:func:`to_archimate` in pieces, made while they are written: the file of a national
+    model (100,000 flows, 300 MB of XML) is never held whole, nor its relationships."""
+    return xml_document_chunks(_Document(arch, lang).root())
 
-    rels: list[_Rel] = []
-    for kind, element, xid in node_xids:
-        rels.extend(_reference_rels(kind, element, xid, target_xid, ids))
-    for flow in arch.flows:
-        rels.extend(_flow_rels(flow, target_xid, ids))
 
-    used_props: dict[str, str] = {}
-    root = ET.Element(
-        "model", {"xmlns": NS3, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA_LOCATION}
-    )
-    root.set("identifier", "model")  # never an element id: those start with "id-"
-    title = arch.submission.title if arch.submission and arch.submission.title else None
-    _name(root, title or label("model", lang), lang)
-    _properties(root, _model_props(arch), used_props)
+class _Document:
+    """What the document needs before its first element is written: the xs:ID of every
+    element and of every referenced id that no element defines (a placeholder, listed after
+    the elements). Relationships are made twice, as written and for the view, and never held."""
 
-    elements = ET.SubElement(root, "elements")
-    for kind, element, xid in node_xids:
-        _element(
-            elements,
-            ELEMENT_TYPE[kind],
-            xid,
-            element.name,
-            lang,
-            getattr(element, "name_en", None),
-            _node_props(kind, element),
-            used_props,
-        )
-    for ref, kind in placeholders.items():
-        reference = "catalogue" if ref.startswith("vn:") else "undefined"
-        _element(
-            elements,
-            ELEMENT_TYPE[kind],
-            xid_of[ref],
-            ref,
-            lang,
-            None,
-            [(PROP.ID, ref), (PROP.ELEMENT, kind), (PROP.REFERENCE, reference)],
-            used_props,
-        )
-    if not len(elements):
-        root.remove(elements)
+    def __init__(self, arch: Architecture, lang: str) -> None:
+        self.arch, self.lang = arch, lang
+        ids = _Ids()
+        self.node_xids: list[tuple[str, NodeElement, str]] = []
+        self.xid_of: dict[str, str] = {}
+        for kind, element in iter_nodes(arch):
+            xid = ids.element(element.id)
+            self.xid_of.setdefault(element.id, xid)
+            self.node_xids.append((kind, element, xid))
+        self.placeholders: dict[str, str] = {}  # vndgaf id -> kind
+        self.has_relationships = False
+        for ref, kinds in _referenced(self.node_xids, arch.flows):
+            self.has_relationships = True
+            if ref not in self.xid_of:
+                self.xid_of[ref] = ids.element(ref)
+                self.placeholders[ref] = kinds[0] if kinds[0] in ELEMENT_TYPE else "system"
+        self.used_props: dict[str, str] = {}  # filled as elements and relationships are made
 
-    if rels:
-        rel_root = ET.SubElement(root, "relationships")
-        for rel in rels:
-            _relationship(rel_root, rel, lang, used_props)
+    def relationships(self) -> Iterator[_Rel]:
+        """Every relationship, with the same ids each time it is called."""
+        ids = _Ids()
 
-    xid_by_object = {id(element): xid for _kind, element, xid in node_xids}
-    _organizations(root, group_by_tier(arch), xid_by_object, xid_of, placeholders, lang)
+        def target_xid(ref: str, _kinds: tuple[str, ...]) -> str:
+            return self.xid_of[ref]  # every referenced id has one (see __init__)
 
-    if used_props:
-        defs = ET.SubElement(root, "propertyDefinitions")
-        for name in sorted(used_props):
-            pd = ET.SubElement(
-                defs,
-                "propertyDefinition",
-                {"identifier": _propdef_id(name), "type": used_props[name]},
+        for kind, element, xid in self.node_xids:
+            yield from _reference_rels(kind, element, xid, target_xid, ids)
+        for flow in self.arch.flows:
+            yield from _flow_rels(flow, target_xid, ids)
+
+    def root(self) -> StreamedElement:
+        attributes = {
+            "xmlns": NS3,
+            "xmlns:xsi": XSI,
+            "xsi:schemaLocation": SCHEMA_LOCATION,
+            "identifier": "model",  # never an element id: those start with "id-"
+        }
+        return StreamedElement("model", attributes, self._model_children())
+
+    def _model_children(self) -> Iterator[ET.Element | StreamedElement]:
+        arch, lang, used = self.arch, self.lang, self.used_props
+        head = ET.Element("model")
+        title = arch.submission.title if arch.submission and arch.submission.title else None
+        _name(head, title or label("model", lang), lang)
+        _properties(head, _model_props(arch), used)
+        yield from head
+        if self.node_xids or self.placeholders:
+            yield StreamedElement("elements", {}, self._elements())
+        if self.has_relationships:
+            yield StreamedElement(
+                "relationships",
+                {},
+                (_relationship(rel, lang, used) for rel in self.relationships()),
             )
-            _name(pd, name, None)
+        orgs = _organizations(self, group_by_tier(arch))
+        if len(orgs):
+            yield orgs
+        # Written after the elements and relationships, so every property they use is known.
+        if used:
+            defs = ET.Element("propertyDefinitions")
+            for name in sorted(used):
+                pd = ET.SubElement(
+                    defs,
+                    "propertyDefinition",
+                    {"identifier": _propdef_id(name), "type": used[name]},
+                )
+                _name(pd, name, None)
+            yield defs
+        view = StreamedElement(
+            "view", {"identifier": "view-overview", _TYPE: "Diagram"}, self._view_children()
+        )
+        yield StreamedElement("views", {}, [StreamedElement("diagrams", {}, [view])])
 
-    _view(root, node_xids, placeholders, xid_of, rels, lang)
-    return xml_document(root)
+    def _elements(self) -> Iterator[ET.Element]:
+        lang, used = self.lang, self.used_props
+        for kind, element, xid in self.node_xids:
+            name_en = getattr(element, "name_en", None)
+            props = _node_props(kind, element)
+            yield _element(ELEMENT_TYPE[kind], xid, element.name, lang, name_en, props, used)
+        for ref, kind in self.placeholders.items():
+            reference = "catalogue" if ref.startswith("vn:") else "undefined"
+            props = [(PROP.ID, ref), (PROP.ELEMENT, kind), (PROP.REFERENCE, reference)]
+            yield _element(ELEMENT_TYPE[kind], self.xid_of[ref], ref, lang, None, props, used)
+
+    def _view_children(self) -> Iterator[ET.Element]:
+        name = ET.Element("view")
+        _name(name, label("overview", self.lang), self.lang)
+        yield from name
+        node_of: dict[str, str] = {}
+        yield from _view_nodes(self, node_of)
+        for rel in self.relationships():
+            if rel.source in node_of and rel.target in node_of:
+                yield ET.Element(
+                    "connection",
+                    {
+                        "identifier": "c-" + rel.xid,
+                        "relationshipRef": rel.xid,
+                        _TYPE: "Relationship",
+                        "source": node_of[rel.source],
+                        "target": node_of[rel.target],
+                    },
+                )
+
+
+def _refs(value: Any) -> tuple[str, ...]:
+    """The ids held by a reference field (one, several or none)."""
+    return value if isinstance(value, tuple) else (value,) if value is not None else ()
+
+
+def _referenced(
+    node_xids: Iterable[tuple[str, NodeElement, str]], flows: Iterable[DataFlow]
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every id a relationship points at, with the kinds it may have, in the order of
+    :meth:`_Document.relationships` (so placeholders get their ids in that order)."""
+    for _kind, element, _xid in node_xids:
+        for f in ref_fields(type(element)):
+            for ref in _refs(getattr(element, f.name)):
+                yield ref, f.metadata["ref"]
+    fields = attrs.fields(DataFlow)
+    for flow in flows:
+        yield flow.source, fields.source.metadata["ref"]
+        for via in flow.via:
+            yield via, fields.via.metadata["ref"]
+        yield flow.target, fields.target.metadata["ref"]
+        for entity in flow.entities:
+            yield entity, fields.entities.metadata["ref"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -213,7 +287,6 @@ def _node_props(kind: str, element: NodeElement) -> list[tuple[str, Any]]:
 
 
 def _element(
-    parent: ET.Element,
     xsi_type: str,
     xid: str,
     name: str,
@@ -221,81 +294,75 @@ def _element(
     name_en: str | None,
     props: list[tuple[str, Any]],
     used: dict[str, str],
-) -> None:
-    node = ET.SubElement(parent, "element", {"identifier": xid, _TYPE: xsi_type})
+) -> ET.Element:
+    node = ET.Element("element", {"identifier": xid, _TYPE: xsi_type})
     _name(node, name, lang)
     if name_en is not None and lang != "en":
         _name(node, name_en, "en")
     _properties(node, props, used)
+    return node
+
+
+#: The xs:ID of a referenced vndgaf id, given the kinds the reference may point at (a merge
+#: makes a placeholder element for an id it has not seen).
+TargetXid = Callable[[str, tuple[str, ...]], str]
 
 
 def _reference_rels(
-    kind: str, element: NodeElement, xid: str, target_xid: Any, ids: _Ids
-) -> list[_Rel]:
-    rels: list[_Rel] = []
+    kind: str, element: NodeElement, xid: str, target_xid: TargetXid, ids: _Ids
+) -> Iterator[_Rel]:
     for f in ref_fields(type(element)):
         spec = ROLES[(kind, f.name)]
-        value = getattr(element, f.name)
-        refs = value if isinstance(value, tuple) else (value,) if value is not None else ()
-        for n, ref in enumerate(refs):
+        for n, ref in enumerate(_refs(getattr(element, f.name))):
             other = target_xid(ref, f.metadata["ref"])
             src, tgt = (other, xid) if spec.reverse else (xid, other)
             key = f"{f.name}|{element.id}|{ref}|{n}"
-            rels.append(
-                _Rel(
-                    ids.relationship(key),
-                    spec.rel_type,
-                    src,
-                    tgt,
-                    None,
-                    ((PROP.ROLE, f.name),),
-                    spec.access_type,
-                    directed=spec.rel_type == "Association",
-                )
+            yield _Rel(
+                ids.relationship(key),
+                spec.rel_type,
+                src,
+                tgt,
+                None,
+                ((PROP.ROLE, f.name),),
+                spec.access_type,
+                directed=spec.rel_type == "Association",
             )
-    return rels
 
 
-def _flow_rels(flow: DataFlow, target_xid: Any, ids: _Ids) -> list[_Rel]:
+def _flow_rels(flow: DataFlow, target_xid: TargetXid, ids: _Ids) -> Iterator[_Rel]:
     fields = attrs.fields(DataFlow)
     chain = [target_xid(flow.source, fields.source.metadata["ref"])]
     chain += [target_xid(v, fields.via.metadata["ref"]) for v in flow.via]
     chain.append(target_xid(flow.target, fields.target.metadata["ref"]))
-    rels: list[_Rel] = []
+    first = ""
     for hop in range(len(chain) - 1):
         props: list[tuple[str, Any]] = [(PROP.ROLE, "flow"), (PROP.FLOW, flow.id), (PROP.HOP, hop)]
         if hop == 0:
             props += [(prop(f.name), getattr(flow, f.name)) for f in value_fields(DataFlow)]
-        rels.append(
-            _Rel(
-                ids.relationship(f"flow|{flow.id}|{hop}"),
-                "Flow",
-                chain[hop],
-                chain[hop + 1],
-                flow.name,
-                tuple(props),
-            )
+        rel = _Rel(
+            ids.relationship(f"flow|{flow.id}|{hop}"),
+            "Flow",
+            chain[hop],
+            chain[hop + 1],
+            flow.name,
+            tuple(props),
         )
-    first = rels[0].xid
+        first = first or rel.xid
+        yield rel
     for n, entity in enumerate(flow.entities):
-        other = target_xid(entity, fields.entities.metadata["ref"])
-        rels.append(
-            _Rel(
-                ids.relationship(f"entities|{flow.id}|{entity}|{n}"),
-                "Association",
-                first,
-                other,
-                None,
-                ((PROP.ROLE, "entities"), (PROP.FLOW, flow.id)),
-                directed=True,
-            )
+        yield _Rel(
+            ids.relationship(f"entities|{flow.id}|{entity}|{n}"),
+            "Association",
+            first,
+            target_xid(entity, fields.entities.metadata["ref"]),
+            None,
+            ((PROP.ROLE, "entities"), (PROP.FLOW, flow.id)),
+            directed=True,
         )
-    return rels
 
 
-def _relationship(parent: ET.Element, rel: _Rel, lang: str, used: dict[str, str]) -> None:
-    node = ET.SubElement(
-        parent,
+def _relationship(rel: _Rel, lang: str, used: dict[str, str]) -> ET.Element:
+    node = ET.Element(
         "relationship",
         {"identifier": rel.xid, "source": rel.source, "target": rel.target, _TYPE: rel.rel_type},
     )
@@ -306,16 +373,14 @@ def _relationship(parent: ET.Element, rel: _Rel, lang: str, used: dict[str, str]
     if rel.name is not None:
         _name(node, rel.name, lang)
     _properties(node, rel.props, used)
+    return node
 
 
-def _organizations(
-    root: ET.Element,
-    grouping: Grouping,
-    xid_by_object: dict[int, str],
-    xid_of: dict[str, str],
-    placeholders: dict[str, str],
-    lang: str,
-) -> None:
+def _organizations(doc: _Document, grouping: Grouping) -> ET.Element:
+    """The folders: per tier, each agency with what it owns, then its units; then entities,
+    other elements and placeholders. Empty folders are left out."""
+    lang = doc.lang
+    xid_by_object = {id(element): xid for _kind, element, xid in doc.node_xids}
     orgs = ET.Element("organizations")
 
     def xid(element: NodeElement) -> str:
@@ -340,43 +405,36 @@ def _organizations(
         folder(tier_item, label("units", lang), [xid(u) for u in tier.units])
     folder(orgs, label("entities", lang), [xid(e) for e in grouping.entities])
     folder(orgs, label("other", lang), [xid(e) for e in grouping.other])
-    folder(orgs, label("references", lang), [xid_of[ref] for ref in placeholders])
-    if len(orgs):
-        root.append(orgs)
+    folder(orgs, label("references", lang), [doc.xid_of[ref] for ref in doc.placeholders])
+    return orgs
 
 
-def _view(
-    root: ET.Element,
-    node_xids: list[tuple[str, NodeElement, str]],
-    placeholders: dict[str, str],
-    xid_of: dict[str, str],
-    rels: list[_Rel],
-    lang: str,
-) -> None:
-    views = ET.SubElement(root, "views")
-    diagrams = ET.SubElement(views, "diagrams")
-    view = ET.SubElement(diagrams, "view", {"identifier": "view-overview", _TYPE: "Diagram"})
-    _name(view, label("overview", lang), lang)
+_BAND_ORDER = (
+    "agency:central",
+    "agency:provincial",
+    "agency:district",
+    "agency:commune",
+    "platform",
+    "system",
+    "database",
+    "entity",
+    "service",
+    "investment",
+    "unit",
+)
+
+
+def _view_nodes(doc: _Document, node_of: dict[str, str]) -> Iterator[ET.Element]:
+    """The view's boxes on a grid, one band of rows per kind (agencies per level); fills
+    ``node_of`` (element xs:ID -> box id) for the connections."""
     bands: dict[str, list[str]] = {}
-    for kind, element, xid in node_xids:
+    for kind, element, xid in doc.node_xids:
         band = f"agency:{getattr(element, 'level', '')}" if kind == "agency" else kind
         bands.setdefault(band, []).append(xid)
-    bands["references"] = [xid_of[ref] for ref in placeholders]
-    order = [
-        "agency:central",
-        "agency:provincial",
-        "agency:district",
-        "agency:commune",
-        "platform",
-        "system",
-        "database",
-        "entity",
-        "service",
-        "investment",
-        "unit",
-    ]
-    ordered = [b for b in order if b in bands] + sorted(b for b in bands if b not in order)
-    node_of: dict[str, str] = {}
+    bands["references"] = [doc.xid_of[ref] for ref in doc.placeholders]
+    ordered = [b for b in _BAND_ORDER if b in bands] + sorted(
+        b for b in bands if b not in _BAND_ORDER
+    )
     row = 0
     for band in ordered:
         members = bands[band]
@@ -387,8 +445,7 @@ def _view(
             node_of[xid] = node_id
             x = _MARGIN + (i % _COLUMNS) * _STEP_X
             y = _MARGIN + (row + i // _COLUMNS) * _STEP_Y
-            ET.SubElement(
-                view,
+            yield ET.Element(
                 "node",
                 {
                     "identifier": node_id,
@@ -402,16 +459,3 @@ def _view(
             )
         if members:
             row += (len(members) + _COLUMNS - 1) // _COLUMNS
-    for rel in rels:
-        if rel.source in node_of and rel.target in node_of:
-            ET.SubElement(
-                view,
-                "connection",
-                {
-                    "identifier": "c-" + rel.xid,
-                    "relationshipRef": rel.xid,
-                    _TYPE: "Relationship",
-                    "source": node_of[rel.source],
-                    "target": node_of[rel.target],
-                },
-            )

@@ -332,8 +332,7 @@ class _Merge:
     def add(self, kind: str, e1: NodeElement) -> None:
         xid = self.doc.ids.element(e1.id)
         holder = self.doc.container("elements")
-        _element(
-            holder,
+        element = _element(
             ELEMENT_TYPE[kind],
             xid,
             e1.name,
@@ -342,6 +341,7 @@ class _Merge:
             _node_props(kind, e1),
             self.doc.used_props,
         )
+        holder.append(element)
         self.xid[e1.id] = xid
         self.in_folder(xid)
 
@@ -366,8 +366,7 @@ class _Merge:
             kind = kinds[0] if kinds[0] in ELEMENT_TYPE else "system"
             xid = self.doc.ids.element(ref)
             reference = "catalogue" if ref.startswith("vn:") else "undefined"
-            _element(
-                self.doc.container("elements"),
+            placeholder = _element(
                 ELEMENT_TYPE[kind],
                 xid,
                 ref,
@@ -376,14 +375,15 @@ class _Merge:
                 [(PROP.ID, ref), (PROP.ELEMENT, kind), (PROP.REFERENCE, reference)],
                 self.doc.used_props,
             )
+            self.doc.container("elements").append(placeholder)
             self.placeholders[ref] = xid
             self.in_folder(xid)
         return self.placeholders[ref]
 
-    def write(self, rels: list[_Rel]) -> None:
+    def write(self, rels: Iterable[_Rel]) -> None:
         holder = self.doc.container("relationships")
         for rel in rels:
-            _relationship(holder, rel, self.lang, self.doc.used_props)
+            holder.append(_relationship(rel, self.lang, self.doc.used_props))
 
     # -- references ---------------------------------------------------------------------------
     def references(self) -> None:
