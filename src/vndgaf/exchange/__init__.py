@@ -19,8 +19,8 @@ from vndgaf.exchange.archimate import (
 from vndgaf.exchange.archimate_agencies import AgencyMap, load_agency_map
 from vndgaf.exchange.archimate_merge import MergeResult, merge_archimate
 from vndgaf.exchange.archimate_read import read_model
-from vndgaf.exchange.graphml import to_graphml
-from vndgaf.exchange.mermaid import to_mermaid
+from vndgaf.exchange.graphml import graphml_chunks, to_graphml
+from vndgaf.exchange.mermaid import mermaid_chunks, to_mermaid
 from vndgaf.model import Architecture, with_externals
 
 __all__ = [
@@ -47,8 +47,8 @@ EXPORT_FORMATS = ("archimate", "mermaid", "graphml")
 # Each exporter gives its text in pieces, made while they are written (see export_chunks).
 _EXPORTERS: dict[str, Callable[[Architecture], Iterator[str]]] = {
     "archimate": archimate_chunks,
-    "mermaid": lambda arch: iter((to_mermaid(arch),)),
-    "graphml": lambda arch: iter((to_graphml(arch),)),
+    "mermaid": mermaid_chunks,
+    "graphml": graphml_chunks,
 }
 
 

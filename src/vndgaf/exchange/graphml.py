@@ -5,20 +5,21 @@ flow (tagged with the flow id, hop index and full ``via`` list) and ownership (a
 owns). Each node and edge also carries yEd graphics (label, shape, colour, grid position), so the
 file opens in yEd with readable boxes; other tools ignore them (networkx reads the yEd label as
 ``label``, so both hold the same text). Names and ids are kept exactly, controls written as
-character references (:func:`~vndgaf.textsafe.xml_document`); node ids are
+character references (:func:`~vndgaf.textsafe.xml_document_chunks`); node ids are
 :func:`~vndgaf.textsafe.id_token` values, so distinct ids are distinct nodes.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import Any
 
 from vndgaf.exchange._fields import encode_value, iter_nodes
 from vndgaf.model import Architecture
-from vndgaf.textsafe import digest, id_token, xml_document
+from vndgaf.textsafe import StreamedElement, digest, id_token, xml_document_chunks
 
-__all__ = ["GRAPHML_NS", "to_graphml"]
+__all__ = ["GRAPHML_NS", "graphml_chunks", "to_graphml"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 YED_NS = "http://www.yworks.com/xml/graphml"
@@ -115,15 +116,54 @@ def _edge_graphics(edge: ET.Element, data: dict[str, Any]) -> None:
 
 def to_graphml(arch: Architecture) -> str:
     """The architecture as a GraphML document (deterministic text)."""
-    root = ET.Element("graphml", {"xmlns": GRAPHML_NS, "xmlns:y": YED_NS})
-    for key_id, applies, name, typ in _KEYS:
-        ET.SubElement(
-            root, "key", {"id": key_id, "for": applies, "attr.name": name, "attr.type": typ}
-        )
-    ET.SubElement(root, "key", {"id": "n_graphics", "for": "node", "yfiles.type": "nodegraphics"})
-    ET.SubElement(root, "key", {"id": "e_graphics", "for": "edge", "yfiles.type": "edgegraphics"})
-    graph = ET.SubElement(root, "graph", {"id": "architecture", "edgedefault": "directed"})
+    return "".join(graphml_chunks(arch))
 
+
+def graphml_chunks(arch: Architecture) -> Iterator[str]:
+    """:func:`to_graphml` in pieces, made while they are written: the nodes and edges of a
+    national model (100,000 flows) are never all held, as elements or as text."""
+    root = StreamedElement("graphml", {"xmlns": GRAPHML_NS, "xmlns:y": YED_NS}, _children(arch))
+    return xml_document_chunks(root)
+
+
+def _children(arch: Architecture) -> Iterator[ET.Element | StreamedElement]:
+    for key_id, applies, name, typ in _KEYS:
+        yield ET.Element("key", {"id": key_id, "for": applies, "attr.name": name, "attr.type": typ})
+    yield ET.Element("key", {"id": "n_graphics", "for": "node", "yfiles.type": "nodegraphics"})
+    yield ET.Element("key", {"id": "e_graphics", "for": "edge", "yfiles.type": "edgegraphics"})
+    graph = {"id": "architecture", "edgedefault": "directed"}
+    yield StreamedElement("graph", graph, _graph(arch))
+
+
+def _edges(arch: Architecture) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Every edge (source id, target id, data): the hops of each flow, then ownership. Made
+    afresh on each call, so the edges are never held together."""
+    for flow in arch.flows:
+        chain = [flow.source, *flow.via, flow.target]
+        for hop in range(len(chain) - 1):
+            yield (
+                chain[hop],
+                chain[hop + 1],
+                {
+                    "e_kind": "flow",
+                    "e_flow": flow.id,
+                    "e_hop": hop,
+                    "e_via": flow.via,
+                    "e_label": flow.name,
+                    "e_entities": flow.entities,
+                    "e_mode": flow.mode,
+                    "e_mandatory": flow.mandatory,
+                },
+            )
+    for kind, element in iter_nodes(arch):
+        owner = getattr(element, "owner", None)
+        if kind != "agency" and isinstance(owner, str):
+            yield owner, element.id, {"e_kind": "owns"}
+
+
+def _graph(arch: Architecture) -> Iterator[ET.Element]:
+    """The nodes (elements, then the ids edges reference that no element defines, in the
+    order the edges reference them), then the edges."""
     node_of: dict[str, str] = {}
 
     def node_id(vid: str) -> str:
@@ -132,7 +172,7 @@ def to_graphml(arch: Architecture) -> str:
     for kind, element in iter_nodes(arch):
         if element.id in node_of:  # duplicate id: one node
             continue
-        node = ET.SubElement(graph, "node", {"id": node_id(element.id)})
+        node = ET.Element("node", {"id": node_id(element.id)})
         _data(node, "n_vid", element.id)
         _data(node, "n_kind", kind)
         _data(node, "n_label", element.name)
@@ -141,56 +181,29 @@ def to_graphml(arch: Architecture) -> str:
         if kind == "unit":
             _data(node, "n_unit_kind", getattr(element, "kind", None))
         _node_graphics(node, kind, element.name, len(node_of) - 1)
+        yield node
 
-    edges: list[tuple[str, str, dict[str, Any]]] = []
-    for flow in arch.flows:
-        chain = [flow.source, *flow.via, flow.target]
-        for hop in range(len(chain) - 1):
-            edges.append(
-                (
-                    chain[hop],
-                    chain[hop + 1],
-                    {
-                        "e_kind": "flow",
-                        "e_flow": flow.id,
-                        "e_hop": hop,
-                        "e_via": flow.via,
-                        "e_label": flow.name,
-                        "e_entities": flow.entities,
-                        "e_mode": flow.mode,
-                        "e_mandatory": flow.mandatory,
-                    },
-                )
-            )
-    for kind, element in iter_nodes(arch):
-        owner = getattr(element, "owner", None)
-        if kind != "agency" and isinstance(owner, str):
-            edges.append((owner, element.id, {"e_kind": "owns"}))
-
-    defined = set(node_of)
-    for source, target, _ in edges:
+    for source, target, _ in _edges(arch):
         for ref in (source, target):
-            if ref not in defined:
-                defined.add(ref)
-                node = ET.SubElement(graph, "node", {"id": node_id(ref)})
+            if ref not in node_of:
+                node = ET.Element("node", {"id": node_id(ref)})
                 _data(node, "n_vid", ref)
                 _data(node, "n_kind", "reference")
                 _data(node, "n_label", ref)
                 _data(node, "n_reference", "catalogue" if ref.startswith("vn:") else "undefined")
                 _node_graphics(node, "reference", ref, len(node_of) - 1)
+                yield node
 
     seen: set[str] = set()
-    for source, target, data in edges:
+    for source, target, data in _edges(arch):
         key = f"{data['e_kind']}|{data.get('e_flow', '')}|{data.get('e_hop', '')}|{source}|{target}"
         eid, n = "e" + digest(key, 12), 1
         while eid in seen:
             n += 1
             eid = f"e{digest(key, 12)}_{n}"
         seen.add(eid)
-        edge = ET.SubElement(
-            graph, "edge", {"id": eid, "source": node_of[source], "target": node_of[target]}
-        )
+        edge = ET.Element("edge", {"id": eid, "source": node_of[source], "target": node_of[target]})
         for key_id, value in data.items():
             _data(edge, key_id, value)
         _edge_graphics(edge, data)
-    return xml_document(root)
+        yield edge

@@ -8,12 +8,14 @@ as escapes), so no name can break the syntax, inject markup or reorder what a re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from vndgaf.exchange._fields import NodeElement, iter_nodes, kind_of
 from vndgaf.exchange._grouping import group_by_tier, label
 from vndgaf.model import Architecture
 from vndgaf.textsafe import id_token, mermaid_text, printable
 
-__all__ = ["to_mermaid"]
+__all__ = ["mermaid_chunks", "to_mermaid"]
 
 #: Node shapes per kind: (opening, closing) around the quoted label.
 _SHAPES: dict[str, tuple[str, str]] = {
@@ -31,47 +33,58 @@ _SHAPES: dict[str, tuple[str, str]] = {
 
 def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
     """A ``flowchart LR`` with a subgraph per tier and per agency (deterministic text)."""
-    lines = ["flowchart LR"]
+    return "".join(mermaid_chunks(arch, lang=lang))
+
+
+def mermaid_chunks(arch: Architecture, *, lang: str = "vi") -> Iterator[str]:
+    """:func:`to_mermaid` line by line, each made as it is written (a national model's
+    flowchart is never held whole)."""
+    for line in _lines(arch, lang):
+        yield line + "\n"
+
+
+def _lines(arch: Architecture, lang: str) -> Iterator[str]:
+    yield "flowchart LR"
     ids: dict[str, str] = {}
 
     def node_id(vid: str) -> str:
         return ids.setdefault(vid, "n_" + id_token(vid))
 
-    def node(element: NodeElement, indent: str) -> None:
+    def node(element: NodeElement, indent: str) -> Iterator[str]:
         kind = kind_of(element)
         if element.id in ids:  # duplicate id: drawn once
             return
         opening, closing = _SHAPES[kind]
-        lines.append(
-            f'{indent}{node_id(element.id)}{opening}"{mermaid_text(element.name)}"{closing}'
-        )
+        yield f'{indent}{node_id(element.id)}{opening}"{mermaid_text(element.name)}"{closing}'
 
     def subgraph(key: str, title: str, indent: str) -> str:
-        lines.append(f'{indent}subgraph sg_{key}["{mermaid_text(title)}"]')
-        return indent + "  "
+        return f'{indent}subgraph sg_{key}["{mermaid_text(title)}"]'
 
     grouping = group_by_tier(arch)
     for tier in grouping.tiers:
-        inner = subgraph(f"t_{tier.tier.value}", label(tier.tier, lang), "  ")
+        inner = "    "
+        yield subgraph(f"t_{tier.tier.value}", label(tier.tier, lang), "  ")
         for group in tier.agencies:
-            sub = subgraph("a_" + id_token(group.agency.id), group.agency.name, inner)
-            node(group.agency, sub)
+            sub = inner + "  "
+            yield subgraph("a_" + id_token(group.agency.id), group.agency.name, inner)
+            yield from node(group.agency, sub)
             for member in group.members:
-                node(member, sub)
-            lines.append(f"{inner}end")
+                yield from node(member, sub)
+            yield f"{inner}end"
         if tier.units:
-            sub = subgraph(f"u_{tier.tier.value}", label("units", lang), inner)
+            sub = inner + "  "
+            yield subgraph(f"u_{tier.tier.value}", label("units", lang), inner)
             for unit in tier.units:
-                node(unit, sub)
-            lines.append(f"{inner}end")
-        lines.append("  end")
+                yield from node(unit, sub)
+            yield f"{inner}end"
+        yield "  end"
     if grouping.entities:
-        inner = subgraph("x_entities", label("entities", lang), "  ")
+        yield subgraph("x_entities", label("entities", lang), "  ")
         for entity in grouping.entities:
-            node(entity, inner)
-        lines.append("  end")
+            yield from node(entity, "    ")
+        yield "  end"
     for element in grouping.other:
-        node(element, "  ")
+        yield from node(element, "  ")
 
     defined = {e.id for _, e in iter_nodes(arch)}
     referenced: dict[str, None] = {}  # ordered set
@@ -80,15 +93,14 @@ def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
             if ref not in defined:
                 referenced.setdefault(ref)
     if referenced:
-        inner = subgraph("x_references", label("references", lang), "  ")
+        yield subgraph("x_references", label("references", lang), "  ")
         for ref in referenced:  # an id is one line: a line break in it shows as \n
-            lines.append(f'{inner}{node_id(ref)}["{mermaid_text(printable(ref))}"]')
-        lines.append("  end")
+            yield f'    {node_id(ref)}["{mermaid_text(printable(ref))}"]'
+        yield "  end"
 
     for flow in arch.flows:
         chain = [flow.source, *flow.via, flow.target]
         text = mermaid_text(flow.name if flow.name else flow.id)
         for hop in range(len(chain) - 1):
             arrow = f'-->|"{text}"|' if hop == 0 else "-->"
-            lines.append(f"  {node_id(chain[hop])} {arrow} {node_id(chain[hop + 1])}")
-    return "\n".join(lines) + "\n"
+            yield f"  {node_id(chain[hop])} {arrow} {node_id(chain[hop + 1])}"
