@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test quick lint typecheck layers unit lowest bench fuzz docs schema clean system-deps browser-deps
+.PHONY: demo test quick lint typecheck layers unit lowest bench bench-exports fuzz docs schema clean system-deps browser-deps
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,6 +72,9 @@ quick: lint typecheck layers system-deps
 bench: $(STAMP) system-deps
 	@$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	@$(BIN)/python benchmarks/run.py
+
+bench-exports: $(STAMP)
+	@$(BIN)/python benchmarks/exports.py
 
 fuzz: $(STAMP)
 	@HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz -p no:cacheprovider

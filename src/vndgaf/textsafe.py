@@ -33,6 +33,8 @@ from urllib.parse import quote
 
 import yaml
 
+from vndgaf.yaml_emitter import FastEmitter
+
 __all__ = [
     "StreamedElement",
     "digest",
@@ -167,8 +169,9 @@ def json_text(value: Any, *, sort_keys: bool = True, indent: int | None = 2) -> 
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n"
 
 
-class _YamlDumper(yaml.SafeDumper):
-    """Safe dumper that never emits aliases and keeps mapping order."""
+class _YamlDumper(FastEmitter, yaml.SafeDumper):
+    """Safe dumper that never emits aliases and keeps mapping order; PyYAML's output, written
+    in time proportional to the lines of a long string (see :mod:`vndgaf.yaml_emitter`)."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
