@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -48,3 +49,17 @@ def test_normalise_sorts_elements_by_id(tmp_path: Path) -> None:
         ),
     )
     assert [a.id for a in converter.normalise(arch).agencies] == ["a", "b"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures())
+def test_dump_in_pieces_is_the_dump(arch: Architecture) -> None:
+    """dump_chunks (what `vndgaf export --to yaml|json` writes, one element at a time) joins
+    to exactly dumps; every element is its own piece."""
+    for fmt in ("yaml", "json"):
+        pieces = list(converter.dump_chunks(arch, fmt))
+        assert "".join(pieces) == converter.dumps(arch, fmt)
+        elements = sum(
+            len(v) for v in attrs.asdict(arch, recurse=False).values() if v and isinstance(v, tuple)
+        )
+        assert len(pieces) >= elements

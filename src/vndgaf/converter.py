@@ -28,7 +28,7 @@ import functools
 import itertools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -39,7 +39,15 @@ from cattrs.gen import make_dict_unstructure_fn
 from vndgaf.model import Architecture
 from vndgaf.textsafe import json_text, yaml_text
 
-__all__ = ["dumps", "make_converter", "normalise", "structure", "structure_valid", "unstructure"]
+__all__ = [
+    "dump_chunks",
+    "dumps",
+    "make_converter",
+    "normalise",
+    "structure",
+    "structure_valid",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
@@ -185,3 +193,74 @@ def dumps(arch: Architecture, fmt: str = "yaml") -> str:
     if fmt == "yaml":
         return yaml_text(data)
     raise ValueError(f"unknown format {fmt!r}: expected yaml or json")
+
+
+def _element_lists(arch: Architecture) -> dict[str, tuple[Any, ...]]:
+    """The non-empty element lists of ``arch`` (an empty one is a default: never written)."""
+    return {
+        f.name: getattr(arch, f.name)
+        for f in attrs.fields(Architecture)
+        if isinstance(getattr(arch, f.name), tuple) and getattr(arch, f.name)
+    }
+
+
+def _top_level(arch: Architecture) -> Iterator[tuple[str, Any, bool]]:
+    """(key, plain value, is an element list) in document order. Elements are unstructured
+    one at a time, when they are written, with the hook of their list's declared type."""
+    lists = _element_lists(arch)
+    emptied: dict[str, Any] = dict.fromkeys(lists, ())
+    rest = unstructure(attrs.evolve(arch, **emptied))
+    hints = typing.get_type_hints(Architecture)
+    conv = _converter()
+    for f in attrs.fields(Architecture):
+        if f.name in lists:
+            items = lists[f.name]
+            hint = hints[f.name]
+            yield f.name, (conv.unstructure((e,), unstructure_as=hint)[0] for e in items), True
+        elif f.name in rest:
+            yield f.name, rest[f.name], False
+
+
+def dump_chunks(arch: Architecture, fmt: str = "yaml") -> Iterator[str]:
+    """:func:`dumps` in pieces, each element unstructured and written in turn: the export of
+    a national model never holds its whole document, as data or as text."""
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown format {fmt!r}: expected yaml or json")
+    return _yaml_chunks(arch) if fmt == "yaml" else _json_chunks(arch)
+
+
+def _yaml_chunks(arch: Architecture) -> Iterator[str]:
+    # Each piece is a document of its own: a list item is written as the item of a list at the
+    # top, which the emitter indents as it does under a key. A piece ending in a block scalar
+    # that keeps its final line breaks ends with "...": only the document's last one keeps it.
+    end = "...\n"
+    ended = False
+    for key, value, is_list in _top_level(arch):
+        if is_list:
+            pieces: Iterator[Any] = ({key: [e]} if n == 0 else [e] for n, e in enumerate(value))
+        else:
+            pieces = iter(({key: value},))
+        for piece in pieces:
+            text = yaml_text(piece)
+            ended = text.endswith(end)
+            yield text[: -len(end)] if ended else text
+    if ended:
+        yield end
+
+
+def _json_chunks(arch: Architecture) -> Iterator[str]:
+    # json.dumps(indent=2) of a value inside the document is its text alone with every line
+    # after the first indented by the depth (JSON text holds no raw line break in a string).
+    def nested(value: Any, depth: int) -> str:
+        return json_text(value, sort_keys=False).rstrip("\n").replace("\n", "\n" + "  " * depth)
+
+    yield "{"
+    for n, (key, value, is_list) in enumerate(_top_level(arch)):
+        yield ("\n  " if n == 0 else ",\n  ") + nested(key, 1) + ": "
+        if not is_list:
+            yield nested(value, 1)
+            continue
+        for m, item in enumerate(value):
+            yield ("[\n    " if m == 0 else ",\n    ") + nested(item, 2)
+        yield "\n  ]"
+    yield "\n}\n"

@@ -1,8 +1,8 @@
 """``vndgaf export``: re-emit a submission normalised, or in an exchange format."""
 
 import datetime as dt
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 
 import click
 
@@ -155,10 +155,13 @@ def export_command(
             click.echo(f"note: {note}", err=True)
         write(destination, merged.text, inputs=[*result.files, *extra])
         return
+    text: str | Iterable[str]
     if fmt == "mermaid":
-        text: str | Iterable[str] = _mermaid(result, arch, collapse, mermaid_limit)
+        text = _mermaid(result, arch, collapse, mermaid_limit)
+    elif fmt in ("yaml", "json"):
+        text = converter.dump_chunks(arch, fmt)
     else:
-        text = converter.dumps(arch, fmt) if fmt in ("yaml", "json") else export_chunks(arch, fmt)
+        text = export_chunks(arch, fmt)
     write(destination, text, inputs=result.files)
 
 
