@@ -1,11 +1,14 @@
 """The catalogue as of a date: versions, periods, lists, frameworks and the 2026 facts."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from vndgaf.model import Agency, Confidence, Database, Platform
-from vndgaf.reference import catalogue
+from vndgaf.engine import check_loaded
+from vndgaf.load import load
+from vndgaf.reference import ResolutionStatus, catalogue, resolve_unit
 
 DEC_2025 = dt.date(2025, 12, 1)
 DEC_2026 = dt.date(2026, 12, 1)
@@ -161,3 +164,31 @@ def test_framework_releases_are_dated() -> None:
     assert later is not None and later.provenance is not None
     assert later.provenance.confidence is Confidence.UNVERIFIED
     assert later.instrument.instrument == "qd-1425-2026-ttg"
+
+
+@pytest.mark.parametrize("query", ["10", "Lào Cai", "Tỉnh Yên Bái"])
+def test_a_catalogue_of_a_date_before_the_two_tiers_resolves_old_codes(query: str) -> None:
+    """On 1/1/2000 the catalogue holds the 63 old provinces; a code or name of one of them resolves
+    to what it became, not to a current unit that was never in force (code 10, Lào Cai, has no
+    unit since 1/7/2025: the new province of Lào Cai has code 15)."""
+    day = dt.date(2000, 1, 1)
+    resolution = resolve_unit(query, as_of=day, reference=catalogue(day))
+    assert resolution.status is ResolutionStatus.CURRENT
+    assert [u.id for u in resolution.units] == ["vn:province/15"]
+    assert resolution.matched is not None and resolution.matched.valid_to == dt.date(2025, 7, 1)
+
+
+def test_a_submission_of_2000_declaring_old_province_10_checks_without_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    """Found by the fuzz test: the unit rule looked the old code up among the current units."""
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "format_version: 1\n"
+        "submission: {submitter: vn:province/15, framework_version: '4.0', as_of: 2000-01-01}\n"
+        "units:\n  - {id: lao-cai, name: Tỉnh Lào Cai, kind: tinh, code: '10'}\n",
+        encoding="utf-8",
+    )
+    report = check_loaded(load([path]))
+    assert [f.message for f in report.findings if f.code == "STR003"] == []
+    assert not [f for f in report.findings if "internal" in f.message.en.lower()]

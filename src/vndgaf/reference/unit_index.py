@@ -197,6 +197,8 @@ def _commune_provinces(cat: Catalogue, unit: LegacyUnit) -> set[str]:
 class UnitIndex:
     """Name, joined-name and place indexes over current, legacy and former units."""
 
+    #: The catalogue of the current units: the one indexed, or that catalogue on 1/7/2025 when its
+    #: date is earlier.
     cat: Catalogue
     legacy: LegacyData
     extra: ExtraNames
@@ -224,10 +226,7 @@ class UnitIndex:
     def current_unit(self, level: Level, code: str) -> AdministrativeUnit:
         """A unit of the catalogue (in force since 1/7/2025); on a date before the two tiers,
         the unit as it was first in force (what the old units were to become)."""
-        cat = (
-            self.cat if self.cat.as_of >= TWO_TIER_GOVERNMENT else self.cat.at(TWO_TIER_GOVERNMENT)
-        )
-        unit = cat.province(code) if level is Level.PROVINCIAL else cat.commune(code)
+        unit = self.cat.province(code) if level is Level.PROVINCIAL else self.cat.commune(code)
         if unit is None:
             raise KeyError(f"no current unit {level} {code}")
         return unit
@@ -382,7 +381,10 @@ def unit_index(reference: Catalogue | None = None) -> UnitIndex:
 
 
 @functools.cache
-def _unit_index(cat: Catalogue) -> UnitIndex:
+def _unit_index(reference: Catalogue) -> UnitIndex:
+    # On a date before the two tiers the catalogue holds the units of that day, which are the
+    # legacy units; the current units are those of the same catalogue on 1/7/2025.
+    cat = reference if reference.as_of >= TWO_TIER_GOVERNMENT else reference.at(TWO_TIER_GOVERNMENT)
     legacy = legacy_data()
     extra = extra_names()
     names: dict[str, dict[Entry, None]] = {}

@@ -49,7 +49,7 @@ def legacy_unit(ctx: Context) -> Iterator[Violation]:
     for unit in ctx.graph.architecture.units:
         if unit.valid_to is not None and unit.valid_to <= TWO_TIER_GOVERNMENT:
             continue
-        resolution = resolve_unit(unit.code or unit.name, reference=ctx.catalogue)
+        resolution = resolve_unit(unit.code or unit.name, as_of=ctx.as_of, reference=ctx.catalogue)
         status = resolution.status
         if status is ResolutionStatus.CURRENT and (unit.code or resolution.units):
             continue
