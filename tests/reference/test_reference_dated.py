@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from vndgaf.model import Agency, Confidence, Database, Platform
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
+from vndgaf.model import Agency, Confidence, Database, Platform
 from vndgaf.reference import ResolutionStatus, catalogue, resolve_unit
 
 DEC_2025 = dt.date(2025, 12, 1)
