@@ -175,8 +175,9 @@ def test_help_of_check_loaded_does_not_spell_out_the_rules() -> None:
 
 
 def test_a_check_dated_before_the_two_tiers_runs_every_rule(tmp_path: Path) -> None:
-    """As of 2000 the units of 1/7/2025 are not yet in force: a legacy name is still answered
-    with the unit it became (found by the fuzz test), never an internal error."""
+    """As of 2000 the units of 1/7/2025 are not yet in force (found by the fuzz test): every rule
+    runs without an internal error, and a unit in force on that day (Phường I of Vị Thanh) is
+    no legacy unit then."""
     path = tmp_path / "old.yaml"
     path.write_text(
         "format_version: 1\n"
@@ -186,5 +187,7 @@ def test_a_check_dated_before_the_two_tiers_runs_every_rule(tmp_path: Path) -> N
     )
     report = vndgaf.check([path])
     assert report.as_of == dt.date(2000, 1, 1)
-    [legacy] = [f for f in report.findings if f.code == "STR003"]
-    assert "vn:commune/" in legacy.message.en
+    assert [f.message.en for f in report.findings if f.code == "STR003"] == []
+    later = vndgaf.check([path], as_of=dt.date(2025, 12, 1))
+    [legacy] = [f for f in later.findings if f.code == "STR003"]
+    assert "current: Phường Vị Thanh (vn:commune/31321)" in legacy.message.en
