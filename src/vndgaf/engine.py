@@ -19,6 +19,7 @@ from vndgaf.model.namespaces import text_written_in
 from vndgaf.reference import Catalogue
 from vndgaf.reference import catalogue as national_catalogue
 from vndgaf.rules import ALL_RULES, Context, Rule
+from vndgaf.suppressions import UNKNOWN_RULE, apply_suppressions, unknown_rule_findings
 
 __all__ = [
     "all_rule_infos",
@@ -56,7 +57,7 @@ def select_rules(
 
 def all_rule_infos() -> tuple[RuleInfo, ...]:
     """Documentation of every check: the loader's SCH/REF checks and the graph rules."""
-    return (*INPUT_CHECKS, *(r.info() for r in ALL_RULES))
+    return (*INPUT_CHECKS, UNKNOWN_RULE, *(r.info() for r in ALL_RULES))
 
 
 def find_rule(code_or_name: str) -> RuleInfo | None:
@@ -73,24 +74,6 @@ def _as_of(result: LoadResult, explicit: dt.date | None) -> dt.date:
         return explicit
     dates = [s.as_of for s in result.submissions]
     return max(dates) if dates else dt.date.today()
-
-
-def _suppression(graph: ArchGraph, subject: str, finding: Finding, as_of: dt.date) -> Finding:
-    """The finding accepted by the suppression on its subject (the element ``subject`` of the
-    graph), or the finding with a note when that suppression has expired."""
-    element = graph.element(subject)
-    for entry in getattr(element, "suppress", ()) if element is not None else ():
-        if entry.rule.upper() != finding.code and entry.rule.lower() != finding.name:
-            continue
-        if entry.expires is not None and entry.expires < as_of:
-            note = Text(
-                f" (suppression expired on {entry.expires.isoformat()})",
-                f" (chấp nhận đã hết hạn ngày {entry.expires.isoformat()})",
-            )
-            message = Text(finding.message.en + note.en, finding.message.vi + note.vi)
-            return attrs.evolve(finding, message=message)
-        return attrs.evolve(finding, suppressed_by=entry)
-    return finding
 
 
 def _stamp(
@@ -238,13 +221,15 @@ def _check_loaded(
     overrides = {k.upper(): v for k, v in (severity_overrides or {}).items()}
     chosen = select_rules(rules, select, ignore)
     findings: list[Finding] = []
-    for info in INPUT_CHECKS:
+    unknown = unknown_rule_findings(result, all_rule_infos())
+    input_findings = (*result.findings, *unknown)
+    for info in (*INPUT_CHECKS, UNKNOWN_RULE):
         if (not select or any(matches(info, p) for p in select)) and not any(
             matches(info, p) for p in ignore
         ):
             severity = overrides.get(info.code, info.severity)
             findings.extend(
-                attrs.evolve(f, severity=severity) for f in result.findings if f.code == info.code
+                attrs.evolve(f, severity=severity) for f in input_findings if f.code == info.code
             )
     infos = {rule.code: rule.info(reference) for rule in chosen}  # the basis as of the date
     for rule in chosen:
@@ -252,10 +237,12 @@ def _check_loaded(
         for violation in _run(rule, ctx):
             severity = override or violation.severity or rule.severity
             stamped = _stamp(rule, infos[rule.code], severity, violation, result)
-            findings.append(_suppression(graph, violation.subject, stamped, date))
+            element = graph.element(violation.subject)
+            entries = getattr(element, "suppress", ()) if element is not None else ()
+            findings.append(apply_suppressions(stamped, entries, date))
     unique = {(f.identity, f.location, f.message.en): f for f in findings}
     ordered = tuple(sorted(unique.values(), key=Finding.sort_key))
-    documented = tuple(sorted({*INPUT_CHECKS, *infos.values()}, key=lambda i: i.code))
+    documented = tuple(sorted({*INPUT_CHECKS, UNKNOWN_RULE, *infos.values()}, key=lambda i: i.code))
     return Report(
         findings=ordered,
         metrics=_metrics(graph, ordered, result.qualified),
