@@ -11,7 +11,16 @@ from tests.written import all_as_written
 from vndgaf.cli import main
 from vndgaf.engine import check_loaded
 from vndgaf.load import load
-from vndgaf.synth import Scale, defect_count, minimum_flows, parse_scale, synthesize
+from vndgaf.rules import ALL_RULES
+from vndgaf.synth import (
+    DEFECT_KINDS,
+    UNCOVERED,
+    Scale,
+    defect_count,
+    minimum_flows,
+    parse_scale,
+    synthesize,
+)
 
 SMALL = "province:46"  # 40 communes: the second smallest province
 
@@ -42,19 +51,40 @@ def test_clean_synthesis_validates_and_checks_clean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("seed", [0, 1, 7])
 def test_check_reports_exactly_the_injected_defects(tmp_path: Path, seed: int) -> None:
-    """check reports exactly the injected (code, subject) pairs, no more and no fewer."""
-    synthesis = synthesize(scale=SMALL, flows=minimum_flows(SMALL) + 200, seed=seed, defects=15)
+    """One defect of every kind and a second round of the kinds with hosts left (a kind of one
+    per province runs out in one province): check reports exactly the injected (code,
+    subject) pairs, no more and no fewer."""
+    count = len(DEFECT_KINDS) + 20
+    synthesis = synthesize(scale=SMALL, flows=minimum_flows(SMALL) + 200, seed=seed, defects=count)
     result = _load(tmp_path, synthesis.document)
     assert result.findings == ()
-    assert len(synthesis.defects) == 15
-    assert Counter(d.code for d in synthesis.defects) == {
-        "IOP001": 3,
-        "RED001": 3,
-        "DAT001": 3,
-        "RED004": 3,
-        "IOP008": 3,
-    }
+    assert len(synthesis.defects) == count
+    kinds = Counter(d.kind for d in synthesis.defects)
+    assert set(kinds) == {name for name, _ in DEFECT_KINDS}
+    assert kinds["bypass"] == kinds["orphan"] == 2
     assert _reported(result) == synthesis.expected()
+
+
+def test_defect_kinds_cover_every_rule_that_one_element_can_break() -> None:
+    """Every graph rule has a defect kind, or UNCOVERED says why a single element cannot carry
+    its finding alone; a kind's rule is never also listed as uncovered."""
+    synthesis = synthesize(
+        scale=SMALL, flows=minimum_flows(SMALL), seed=0, defects=len(DEFECT_KINDS)
+    )
+    injected = {d.code for d in synthesis.defects}
+    assert len({d.kind for d in synthesis.defects}) == len(DEFECT_KINDS)
+    assert not injected & set(UNCOVERED)
+    assert injected | set(UNCOVERED) == {rule.code for rule in ALL_RULES}
+    assert all(reason.strip() for reason in UNCOVERED.values())
+
+
+def test_only_defects_add_units_and_investments() -> None:
+    """A clean document has no units and no investments lists (so its bytes are those it had
+    before the kinds that add them); the defects that need them add them."""
+    clean = synthesize(scale=SMALL, flows=minimum_flows(SMALL) + 50, seed=3).document
+    assert "units" not in clean and "investments" not in clean
+    defective = synthesize(scale=SMALL, flows=minimum_flows(SMALL) + 50, seed=3, defects=34)
+    assert defective.document["units"] and defective.document["investments"]
 
 
 def test_defects_as_a_fraction_of_flows(tmp_path: Path) -> None:

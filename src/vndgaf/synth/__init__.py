@@ -15,7 +15,7 @@ import attrs
 
 from vndgaf.reference import catalogue
 from vndgaf.synth.build import AS_OF, build, structural_flow_count
-from vndgaf.synth.defects import DEFECT_KINDS, Defect, inject
+from vndgaf.synth.defects import DEFECT_KINDS, UNCOVERED, Defect, inject
 from vndgaf.synth.scale import Scale, parse_scale
 
 #: The catalogue the synthetic model is drawn from: the one of its own as-of date, so that the
@@ -28,6 +28,7 @@ __all__ = [
     "MAX_DEFECTS",
     "MAX_FLOWS",
     "MAX_SEED",
+    "UNCOVERED",
     "Defect",
     "Scale",
     "Synthesis",

@@ -1,33 +1,20 @@
 """Inject known defects into a clean synthetic architecture, and record each one exactly.
 
 Each defect adds or changes elements so that ``vndgaf check`` reports one finding, whose code
-and subject are recorded. The kinds are taken in turn (bypass, duplicated platform, once-only,
-shadow copy, orphan); each picks a fresh host at random so no two defects interact.
+and subject are recorded. The kinds are taken in turn: the five of this module (bypass,
+duplicated platform, once-only, shadow copy, orphan), then those of the structure, interop and
+data modules, one for each rule a single element can break on its own; each picks a fresh host
+at random so no two defects interact. ``UNCOVERED`` says why the other rules have none.
 """
 
 import random
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
-import attrs
-
+from vndgaf.synth import defects_data, defects_interop, defects_structure
 from vndgaf.synth.draft import Draft, ProvinceIds
+from vndgaf.synth.hosts import Defect, Hosts, Kind
 
-__all__ = ["DEFECT_KINDS", "Defect", "inject"]
-
-
-@attrs.frozen(order=True)
-class Defect:
-    """One injected defect: the rule that must report it, on which element, and what it is."""
-
-    code: str
-    subject: str
-    kind: str
-    what: str
-
-    def as_dict(self) -> dict[str, str]:
-        """Plain data for the ``.defects.json`` file."""
-        return {"code": self.code, "subject": self.subject, "kind": self.kind, "what": self.what}
+__all__ = ["DEFECT_KINDS", "UNCOVERED", "Defect", "inject"]
 
 
 #: National capabilities a province may wrongly rebuild, one per injected duplicate (so that
@@ -51,36 +38,11 @@ _DUPLICABLE = (
 _SHADOWABLE = ("vn:entity/enterprise", "vn:entity/administrative-procedure")
 
 
-class _Hosts:
-    """Fresh, randomly ordered hosts of each sort; a host is used by one defect only."""
-
-    def __init__(self, draft: Draft, rng: random.Random) -> None:
-        self.rng = rng
-        self.draft = draft
-        self.used: set[str] = set()
-        self._services = {s["id"]: s for s in draft.services}
-        self._databases = {d["id"]: d for d in draft.databases}
-
-    def order(self, items: list[str]) -> Iterator[str]:
-        pool = list(items)
-        self.rng.shuffle(pool)
-        for item in pool:
-            if item not in self.used:
-                self.used.add(item)
-                yield item
-
-    def service(self, ident: str) -> dict[str, Any]:
-        return self._services[ident]
-
-    def database(self, ident: str) -> dict[str, Any]:
-        return self._databases[ident]
-
-
 def _province_of(provinces: dict[str, ProvinceIds], element_id: str) -> ProvinceIds:
     return provinces[element_id.split("-", 1)[0][1:]]
 
 
-def _bypasses(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
+def _bypasses(draft: Draft, hosts: Hosts) -> Iterator[Defect]:
     provinces = draft.provinces
     systems = [s for p in provinces for s in p.dept_systems]
     by_code = {p.code: p for p in provinces}
@@ -105,7 +67,7 @@ def _bypasses(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
         )
 
 
-def _duplicates(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
+def _duplicates(draft: Draft, hosts: Hosts) -> Iterator[Defect]:
     capabilities = list(_DUPLICABLE)
     hosts.rng.shuffle(capabilities)
     for capability, name in capabilities:
@@ -135,7 +97,7 @@ def _duplicates(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
         )
 
 
-def _once_only(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
+def _once_only(draft: Draft, hosts: Hosts) -> Iterator[Defect]:
     services = sorted(s["id"] for s in draft.services)
     for ident in hosts.order(services):
         service = hosts.service(ident)
@@ -151,9 +113,9 @@ def _once_only(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
         )
 
 
-def _shadows(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
+def _shadows(draft: Draft, hosts: Hosts) -> Iterator[Defect]:
     databases = [d for p in draft.provinces for d in p.databases]
-    for ident in hosts.order(databases):
+    for ident in hosts.order(databases, "authority"):
         database = hosts.database(ident)
         entity = hosts.rng.choice(_SHADOWABLE)
         database["copies"] = sorted({*database.get("copies", ()), entity})
@@ -166,7 +128,7 @@ def _shadows(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
         )
 
 
-def _orphans(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
+def _orphans(draft: Draft, hosts: Hosts) -> Iterator[Defect]:
     number = 0
     while True:
         prov = hosts.rng.choice(draft.provinces)
@@ -193,18 +155,34 @@ def _orphans(draft: Draft, hosts: _Hosts) -> Iterator[Defect]:
 
 
 #: The kinds of defect, in the order they are taken.
-DEFECT_KINDS: tuple[tuple[str, Callable[[Draft, _Hosts], Iterator[Defect]]], ...] = (
+DEFECT_KINDS: tuple[Kind, ...] = (
     ("bypass", _bypasses),
     ("duplicated-platform", _duplicates),
     ("once-only", _once_only),
     ("shadow-copy", _shadows),
     ("orphan", _orphans),
+    *defects_structure.KINDS,
+    *defects_interop.KINDS,
+    *defects_data.KINDS,
 )
+
+#: The graph rules no defect kind injects, and why: a finding that cannot stand alone on one
+#: element of one synthetic submission.
+UNCOVERED: dict[str, str] = {
+    "STR003": "needs the name of a unit the reform ended, from a list the synthesis does not read",
+    "STR005": "a commune platform of that kind is also RED001, IOP002 or RED006 (two findings)",
+    "STR006": "one per submission (its framework version), not per element",
+    "IOP009": "a single point of failure depends on the whole exchange graph, not one element",
+    "IOP011": "a note; synthetic checks count errors and warnings",
+    "RED002": "needs one capability built in two provinces: one finding for two elements",
+    "DAT004": "an authoritative database that shares nothing has no aggregate flow either (DAT007)",
+    "GOV005": "one finding for all agencies of unknown tier, not per element",
+}
 
 
 def inject(draft: Draft, count: int, rng: random.Random) -> tuple[Defect, ...]:
     """Inject ``count`` defects (kinds in turn; a kind that runs out of hosts is skipped)."""
-    hosts = _Hosts(draft, rng)
+    hosts = Hosts(draft, rng)
     sources = [factory(draft, hosts) for _name, factory in DEFECT_KINDS]
     out: list[Defect] = []
     while len(out) < count and sources:

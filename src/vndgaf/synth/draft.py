@@ -36,6 +36,7 @@ class Draft:
     """The element lists being built, plus the ids the defect injector needs."""
 
     submitter: str
+    units: list[Doc] = attrs.Factory(list)
     agencies: list[Doc] = attrs.Factory(list)
     systems: list[Doc] = attrs.Factory(list)
     platforms: list[Doc] = attrs.Factory(list)
@@ -43,6 +44,7 @@ class Draft:
     entities: list[Doc] = attrs.Factory(list)
     flows: list[Doc] = attrs.Factory(list)
     services: list[Doc] = attrs.Factory(list)
+    investments: list[Doc] = attrs.Factory(list)
     provinces: list[ProvinceIds] = attrs.Factory(list)
     serial: int = 0
 
@@ -79,7 +81,8 @@ class Draft:
         return doc
 
     def document(self, title: str) -> Doc:
-        """The submission document, every element list sorted by id."""
+        """The submission document, every element list sorted by id (units and investments
+        only when a defect added some, so a clean document keeps its bytes)."""
         doc: Doc = {
             "format_version": 1,
             "submission": {
@@ -89,10 +92,14 @@ class Draft:
                 "title": title,
             },
         }
+        if self.units:
+            doc["units"] = sorted(self.units, key=lambda e: e["id"])
         for name in ("agencies", "systems", "platforms", "databases", "entities"):
             doc[name] = sorted(getattr(self, name), key=lambda e: e["id"])
         doc["flows"] = sorted(self.flows, key=lambda e: e["id"])
         doc["services"] = sorted(self.services, key=lambda e: e["id"])
+        if self.investments:
+            doc["investments"] = sorted(self.investments, key=lambda e: e["id"])
         return doc
 
 
