@@ -1,18 +1,26 @@
-"""Reading the packaged data files (JSON for generated lists, YAML for hand-written ones)."""
+"""Reading the packaged data files (JSON for generated lists, YAML for hand-written ones).
+
+The files are read from the package directory itself (the wheel installs them as plain files
+under ``vndgaf/reference/data``): ``importlib.resources`` would import tempfile, shutil and the
+compression modules on every run for nothing (docs/performance.md, "The small case").
+"""
 
 import json
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["read_json", "read_yaml"]
+__all__ = ["DATA", "read_json", "read_yaml"]
+
+#: The directory of the packaged data files.
+DATA = Path(__file__).resolve().with_name("data")
 
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _text(name: str) -> str:
-    return (resources.files("vndgaf.reference") / "data" / name).read_text(encoding="utf-8")
+    return (DATA / name).read_text(encoding="utf-8")
 
 
 def read_json(name: str) -> dict[str, Any]:

@@ -47,7 +47,7 @@ from vndgaf.reference.overlay import (
     table_of,
 )
 
-__all__ = ["History", "Legal", "Version", "build_history"]
+__all__ = ["History", "Legal", "PlainHistory", "Version", "build_history"]
 
 
 class Version(NamedTuple):
@@ -499,6 +499,47 @@ class History:
                         break
             out[table] = tuple(records)
         return out
+
+
+@attrs.frozen(eq=False)
+class PlainHistory:
+    """A :class:`History` in plain containers with its legal part read: what can be pickled (a
+    mapping proxy cannot) and so what the cache keeps of the bundled catalogue
+    (:func:`vndgaf.cache.cached`)."""
+
+    versions: dict[str, tuple[Version, ...]]
+    tables: dict[str, tuple[str, ...]]
+    overlays: tuple[Overlay, ...]
+    instruments: dict[str, Instrument]
+    effects: dict[str, tuple[Effect, ...]]
+    legal_overlays: tuple[Overlay, ...]
+
+    @classmethod
+    def of(cls, history: History) -> "PlainHistory":
+        """The plain form of ``history`` (reads its legal part)."""
+        legal = history._legal.get()
+        return cls(
+            versions=dict(history.versions),
+            tables=dict(history.tables),
+            overlays=history.overlays,
+            instruments=dict(legal.instruments),
+            effects=dict(legal.effects),
+            legal_overlays=legal.overlays,
+        )
+
+    def history(self) -> History:
+        """The :class:`History` again (it takes these containers over)."""
+        legal = Legal(
+            instruments=MappingProxyType(self.instruments),
+            effects=MappingProxyType(self.effects),
+            overlays=self.legal_overlays,
+        )
+        return History(
+            versions=MappingProxyType(self.versions),
+            tables=MappingProxyType(self.tables),
+            overlays=self.overlays,
+            legal=_Deferred(lambda: legal),
+        )
 
 
 def build_history(
