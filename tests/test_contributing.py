@@ -103,7 +103,7 @@ def _files(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in root.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and ".hypothesis" not in p.parts
+        if p.is_file() and not {"__pycache__", ".hypothesis", ".cache"} & set(p.parts)
     }
 
 
