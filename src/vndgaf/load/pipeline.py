@@ -15,6 +15,7 @@ A submission's own findings never depend on what it is checked with: each is loa
 ids and its own declarations, whatever else is in the check.
 """
 
+import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -47,7 +48,7 @@ from vndgaf.load.read import ParseResult, parse_bytes, parse_file
 from vndgaf.load.references import Catalogue
 from vndgaf.load.result import LoadResult, SubmissionPart
 from vndgaf.load.submissions import Block, Part
-from vndgaf.load.validation import validate
+from vndgaf.load.validation import SchemaProblem, validate
 from vndgaf.model import (
     ELEMENT_LISTS,
     EXTERNAL_LISTS,
@@ -103,6 +104,11 @@ class _Screened:
     dropped: frozenset[str] = frozenset()
     """Top-level keys the schema rejected whole."""
     block: Submission | None = None
+    block_data: Any = None
+    """The submission block as kept: as written, or with a date that was not one replaced by
+    the date of the check (see :func:`_kept_block`)."""
+    rejected_block: bool = False
+    """True when the document declares a submission block that cannot be kept."""
 
 
 def _text_finding(code: str, message: Text, location: Location) -> Finding:
@@ -147,9 +153,8 @@ def _screen(parsed: ParseResult, folder: str) -> _Screened:
             dropped.add(parts[0])
     if "format_version" in dropped:
         return nothing
-    block = None
-    if "submission" in data and "submission" not in dropped:
-        block = _structured(path, data["submission"], Submission)
+    block_data = _kept_block(data, verdict) if "submission" in data else None
+    block = _structured(path, block_data, Submission) if block_data is not None else None
     return _Screened(
         path,
         folder,
@@ -160,7 +165,27 @@ def _screen(parsed: ParseResult, folder: str) -> _Screened:
         {k: frozenset(v) for k, v in bad_externals.items()},
         frozenset(dropped),
         block,
+        block_data,
+        rejected_block="submission" in data and block is None,
     )
+
+
+#: Where the submission's date is; the only fault of a submission block that is repaired.
+_AS_OF = "/submission/as_of"
+
+
+def _kept_block(data: dict[str, Any], verdict: Sequence[SchemaProblem]) -> Any:
+    """The submission block to keep: as written when the schema accepts it; when only its
+    ``as_of`` is wrong (``30/11/2026``), the block with the date of the check (today) in its
+    place, so that the submitter and the framework version still count (SCH013 on the date is
+    the one finding, not a missing block); None when anything else in it is wrong."""
+    written = data["submission"]
+    faults = [p.pointer for p in verdict if pointer_parts(p.pointer)[:1] == ["submission"]]
+    if not faults:
+        return written
+    if isinstance(written, dict) and all(pointer == _AS_OF for pointer in faults):
+        return {**written, "as_of": dt.date.today().isoformat()}
+    return None
 
 
 def _structured(path: str, data: Any, cls: type[Any]) -> Any:
@@ -215,7 +240,7 @@ class _Submission:
         path = doc.path
         kept: dict[str, Any] = {"format_version": data["format_version"]}
         if doc.block is not None:
-            kept["submission"] = data["submission"]
+            kept["submission"] = doc.block_data
         firsts: dict[str, list[bool]] = {}  # per kept item: the first definition of its id?
         for name, kind in ELEMENT_LISTS:
             items = data.get(name)
@@ -428,6 +453,7 @@ def _load(documents: list[_Screened], catalogue: Catalogue, findings: list[Findi
         blocks,
         [doc.path for doc in documents if doc.data is not None],
         _unit_of({doc.path: doc for doc in documents}),
+        rejected=[doc.path for doc in documents if doc.rejected_block],
     )
     findings.extend(grouping.findings)
     by_path = {doc.path: doc for doc in documents}

@@ -9,6 +9,8 @@ messages that report them; the keywords are those of JSON Schema 2020-12
 (https://json-schema.org/draft/2020-12/json-schema-validation).
 """
 
+import datetime as dt
+import re
 import reprlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -160,6 +162,43 @@ def unexplained(pointer: str, detail: str = "") -> SchemaProblem:
     )
 
 
+#: A date as people also write it: day, month, year (30/11/2026, 30-11-2026, 30.11.2026).
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")
+#: A value written as a date should be, which may still name no day (2025-02-30).
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _not_a_date(value: Any, field: str, path: Sequence[str | int]) -> Text:
+    """The message for a value that is not a date written YYYY-MM-DD: a day that does not
+    exist, or the date it seems to mean when written day first; for the submission's ``as_of``,
+    what the check does instead."""
+    text = _q(value)
+    what = Text(
+        f"{text} in '{field}' is not a date written YYYY-MM-DD",
+        f"{text} trong '{field}' không phải ngày viết theo dạng YYYY-MM-DD",
+    )
+    if isinstance(value, str) and _ISO_SHAPE.fullmatch(value):
+        what = Text(
+            f"{text} in '{field}' is not a day of the calendar",
+            f"{text} trong '{field}' không phải một ngày có thật",
+        )
+    match = _DAY_FIRST.fullmatch(value) if isinstance(value, str) else None
+    if match is not None:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            meant = dt.date(year, month, day).isoformat()
+        except ValueError:
+            pass
+        else:
+            what = Text(f"{what.en} (did you mean {meant}?)", f"{what.vi} (có phải là {meant}?)")
+    if list(path) == ["submission", "as_of"]:
+        what = Text(
+            f"{what.en}; the rules that depend on a date use the date of the check instead",
+            f"{what.vi}; các quy tắc phụ thuộc ngày sẽ dùng ngày kiểm tra thay thế",
+        )
+    return what
+
+
 def problems_of(error: "jsonschema.ValidationError") -> list[SchemaProblem]:
     """The problems one jsonschema error stands for, each with its code and message."""
     path = list(error.absolute_path)
@@ -258,16 +297,9 @@ def problems_of(error: "jsonschema.ValidationError") -> list[SchemaProblem]:
             )
         ]
     if kind == "format" and expected_value == "date":
-        return [
-            SchemaProblem(
-                "SCH013",
-                Text(
-                    f"{_q(value)} in '{field}' is not a valid date (YYYY-MM-DD)",
-                    f"{_q(value)} trong '{field}' không phải ngày hợp lệ (YYYY-MM-DD)",
-                ),
-                ptr,
-            )
-        ]
+        return [SchemaProblem("SCH013", _not_a_date(value, field, path), ptr)]
+    if kind == "pattern" and schema.get("format") == "date":
+        return []  # the date format says it, without showing the expression
     if kind == "pattern":
         return [
             SchemaProblem(

@@ -16,7 +16,7 @@ diff``).
 """
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import attrs
 
@@ -120,13 +120,15 @@ def group_files(
     blocks: Sequence[Block],
     structured: Sequence[str],
     unit_of: Callable[[str, str], str | None] = lambda _path, _agency: None,
+    rejected: Collection[str] = (),
 ) -> Grouping:
     """Group ``documents`` (path, folder), in input order, by the submission declared in their
     folder or nearest ancestor; ``blocks`` are the submission blocks found, in document order;
     ``structured`` the documents whose content was kept (REF006 points at the first of them that
     belongs to no submission); ``unit_of(path, agency)`` the unit an agency defined in a
     document governs, which tells two versions of one submitter from two submitters that chose
-    the same id."""
+    the same id; ``rejected`` the documents that declare a submission block the schema rejected
+    (no REF006 then: the block is declared, and the schema finding on it is the root)."""
     findings: list[Finding] = []
     by_folder: dict[str, Block] = {}
     for block in blocks:
@@ -158,7 +160,7 @@ def group_files(
         parts.insert(0, Part(None, "", tuple(unnamed)))
         kept_content = set(structured)
         first = next((path for path in unnamed if path in kept_content), None)
-        if first is not None:
+        if first is not None and not set(rejected).intersection(unnamed):
             findings.append(_missing(first, len(parts) > 1))
     return Grouping(tuple(parts), tuple(findings), frozenset(set_aside))
 
