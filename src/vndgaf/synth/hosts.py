@@ -42,6 +42,7 @@ class Hosts:
         self._databases = {d["id"]: d for d in draft.databases}
         self._flows = {f["id"]: f for f in draft.flows}
         self._by_code = {p.code: p for p in draft.provinces}
+        self._by_commune = {c: p for p in draft.provinces for c in p.communes}
 
     def order(self, items: Sequence[str], aspect: str = "") -> Iterator[str]:
         """The unused ``items`` in random order, each marked used as it is handed out.
@@ -73,12 +74,10 @@ class Hosts:
 
     def province_of(self, element_id: str) -> ProvinceIds:
         """The province of a synthetic element (``t<code>-…`` or ``x<commune>-…``)."""
-        for prov in self.draft.provinces:
-            if element_id.startswith(f"t{prov.code}-"):
-                return prov
-            if element_id.split("-", 1)[0] + "-ubnd" in prov.communes:
-                return prov
-        raise KeyError(element_id)
+        head = element_id.split("-", 1)[0]
+        if head.startswith("t") and head[1:] in self._by_code:
+            return self._by_code[head[1:]]
+        return self._by_commune[f"{head}-ubnd"]
 
     def service(self, ident: str) -> Doc:
         return self._services[ident]
