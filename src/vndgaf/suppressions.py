@@ -16,6 +16,7 @@ import attrs
 from vndgaf.diagnostics import Finding, RuleInfo, Severity, Text
 from vndgaf.load import LoadResult
 from vndgaf.load.checks import finding, input_check
+from vndgaf.load.suggest import closest
 from vndgaf.model import ELEMENT_LISTS, Suppression
 
 __all__ = ["UNKNOWN_RULE", "apply_suppressions", "unknown_rule_findings"]
@@ -66,7 +67,8 @@ def apply_suppressions(found: Finding, entries: Sequence[Suppression], as_of: dt
 def unknown_rule_findings(result: LoadResult, known: Iterable[RuleInfo]) -> Iterator[Finding]:
     """REF010 for every ``suppress`` entry of the loaded ``result`` that names no rule or check
     of ``known``: at the entry's ``rule``, about its element (qualified as every output shows
-    it), attributed to the submission that defines the element."""
+    it), attributed to the submission that defines the element, with the closest code or name
+    when one is close enough."""
     infos = tuple(known)
     codes = {info.code for info in infos}
     names = {info.name for info in infos}
@@ -77,13 +79,17 @@ def unknown_rule_findings(result: LoadResult, known: Iterable[RuleInfo]) -> Iter
                 if written.upper() in codes or written.lower() in names:
                     continue
                 shown = getattr(element, "name", None) or element.id
+                hint = closest(written.upper(), codes) or closest(written.lower(), names)
+                tail = Text("", "")
+                if hint is not None:
+                    tail = Text(f" (did you mean '{hint}'?)", f" (có phải ý bạn là '{hint}'?)")
                 found = finding(
                     UNKNOWN_RULE,
                     Text(
                         f"suppression on '{shown}' names '{written}', which is no rule or"
-                        " check; it accepts nothing",
+                        f" check; it accepts nothing{tail.en}",
                         f"chấp nhận ngoại lệ trên '{shown}' ghi '{written}', không phải mã"
-                        " hay tên của quy tắc nào; nó không có tác dụng",
+                        f" hay tên của quy tắc nào; nó không có tác dụng{tail.vi}",
                     ),
                     result.locate(element.id, f"suppress/{index}/rule"),
                     subject=result.qualified(element.id),

@@ -98,11 +98,11 @@ def test_an_entry_naming_no_rule_is_ref010_at_its_rule_field(tmp_path: Path) -> 
     assert unknown.location.pointer == "/agencies/1/suppress/0/rule"
     assert unknown.message.en == (
         "suppression on 'UBND huyện Yên Sơn' names 'STR01', which is no rule or check;"
-        " it accepts nothing"
+        " it accepts nothing (did you mean 'STR001'?)"
     )
     assert unknown.message.vi == (
         "chấp nhận ngoại lệ trên 'UBND huyện Yên Sơn' ghi 'STR01', không phải mã hay tên của"
-        " quy tắc nào; nó không có tác dụng"
+        " quy tắc nào; nó không có tác dụng (có phải ý bạn là 'STR001'?)"
     )
     assert unknown.subject == "ubnd::ubnd-huyen"
     assert unknown.severity.value == "warning" and unknown.submitter == "ubnd"
@@ -154,3 +154,18 @@ def test_checked_with_another_submission_each_keeps_its_own_suppressions(tmp_pat
     assert unknown.subject == "ubnd-hp::ubnd-huyen" and unknown.submitter == "ubnd-hp"
     assert unknown.location is not None
     assert unknown.location.path == str(second / "s.yaml") and unknown.location.line == 10
+
+
+def test_ref010_suggests_a_name_and_stays_silent_when_nothing_is_close(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "{rule: district-level-actve, reason: a}",
+        "{rule: accepted-by-the-board, reason: b}",
+    )
+    messages = [f.message.en for f in check_loaded(load([path])).findings if f.code == "REF010"]
+    assert messages == [
+        "suppression on 'UBND huyện Yên Sơn' names 'district-level-actve', which is no rule or"
+        " check; it accepts nothing (did you mean 'district-level-active'?)",
+        "suppression on 'UBND huyện Yên Sơn' names 'accepted-by-the-board', which is no rule or"
+        " check; it accepts nothing",
+    ]
