@@ -7,16 +7,18 @@ and a test fails when it is stale.
 
 import datetime as dt
 import functools
-import importlib.resources
 import inspect
 import json
 import types
 import typing
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import attrs
 
+from vndgaf import model, project
+from vndgaf.cache import cached
 from vndgaf.model import Architecture, Externals
 from vndgaf.model.deprecated import DEPRECATED_VALUES
 from vndgaf.model.meta import QUALIFIED_ID_PATTERN
@@ -50,7 +52,7 @@ def descriptions_vi() -> dict[str, str]:
     """Vietnamese for each English description of the model (its docstrings and field
     metadata), keyed by the English text, as a message catalogue is. A test fails when one is
     missing; the schema then shows the English alone."""
-    text = (importlib.resources.files("vndgaf.model") / "descriptions.vi.json").read_text("utf-8")
+    text = _DESCRIPTIONS_VI.read_text("utf-8")
     table: dict[str, str] = json.loads(text)
     return table
 
@@ -188,8 +190,24 @@ def class_definitions(*classes: type) -> dict[str, Any]:
     return defs
 
 
+#: The Vietnamese of the model's descriptions, a file of the model package.
+_DESCRIPTIONS_VI = Path(model.__file__).with_name("descriptions.vi.json")
+
+
+def _sources() -> tuple[Path, ...]:
+    """What the schema is generated from: the model, its descriptions, this module."""
+    folder = Path(model.__file__).parent
+    return (Path(__file__), Path(project.__file__), _DESCRIPTIONS_VI, *sorted(folder.glob("*.py")))
+
+
 @functools.cache
 def _schema_text() -> str:
+    """The schema text, generated from the model once and then read from the user's cache
+    (:mod:`vndgaf.cache`): generating it on every run cost a small check a fifth of its work."""
+    return cached("schema", _sources(), _generated_text, str)
+
+
+def _generated_text() -> str:
     defs: dict[str, Any] = {}
     _class_def(Architecture, defs)
     root = dict(defs.pop("Architecture"))

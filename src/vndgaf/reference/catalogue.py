@@ -14,6 +14,7 @@ compares an id with the ids of the same kind that share its first characters.
 import datetime as dt
 import difflib
 import functools
+import itertools
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -149,12 +150,14 @@ class Catalogue:
 
     def elements(self) -> Iterator[CatalogueElement]:
         """Every element in force, parts in a fixed order (provinces, communes, agencies …)."""
-        yield from self.provinces
-        yield from self.communes
-        yield from self.agencies
-        yield from self.platforms
-        yield from self.databases
-        yield from self.entities
+        return itertools.chain(
+            self.provinces,
+            self.communes,
+            self.agencies,
+            self.platforms,
+            self.databases,
+            self.entities,
+        )
 
     def get(self, ident: str) -> CatalogueElement | None:
         """The element with id ``ident`` in force on ``as_of``, or None."""

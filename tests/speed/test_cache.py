@@ -1,5 +1,5 @@
-"""The precompiled catalogue (``vndgaf.cache``) holds exactly what the sources give, and a
-stale, damaged or foreign cache entry is rebuilt, never trusted."""
+"""The precompiled values (``vndgaf.cache``): the catalogue and the schema hold exactly what
+the sources give, and a stale, damaged or foreign cache entry is rebuilt, never trusted."""
 
 import datetime as dt
 import os
@@ -158,3 +158,15 @@ def test_the_command_reads_the_same_catalogue_from_the_cache(tmp_path: Path) -> 
     written = run()
     assert len(list((tmp_path / "cache").glob("catalogue-*.pickle"))) == 1
     assert run() == written == run(VNDGAF_NO_CACHE="1")
+
+
+def test_the_cached_schema_is_the_one_generated_from_the_model(cache_dir: Path) -> None:
+    from vndgaf import schema
+
+    generated = schema._generated_text()
+    assert cache.cached("schema", schema._sources(), schema._generated_text, str) == generated
+    assert len(list(cache_dir.glob("schema-*.pickle"))) == 1
+    read = cache.cached("schema", schema._sources(), lambda: pytest.fail("generated again"), str)
+    assert read == generated
+    published = ROOT / "schemas" / schema.SCHEMA_FILENAME
+    assert read == published.read_text(encoding="utf-8")
