@@ -22,7 +22,7 @@ import itertools
 import operator
 import typing
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -33,7 +33,9 @@ from vndgaf.load.positions import SourceMap
 from vndgaf.load.suggest import MAX_LENGTH, Suggestions
 from vndgaf.model import Submission
 from vndgaf.model.namespaces import is_catalogue_id, split_id
-from vndgaf.reference import legacy_reference
+
+if TYPE_CHECKING:
+    from vndgaf.reference.legacy_refs import LegacyReference
 
 __all__ = [
     "CHECKS",
@@ -286,7 +288,7 @@ class _Checker:
         kind = self.kinds_of[ref]
         wanted = ", ".join(kinds)
         owner, local = split_id(ref)
-        legacy = legacy_reference(ref) if kind is None and "unit" in kinds else None
+        legacy = _legacy(ref) if kind is None and "unit" in kinds else None
         if legacy is not None:  # an old unit code, or a unit's name where its id belongs
             check, message = (LEGACY_UNIT if legacy.legacy else DANGLING), legacy.message
         elif kind is None and owner:
@@ -341,3 +343,14 @@ class _Checker:
             f"báo trong externals (loại {wanted}, kèm cơ quan chủ quản) để hồ sơ này kiểm tra "
             "được độc lập",
         )
+
+
+def _legacy(ref: str) -> "LegacyReference | None":
+    """A unit id or name from before 1/7/2025 explained with its successor, or None.
+
+    Unit resolution (names, lineage, the conversion table) is imported only when a reference
+    to a unit is dangling: a clean file never pays for it (docs/performance.md).
+    """
+    from vndgaf.reference.legacy_refs import legacy_reference
+
+    return legacy_reference(ref)

@@ -12,6 +12,9 @@ the units in force on a date, with status and lineage; :func:`conversion_table` 
 old → new table; :func:`legacy_reference` explains a pre-1/7/2025 unit used in a submission.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from vndgaf.reference.capability import Capability
 from vndgaf.reference.catalogue import (
     CATALOGUE_PREFIX,
@@ -20,7 +23,6 @@ from vndgaf.reference.catalogue import (
     catalogue,
     is_catalogue_id,
 )
-from vndgaf.reference.conversion import ConversionRow, Share, conversion_table
 from vndgaf.reference.frameworks import FrameworkRelease
 from vndgaf.reference.history import Version
 from vndgaf.reference.instruments import (
@@ -31,19 +33,41 @@ from vndgaf.reference.instruments import (
     InstrumentStatus,
     InstrumentType,
 )
-from vndgaf.reference.legacy_refs import LegacyReference, legacy_reference
 from vndgaf.reference.lists import ListItem, ReferenceList
-from vndgaf.reference.names import fold
 from vndgaf.reference.overlay import Overlay, OverlayError, OverlayProblem
-from vndgaf.reference.resolve import (
-    Candidate,
-    LineageLink,
-    Resolution,
-    ResolutionStatus,
-    resolve_unit,
-    resolve_units,
-)
-from vndgaf.reference.unit_index import UnitRef
+
+if TYPE_CHECKING:
+    from vndgaf.reference.conversion import ConversionRow, Share, conversion_table
+    from vndgaf.reference.legacy_refs import LegacyReference, legacy_reference
+    from vndgaf.reference.names import fold
+    from vndgaf.reference.resolve import (
+        Candidate,
+        LineageLink,
+        Resolution,
+        ResolutionStatus,
+        resolve_unit,
+        resolve_units,
+    )
+    from vndgaf.reference.unit_index import UnitRef
+
+#: Unit resolution (names, lineage, the old → new table) is imported on first use (PEP 562): a
+#: run that meets no old unit never loads it (docs/performance.md). The catalogue, which every
+#: run reads, is imported above.
+_HOMES: dict[str, str] = {
+    "Candidate": "vndgaf.reference.resolve",
+    "ConversionRow": "vndgaf.reference.conversion",
+    "LegacyReference": "vndgaf.reference.legacy_refs",
+    "LineageLink": "vndgaf.reference.resolve",
+    "Resolution": "vndgaf.reference.resolve",
+    "ResolutionStatus": "vndgaf.reference.resolve",
+    "Share": "vndgaf.reference.conversion",
+    "UnitRef": "vndgaf.reference.unit_index",
+    "conversion_table": "vndgaf.reference.conversion",
+    "fold": "vndgaf.reference.names",
+    "legacy_reference": "vndgaf.reference.legacy_refs",
+    "resolve_unit": "vndgaf.reference.resolve",
+    "resolve_units": "vndgaf.reference.resolve",
+}
 
 __all__ = [
     "CATALOGUE_PREFIX",
@@ -79,3 +103,17 @@ __all__ = [
     "resolve_unit",
     "resolve_units",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a unit-resolution name's module the first time the name is used."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'vndgaf.reference' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})
