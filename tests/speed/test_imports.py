@@ -69,3 +69,47 @@ def test_import_vndgaf_alone_imports_no_graph_or_diagram_library() -> None:
     )
     top = {name.split(".")[0] for name in json.loads(proc.stdout)}
     assert not top & set(HEAVY)
+
+
+def _modules(*args: str) -> tuple[int, set[str], str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    lines = proc.stdout.strip().splitlines()
+    probe = json.loads(lines[-1])
+    return probe["code"], set(probe["modules"]), "\n".join(lines[:-1])
+
+
+#: What a clean YAML file's ``validate`` has no use for: unit resolution (only a dangling unit
+#: reference asks for it), the other report writers, the JSON reader.
+NOT_FOR_A_CLEAN_YAML_FILE = (
+    "vndgaf.reference.resolve",
+    "vndgaf.reference.conversion",
+    "vndgaf.report.sarif",
+    "vndgaf.report.html_",
+    "vndgaf.report.markdown",
+    "vndgaf.load.json_reader",
+)
+
+
+def test_validate_of_a_clean_yaml_file_imports_only_what_it_uses() -> None:
+    code, modules, _ = _modules("validate", "examples/bo-tu-phap")
+    assert code == 0
+    assert not modules & set(NOT_FOR_A_CLEAN_YAML_FILE)
+    assert "vndgaf.report.text" in modules  # the probe sees what the command did import
+
+
+def test_a_pre_merger_unit_still_gets_its_successor_named(tmp_path: Path) -> None:
+    """Unit resolution, imported on demand, still answers: Quảng Nam (49) became Đà Nẵng (48)."""
+    (tmp_path / "sub.yaml").write_text(
+        "format_version: 1\n"
+        'submission: {submitter: vn:province/48, framework_version: "4.0", as_of: 2025-11-01}\n'
+        "agencies:\n"
+        "  - {id: ubnd, name: Ủy ban nhân dân, level: provincial, unit: vn:province/49}\n",
+        encoding="utf-8",
+    )
+    code, modules, output = _modules("validate", str(tmp_path / "sub.yaml"))
+    assert code == 1
+    assert "vndgaf.reference.resolve" in modules
+    assert "REF007" in output and "SCH" not in output, output
+    assert "part of Thành phố Đà Nẵng: use vn:province/48" in output, output

@@ -14,7 +14,6 @@ from typing import Any, BinaryIO, Final
 import attrs
 
 from vndgaf.errors import InputError
-from vndgaf.load.json_reader import parse_json
 from vndgaf.load.positions import SourceMap, line_starts, position
 from vndgaf.load.problems import Fatal, Limits, ParseProblem, problem, too_big
 from vndgaf.load.yaml_reader import parse_yaml
@@ -95,6 +94,10 @@ def parse_bytes(raw: bytes, path: str, *, limits: Limits = Limits()) -> ParseRes
     try:
         text = _decode(raw)
         if _is_json(path, text):
+            # imported here: the JSON reader and its locator are a tenth of a YAML run's own
+            # imports (docs/performance.md)
+            from vndgaf.load.json_reader import parse_json
+
             body = raw[len(_UTF8_BOM) :] if raw.startswith(_UTF8_BOM) else raw
             data, source, problems = parse_json(text, body, limits)
         else:
