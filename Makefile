@@ -8,11 +8,22 @@ OUT    := out
 
 .PHONY: demo test quick lint typecheck layers unit lowest bench bench-exports fuzz docs schema clean system-deps browser-deps
 
+# The stamp holds the directory the environment was made in: a checkout copied with its .venv
+# (whose scripts and editable install point back at the original) gets a fresh one.
+MADE_IN := $(shell cat $(STAMP) 2>/dev/null)
+ifneq ($(MADE_IN),)
+ifneq ($(MADE_IN),$(CURDIR))
+MOVED := 1
+.PHONY: $(STAMP)
+endif
+endif
+
 $(STAMP): pyproject.toml
+	@if [ -n "$(MOVED)" ]; then echo "$(VENV) was made in $(MADE_IN): making it again here"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 	@$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@echo "$(CURDIR)" > $(STAMP)
 
 # Graphviz (and a font with Vietnamese glyphs) from the system package manager when missing.
 system-deps:

@@ -61,6 +61,7 @@ _LABELS: dict[str, Text] = {
     "old": Text("Old", "Cũ"),
     "new": Text("New", "Mới"),
     "files": Text("files", "tệp"),
+    "file": Text("file", "tệp"),
     "added": Text("added", "thêm mới"),
     "removed": Text("removed", "loại bỏ"),
     "changed": Text("changed", "thay đổi"),
@@ -270,7 +271,7 @@ def _value_text(value: Any, lang: str) -> str:
 
 def _inputs_text(files: Sequence[str], lang: str) -> str:
     """``examples/tuyen-quang (6 files)``: the common directory of the inputs and their number."""
-    count = f"{len(files)} {_label('files', lang)}"
+    count = f"{len(files)} {_label('file' if len(files) == 1 else 'files', lang)}"
     if not files:
         return count
     where = files[0] if len(files) == 1 else os.path.commonpath(files) or "."

@@ -207,3 +207,10 @@ def test_long_id_lists_show_only_the_items_added_and_removed(tmp_path: Path) -> 
     (tmp_path / "again").mkdir()
     d = _diff(tmp_path / "again", old, shuffled)
     assert "      tenants: (same items, new order)" in render_diff_text(d).splitlines()
+
+
+def test_the_inputs_line_counts_one_file_in_the_singular(tmp_path: Path) -> None:
+    """A one-file submission is "(1 file)" in English; six files are "(6 files)"."""
+    text = render_diff_text(_diff(tmp_path, "", DB))
+    assert "old/architecture.yaml (1 file)" in text
+    assert "(1 files)" not in text

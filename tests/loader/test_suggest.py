@@ -8,15 +8,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vndgaf.load import load
-from vndgaf.load.suggest import CUTOFF, MAX_LENGTH, SMALL, Suggestions, closest
+from vndgaf.suggest import CUTOFF, MAX_LENGTH, SMALL, Suggestions, closest, edits
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-./:"
 _IDS = st.text(_ALPHABET, min_size=1, max_size=24)
 
 
 def _difflib(word: str, pool: list[str]) -> str | None:
-    match = difflib.get_close_matches(word, sorted(pool), n=1, cutoff=CUTOFF)
-    return match[0] if match else None
+    """difflib's best ratio; of the candidates that share it, the fewest edits away, then the
+    greatest string (difflib's own tie-break)."""
+    scored = [(_ratio(word, c), c) for c in pool]
+    top = max((r for r, _ in scored if r >= CUTOFF), default=None)
+    if top is None:
+        assert not difflib.get_close_matches(word, sorted(pool), n=1, cutoff=CUTOFF)
+        return None
+    tied = sorted((c for r, c in scored if r == top), reverse=True)
+    return min(tied, key=lambda c: edits(word, c))
 
 
 def _ratio(a: str, b: str) -> float:
@@ -57,8 +64,38 @@ def test_index_finds_every_id_one_edit_away(data: st.DataObject, pool: list[str]
         return
     got = Suggestions(pool).closest(word)
     assert got is not None
-    assert (_ratio(word, got), got) >= (_ratio(word, ident), ident)
     assert _ratio(word, got) == max(_ratio(word, p) for p in pool)
+    assert _ratio(word, got) > _ratio(word, ident) or edits(word, got) <= edits(word, ident)
+
+
+def test_of_equally_close_ids_the_one_fewest_edits_away_comes_first() -> None:
+    """difflib rates 21583 and 23839 alike for 23583; one replaced digit beats two edits."""
+    pool = ["vn:commune/23839", "vn:commune/21583"]
+    assert closest("vn:commune/23583", pool) == "vn:commune/21583"
+    assert Suggestions(pool).ranked("vn:commune/23583") == ("vn:commune/21583", "vn:commune/23839")
+    assert edits("vn:commune/23583", "vn:commune/23839") == 2
+
+
+def test_a_misspelt_commune_code_suggests_the_unit_the_agency_is_named_after(
+    tmp_path: Path,
+) -> None:
+    """Many codes are one digit off 23583; the agency's name says which one was meant."""
+    path = tmp_path / "gl.yaml"
+    path.write_text(
+        "format_version: 1\n"
+        "submission: {submitter: ubnd-gl, framework_version: '4.0', as_of: 2025-12-01}\n"
+        "agencies:\n"
+        "  - {id: ubnd-gl, name: UBND tỉnh Gia Lai, type: provincial_peoples_committee,"
+        " level: provincial, unit: vn:province/52}\n"
+        "  - {id: ubnd-quy-nhon, name: UBND phường Quy Nhơn, type: commune_peoples_committee,"
+        " level: commune, parent: ubnd-gl, unit: vn:commune/23583}\n",
+        encoding="utf-8",
+    )
+    [finding] = [f for f in load([path]).findings if f.code == "REF003"]
+    assert finding.message.en.endswith("(did you mean 'vn:commune/21583' (Phường Quy Nhơn)?)"), (
+        finding.message.en
+    )
+    assert finding.location is not None and finding.location.pointer == "/agencies/1/unit"
 
 
 def test_a_large_pool_suggests_the_id_with_a_typo_anywhere() -> None:

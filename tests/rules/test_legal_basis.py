@@ -1,16 +1,21 @@
 """The rules' legal basis: citations of the instruments table, rendered in the report's language
 as of the check's date, successors for repealed instruments, inferences labelled as such."""
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from vndgaf.cli import main
 from vndgaf.diagnostics import Severity
 from vndgaf.engine import check
 from vndgaf.load.overlays import catalogue_with
+from vndgaf.model import Citation
 from vndgaf.reference import Catalogue, InstrumentState, catalogue
 from vndgaf.report import render
 from vndgaf.rules import ALL_RULES, rules_by_instrument
@@ -231,3 +236,25 @@ def test_rules_by_instrument_names_the_rules_resting_on_each_decree() -> None:
     citing = rules_by_instrument()
     assert set(citing["nd-47-2024"]) == {"IOP001", "IOP002", "RED004", "DAT008"}
     assert set(citing["nd-47-2020"]) >= {"DAT001", "DAT002", "DAT003", "GOV001", "GOV002"}
+
+
+def test_the_rule_page_says_the_repealing_clause_is_not_the_counterpart_article() -> None:
+    """Docs show NĐ 278's Art. 23(2) as the provision that repeals NĐ 47/2020, with the same
+    caveats as reports: no counterpart article known, the repeal from a secondary source."""
+    text = LegalBasis((Citation("nd-47-2020", "9", "3"),)).history(catalogue()).text.en
+    assert text == (
+        "Decree 47/2020/NĐ-CP, Art. 9(3) (replaced from 22/10/2025 by Decree 278/2025/NĐ-CP, "
+        "Art. 23(2), the repealing provision; the corresponding article is not identified; the "
+        "repeal is reported by a secondary source)"
+    )
+
+
+def test_the_instrument_table_says_how_sure_each_status_is() -> None:
+    """`reference instruments`: the repeal of NĐ 47/2020 rests on a secondary source, though the
+    decree itself is sourced."""
+    result = CliRunner().invoke(main, ["reference", "instruments", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(result.output))}
+    assert rows["nd-47-2020"]["status_confidence"] == "secondary"
+    assert rows["nd-47-2020"]["confidence"] == "sourced"
+    assert rows["nd-47-2024"]["status_confidence"] == "sourced"

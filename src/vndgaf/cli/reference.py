@@ -11,7 +11,7 @@ import click
 
 from vndgaf.cli._common import fail, lang_option, reference_catalogue, reference_option
 from vndgaf.model import Provenance
-from vndgaf.reference import Capability, Catalogue, Instrument
+from vndgaf.reference import Capability, Catalogue, Instrument, InstrumentStatus
 from vndgaf.rules import rules_by_instrument
 from vndgaf.textsafe import json_text
 
@@ -169,6 +169,13 @@ def _framework_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
     return header, rows, list(cat.frameworks)
 
 
+def _status_confidence(status: InstrumentStatus) -> str:
+    """How sure the status is (the effect that ended the instrument, else the latest one): a
+    repeal known from a press note only is not as sure as the decree it ends."""
+    ending = [e for e in status.effects if e.kind.ends] or list(status.effects)
+    return _confidence(ending[-1].provenance) if ending else ""
+
+
 def _instrument_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
     rows: list[Row] = []
     citing = rules_by_instrument()
@@ -185,6 +192,7 @@ def _instrument_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
                 status.state.value,
                 _date(status.since),
                 status.successor.id if status.successor else "",
+                _status_confidence(status),
                 _confidence(instrument.provenance),
                 " ".join(citing.get(instrument.id, ())),
             )
@@ -198,6 +206,7 @@ def _instrument_rows(cat: Catalogue, _province: str | None, lang: str) -> Any:
         "status",
         "since",
         "successor",
+        "status_confidence",
         "confidence",
         "rules",
     )

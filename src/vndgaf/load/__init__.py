@@ -19,8 +19,6 @@ Each step is a module with one job:
 - :mod:`~vndgaf.load.ids` — where each id is defined (REF002, REF005);
 - :mod:`~vndgaf.load.references` — every reference names an element of an allowed kind
   (REF001, REF003, REF004);
-- :mod:`~vndgaf.load.suggest` — "did you mean": the closest id or word to a misspelt one, in
-  bounded work per miss;
 - :mod:`~vndgaf.load.submissions` — which submission each file belongs to (SCH015, REF006),
   two versions of one submission (REF008);
 - :mod:`~vndgaf.load.merge` — several submissions as one architecture, ids qualified;

@@ -30,9 +30,9 @@ from vndgaf.diagnostics import Finding, RuleInfo, Severity, Text
 from vndgaf.load.checks import finding, input_check, located
 from vndgaf.load.ids import Origins
 from vndgaf.load.positions import SourceMap
-from vndgaf.load.suggest import MAX_LENGTH, Suggestions
 from vndgaf.model import Submission
 from vndgaf.model.namespaces import is_catalogue_id, split_id
+from vndgaf.suggest import MAX_LENGTH, Suggestions
 
 if TYPE_CHECKING:
     from vndgaf.reference.legacy_refs import LegacyReference
@@ -107,13 +107,23 @@ LEGACY_UNIT = input_check(
 CHECKS: tuple[RuleInfo, ...] = (DANGLING, UNKNOWN_CATALOGUE_ID, WRONG_KIND, LEGACY_UNIT)
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
 class Catalogue(Protocol):
     """What reference checking needs from the national reference catalogue."""
 
     def kind_of(self, element_id: str) -> str | None: ...
 
-    def suggest(self, element_id: str) -> tuple[str, ...]: ...
+    def suggest(self, element_id: str, limit: int = 3) -> tuple[str, ...]: ...
 
+    def get(self, element_id: str) -> _Named | None: ...
+
+
+#: How many equally close catalogue ids a misspelt one is compared by name with.
+_HINTS = 12
 
 RefPlan = tuple[tuple[str, tuple[str, ...], type | None, bool], ...]
 _PLANS: dict[type, RefPlan] = {}
@@ -235,16 +245,19 @@ def check_references(
             continue
         for element in unresolved(elements, type(elements[0]), checker.kinds_of):
             origin = origins[element.id]  # its own: the lists hold first definitions
+            name = str(getattr(element, "name", "") or "")  # flows have none
             for ref, ref_pointer, kinds in refs(element, origin.pointer):
-                checker.check(ref, element.id, origin.path, ref_pointer, kinds)
+                checker.check(ref, element.id, origin.path, ref_pointer, kinds, name)
     return checker.findings
 
 
-def _did_you_mean(hint: str | None) -> Text:
-    """The suggestion tail of a bad-reference message ("" when there is none)."""
+def _did_you_mean(hint: str | None, name: str = "") -> Text:
+    """The suggestion tail of a bad-reference message ("" when there is none), with the name
+    of the element suggested when it has one."""
     if hint is None:
         return Text("", "")
-    return Text(f" (did you mean '{hint}'?)", f" (có phải ý bạn là '{hint}'?)")
+    named = f"'{hint}' ({name})" if name else f"'{hint}'"
+    return Text(f" (did you mean {named}?)", f" (có phải ý bạn là {named}?)")
 
 
 class _Checker:
@@ -280,11 +293,35 @@ class _Checker:
             self._suggestions[kinds] = Suggestions(i for k in kinds for i in self.ids_of_kind(k))
         return self._suggestions[kinds].closest(ref)
 
+    def _catalogue_hint(self, ref: str, context: str) -> Text:
+        """The "did you mean" of a misspelt catalogue id, with the name of the id suggested.
+        Of the ids equally close (a code one digit off matches many), the one whose name the
+        referring element's name contains comes first: 'UBND phường Quy Nhơn' with
+        vn:commune/23583 means vn:commune/21583, Phường Quy Nhơn."""
+        hints = self.catalogue.suggest(ref, limit=_HINTS) if len(ref) <= MAX_LENGTH else ()
+        named = [(h, e.name) for h in hints if (e := self.catalogue.get(h)) is not None]
+        if not named:
+            return _did_you_mean(None)
+        from vndgaf.reference.names import fold, strip_kind  # only a misspelt id needs them
+
+        said = fold(context)
+        hint, name = next(
+            ((h, n) for h, n in named if said and strip_kind(fold(n)).bare in said), named[0]
+        )
+        return _did_you_mean(hint, name)
+
     def check(
-        self, ref: str, subject: str, path: str, pointer: str, kinds: tuple[str, ...]
+        self,
+        ref: str,
+        subject: str,
+        path: str,
+        pointer: str,
+        kinds: tuple[str, ...],
+        context: str = "",
     ) -> None:
         """Report ``ref`` when it names nothing (REF001, REF003 for a catalogue id) or an
-        element of a kind the field does not allow (REF004); a good reference reports nothing."""
+        element of a kind the field does not allow (REF004); a good reference reports nothing.
+        ``context`` is the name of the element that holds the reference (for suggestions)."""
         kind = self.kinds_of[ref]
         wanted = ", ".join(kinds)
         owner, local = split_id(ref)
@@ -294,8 +331,7 @@ class _Checker:
         elif kind is None and owner:
             check, message = DANGLING, self._qualified(ref, owner, local, wanted)
         elif kind is None and is_catalogue_id(ref):
-            hints = self.catalogue.suggest(ref) if len(ref) <= MAX_LENGTH else ()
-            tail = _did_you_mean(hints[0] if hints else None)
+            tail = self._catalogue_hint(ref, context)
             check, message = (
                 UNKNOWN_CATALOGUE_ID,
                 Text(

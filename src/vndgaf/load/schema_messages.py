@@ -19,7 +19,7 @@ import attrs
 
 from vndgaf.diagnostics import RuleInfo, Severity, Text, pointer_token, quoted, shortened
 from vndgaf.load.checks import input_check
-from vndgaf.load.suggest import closest
+from vndgaf.suggest import closest
 
 if TYPE_CHECKING:
     import jsonschema

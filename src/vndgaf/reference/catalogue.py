@@ -12,7 +12,6 @@ compares an id with the ids of the same kind that share its first characters.
 """
 
 import datetime as dt
-import difflib
 import functools
 import itertools
 import threading
@@ -47,6 +46,7 @@ from vndgaf.reference.overlay import (
     bundled_instruments,
     bundled_overlays,
 )
+from vndgaf.suggest import Suggestions, closest
 
 __all__ = [
     "CATALOGUE_PREFIX",
@@ -77,8 +77,8 @@ _PREFIX_KINDS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-#: Above this many ids of one kind, suggestions only look at ids sharing two leading characters.
-_SMALL_BUCKET = 200
+#: How close a catalogue id must be to a misspelt one to be suggested (difflib's ratio).
+SUGGESTION_CUTOFF = 0.6
 
 #: Snapshots kept per history (a run asks for one or two dates; a library user maybe more).
 _SNAPSHOTS = 32
@@ -127,7 +127,7 @@ class Catalogue:
     _communes_by_province: Mapping[str, tuple[AdministrativeUnit, ...]] = attrs.field(
         init=False, repr=False
     )
-    _buckets: list[Mapping[str, Mapping[str, tuple[str, ...]]]] = attrs.field(
+    _suggestions: list[Mapping[str, Suggestions]] = attrs.field(
         init=False, repr=False, factory=list
     )
 
@@ -211,23 +211,24 @@ class Catalogue:
         return is_catalogue_id(ident)
 
     def suggest(self, element_id: str, limit: int = 3) -> tuple[str, ...]:
-        """Catalogue ids close to a misspelt ``element_id``, best first (bounded work).
+        """The catalogue ids closest to a misspelt ``element_id``, best first: those equally
+        close, fewest edits away first, at most ``limit`` (bounded work: an index per kind
+        prefix, :class:`vndgaf.suggest.Suggestions`).
 
-        >>> catalogue().suggest("vn:platform/ndx")[0]
-        'vn:platform/ndxp'
+        >>> catalogue().suggest("vn:platform/ndx")
+        ('vn:platform/ndxp',)
+        >>> catalogue().suggest("vn:commune/23583")  # one digit off, Phường Quy Nhơn among them
+        ('vn:commune/21583', 'vn:commune/23683', 'vn:commune/23593')
         """
-        if not self._buckets:  # made on first use: only a misspelt id needs them
-            self._buckets.append(_suggestion_buckets(self._by_id))
-        all_buckets = self._buckets[0]
+        if not self._suggestions:  # made on first use: only a misspelt id needs them
+            self._suggestions.append(_suggestion_indexes(self._by_id))
+        indexes = self._suggestions[0]
         prefix, _, local = element_id.partition("/")
-        if prefix not in all_buckets:
-            close = difflib.get_close_matches(prefix, tuple(all_buckets), n=1, cutoff=0.6)
-            if not close:
+        if prefix not in indexes:
+            prefix = closest(prefix, sorted(indexes), cutoff=SUGGESTION_CUTOFF) or ""
+            if not prefix:
                 return ()
-            prefix = close[0]
-        buckets = all_buckets[prefix]
-        pool = buckets.get("", ()) or buckets.get(local[:2].lower(), ())
-        return tuple(difflib.get_close_matches(f"{prefix}/{local}", pool, n=limit, cutoff=0.6))
+        return indexes[prefix].ranked(f"{prefix}/{local}")[:limit]
 
     def versions(self, ident: str) -> tuple[Version, ...]:
         """Every version of a fact (element, capability, list, framework), oldest first.
@@ -302,23 +303,14 @@ class Catalogue:
         )
 
 
-def _suggestion_buckets(
-    by_id: Mapping[str, CatalogueElement],
-) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
-    """Ids grouped by kind prefix, and for large kinds by the first two characters after it."""
+def _suggestion_indexes(by_id: Mapping[str, CatalogueElement]) -> Mapping[str, Suggestions]:
+    """A suggestion index of the ids of each kind prefix ("vn:commune", "vn:platform" …)."""
     by_prefix: dict[str, list[str]] = {prefix: [] for prefix in _PREFIX_KINDS}
     for ident in by_id:
         by_prefix[ident.rpartition("/")[0]].append(ident)
-    buckets: dict[str, Mapping[str, tuple[str, ...]]] = {}
-    for prefix, ids in by_prefix.items():
-        if len(ids) <= _SMALL_BUCKET:
-            buckets[prefix] = MappingProxyType({"": tuple(ids)})
-            continue
-        grouped: dict[str, list[str]] = {}
-        for ident in ids:
-            grouped.setdefault(ident.rpartition("/")[2][:2].lower(), []).append(ident)
-        buckets[prefix] = MappingProxyType({k: tuple(v) for k, v in grouped.items()})
-    return MappingProxyType(buckets)
+    return MappingProxyType(
+        {p: Suggestions(ids, cutoff=SUGGESTION_CUTOFF) for p, ids in by_prefix.items()}
+    )
 
 
 def _shared(history: History) -> _Shared:

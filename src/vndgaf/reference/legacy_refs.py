@@ -61,8 +61,8 @@ def _old_unit(result: Resolution) -> tuple[str, str]:
         end = matched.valid_to.isoformat()
         return f"{matched.name} (ended on {end})", f"{matched.name} (kết thúc từ {end})"
     return (
-        f"{matched.name} of the unit list before 1/7/2025",
-        f"{matched.name} trong danh mục trước 1/7/2025",
+        f"the former {matched.name} (unit list before 1/7/2025)",
+        f"{matched.name} cũ (danh mục trước 1/7/2025)",
     )
 
 
@@ -86,9 +86,12 @@ def _legacy_message(ref: str, result: Resolution) -> Text | None:
         return None
     if len(units) == 1:
         unit = units[0]
+        # Gia Lai (64) went into a new Gia Lai (52): "part of Tỉnh Gia Lai" alone reads as a loop.
+        same = result.matched is not None and result.matched.name == unit.name
+        new_en, new_vi = (f"the new {unit.name}", f"{unit.name} mới") if same else (unit.name,) * 2
         return Text(
-            f"'{ref}' is {old_en}; since 1/7/2025 it is part of {unit.name}: use {unit.id}",
-            f"'{ref}' là {old_vi}; từ 1/7/2025 thuộc {unit.name}: dùng {unit.id}",
+            f"'{ref}' is {old_en}; since 1/7/2025 it is part of {new_en}: use {unit.id}",
+            f"'{ref}' là {old_vi}; từ 1/7/2025 thuộc {new_vi}: dùng {unit.id}",
         )
     if status is ResolutionStatus.LEVEL_ABOLISHED:
         return Text(

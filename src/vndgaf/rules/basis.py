@@ -14,7 +14,7 @@ import attrs
 
 from vndgaf.diagnostics import Text
 from vndgaf.model import Citation, Confidence
-from vndgaf.reference import Catalogue, EffectKind, InstrumentState, InstrumentStatus
+from vndgaf.reference import Catalogue, Effect, EffectKind, InstrumentState, InstrumentStatus
 
 __all__ = ["LegalBasis", "RenderedBasis"]
 
@@ -115,10 +115,13 @@ class LegalBasis:
         it comes into force (when later than its issue) and the instrument that ended it.
 
         >>> from vndgaf.reference import catalogue
-        >>> LegalBasis((Citation("nd-47-2024"),)).history(catalogue()).text.en
-        'Decree 47/2024/NĐ-CP (repealed from 19/8/2025 by Decree 194/2025/NĐ-CP, Art. 40(2)(a))'
+        >>> text = LegalBasis((Citation("nd-47-2024"),)).history(catalogue()).text.en
+        >>> print(text)  # doctest: +NORMALIZE_WHITESPACE
+        Decree 47/2024/NĐ-CP (repealed from 19/8/2025 by Decree 194/2025/NĐ-CP, Art. 40(2)(a), the
+        repealing provision)
         >>> vi = LegalBasis((Citation("nd-47-2020"),)).history(catalogue()).text.vi
-        >>> vi.endswith("bởi khoản 2 Điều 23 Nghị định 278/2025/NĐ-CP từ ngày 22/10/2025)")
+        >>> vi.endswith("Nghị định 278/2025/NĐ-CP từ ngày 22/10/2025, là điều khoản bãi bỏ; "
+        ...     "việc thay thế theo nguồn thứ cấp)")
         True
         """
         parts = [_dated(catalogue, c) for c in self.cites]
@@ -155,20 +158,27 @@ def _successor(catalogue: Catalogue, old: Citation, new: str, status: Instrument
             f"thay thế {then.vi}, hết hiệu lực từ ngày {day}",
         )
     ]
+    notes.extend(_caveats(old, next(e for e in status.effects if e.kind.ends)))
+    return Text(
+        f"{name.en} ({'; '.join(n.en for n in notes)})",
+        f"{name.vi} ({'; '.join(n.vi for n in notes)})",
+    )
+
+
+def _caveats(old: Citation, ending: Effect) -> list[Text]:
+    """What a reader must know of a repeal before relying on its successor: that the article
+    cited has no identified counterpart, and that the repeal rests on a weak source."""
+    notes = []
     if old.article is not None:
         notes.append(
             Text(
                 "the corresponding article is not identified", "chưa xác định điều khoản tương ứng"
             )
         )
-    ending = next(e for e in status.effects if e.kind.ends)
     confidence = ending.provenance.confidence if ending.provenance is not None else None
     if confidence in _WEAK_SOURCES:
         notes.append(_WEAK_SOURCES[confidence])
-    return Text(
-        f"{name.en} ({'; '.join(n.en for n in notes)})",
-        f"{name.vi} ({'; '.join(n.vi for n in notes)})",
-    )
+    return notes
 
 
 def _repealed(catalogue: Catalogue, citation: Citation, since: dt.date) -> Text:
@@ -194,9 +204,17 @@ def _dated(catalogue: Catalogue, citation: Citation) -> Text:
             by = _cite(catalogue, effect.by)
             day = _day(effect.effective)
             kind = _ENDINGS[effect.kind]
+            # The article of ``by`` is the clause that ends the old text, not its counterpart.
+            clause = Text(", the repealing provision", ", là điều khoản bãi bỏ")
+            if effect.by.article is None:
+                clause = Text("", "")
             notes.append(
-                Text(f"{kind.en} from {day} by {by.en}", f"bị {kind.vi} bởi {by.vi} từ ngày {day}")
+                Text(
+                    f"{kind.en} from {day} by {by.en}{clause.en}",
+                    f"bị {kind.vi} bởi {by.vi} từ ngày {day}{clause.vi}",
+                )
             )
+            notes.extend(_caveats(citation, effect))
     if not notes:
         return text
     return Text(
