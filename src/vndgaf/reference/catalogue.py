@@ -217,8 +217,8 @@ class Catalogue:
 
         >>> catalogue().suggest("vn:platform/ndx")
         ('vn:platform/ndxp',)
-        >>> catalogue().suggest("vn:commune/23583")  # one digit off, Phường Quy Nhơn among them
-        ('vn:commune/21583', 'vn:commune/23683', 'vn:commune/23593')
+        >>> "vn:commune/21583" in catalogue().suggest("vn:commune/23583", limit=12)  # a digit off
+        True
         """
         if not self._suggestions:  # made on first use: only a misspelt id needs them
             self._suggestions.append(_suggestion_indexes(self._by_id))
