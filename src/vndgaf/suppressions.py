@@ -16,8 +16,8 @@ import attrs
 from vndgaf.diagnostics import Finding, RuleInfo, Severity, Text
 from vndgaf.load import LoadResult
 from vndgaf.load.checks import finding, input_check
-from vndgaf.load.suggest import closest
 from vndgaf.model import ELEMENT_LISTS, Suppression
+from vndgaf.suggest import closest
 
 __all__ = ["UNKNOWN_RULE", "apply_suppressions", "unknown_rule_findings"]
 
