@@ -4,9 +4,11 @@ For the synthetic national model at 1x, 3x and 10x scale (``vndgaf.synth``: 100,
 1x) it measures the time of each pipeline step — parsing, schema validation, structuring, graph
 building, each rule family, the overview render — and of ``check`` end to end, against the
 *floor*: ``json.loads`` of the same file plus a plain ``networkx.MultiDiGraph`` of its elements and
-flows, measured in the same run. Peak memory is the growth of the peak resident set of a fresh
-process running only that work. ``vndgaf validate`` is raced against ``check-jsonschema`` with our
-own schema. The ratios are compared with the targets of issue 7; the exit code is 1 when one is
+flows, measured in the same run. On the 1x model, ``vndgaf render`` of the overview SVG end to end
+is raced against ``check`` end to end (issue 17: the overview renders in less time than check, and
+fits 2,000 pt). Peak memory is the growth of the peak resident set of a fresh process running
+only that work. ``vndgaf validate`` is raced against ``check-jsonschema`` with our own schema.
+The ratios are compared with the targets of issues 7 and 17; the exit code is 1 when one is
 missed. The table goes to docs/performance.md (between its bench markers) with the machine
 description, and the raw numbers to benchmarks/results/ (not committed).
 
@@ -47,6 +49,8 @@ TARGETS = {
     "check_10x_vs_1x": 11.0,  # time at 10x / time at 1x (at most)
     "memory_vs_floor": 2.0,  # peak memory of check / of the floor (at most)
     "jsonschema_vs_validate": 3.0,  # check-jsonschema time / vndgaf validate time (at least)
+    "overview_vs_check": 1.0,  # vndgaf render (overview SVG) / vndgaf check, national 1x (at most)
+    "overview_size_pt": 2000.0,  # the overview SVG's larger side, national 1x (at most)
 }
 
 
@@ -129,6 +133,59 @@ def _check(path: str) -> str:
     return out.getvalue()
 
 
+def _render(path: str, output: str) -> str:
+    """``vndgaf render PATH -o OUTPUT``, in process: the overview as SVG, as a reviewer draws it
+    (load, graph, the country map, Graphviz, the file written). Only interpreter start-up is
+    left out, as for :func:`_check`."""
+    import contextlib
+    import io
+
+    from vndgaf.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            main.main(["render", path, "-o", output], standalone_mode=False)
+        except SystemExit as done:  # exit 1: the input has errors (not the synthetic model)
+            if done.code not in (0, 1):
+                raise
+    return out.getvalue()
+
+
+def worker_overview(path: str, reps: int) -> dict[str, Any]:
+    """``vndgaf check`` and ``vndgaf render`` (the overview SVG) end to end, alternately, in a
+    process that holds nothing else; the size of the SVG (pt) and its province boxes.
+
+    The issue asks the overview to render in less time than the check; both read and build the
+    same model, so the ratio is that of drawing the map against running the rules and writing
+    the report."""
+    import re
+
+    from vndgaf.load import validate
+    from vndgaf.reference import catalogue
+
+    catalogue()
+    validate({"format_version": 1})
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    svg = RESULTS / "overview.svg"
+    example = str(ROOT / "examples" / "tuyen-quang")
+    _check(example)  # imports and lazy tables of both commands, as before a rep
+    _render(example, str(svg))
+    check, render, ratio, _ = _paired(lambda: _check(path), lambda: _render(path, str(svg)), reps)
+    text = svg.read_text(encoding="utf-8")
+    size = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', text)
+    width, height = (float(size.group(1)), float(size.group(2))) if size else (None, None)
+    provinces = set(re.findall(r"<!-- m_p_(\d\d) -->", text))  # the province boxes
+    return {
+        "overview_check": check,
+        "overview": render,
+        "overview_vs_check": ratio,
+        "overview_width_pt": width,
+        "overview_height_pt": height,
+        "overview_provinces": len(provinces),
+    }
+
+
 def worker_time(path: str, reps: int) -> dict[str, Any]:
     """Times of the floor, each step, each rule family and check end to end.
 
@@ -199,6 +256,7 @@ def _render_overview(result: Any, report: Any, reps: int) -> dict[str, Any]:
         return {"render": None}
     from vndgaf.graph import build_graph
     from vndgaf.reference import catalogue
+    from vndgaf.render import to_bytes
 
     graph = build_graph(result.architecture, catalogue(), report.as_of)
 
@@ -206,8 +264,18 @@ def _render_overview(result: Any, report: Any, reps: int) -> dict[str, Any]:
         dot = render(graph, view="overview", findings=report.findings, highlight=True)
         return str(dot.to_string())
 
+    def draw_svg() -> bytes:
+        dot = render(graph, view="overview", findings=report.findings, highlight=True)
+        return to_bytes(dot, "svg")
+
     seconds, text = _timed(draw, reps)
-    return {"render": seconds, "render_bytes": len(text)}
+    svg_seconds, svg = _timed(draw_svg, reps)
+    return {
+        "render": seconds,
+        "render_bytes": len(text),
+        "render_svg": svg_seconds,
+        "render_svg_bytes": len(svg),
+    }
 
 
 def worker_pair(path: str, reps: int) -> dict[str, Any]:
@@ -497,6 +565,7 @@ def _table(results: dict[str, Any]) -> tuple[str, list[str]]:
         ("networkx MultiDiGraph (first use; check never reads it)", "networkx"),
         *((f"rules {f}", f"rules_{f}") for f in FAMILIES),
         ("overview render (DOT)", "render"),
+        ("overview render (SVG: DOT + Graphviz)", "render_svg"),
         ("**check end to end**", "check"),
     ]
     base = scales[factors[0]]["time"]["check"]
@@ -547,6 +616,18 @@ def _table(results: dict[str, Any]) -> tuple[str, list[str]]:
             "<=",
         ),
         (
+            "`vndgaf render` overview SVG / `vndgaf check` (national 1x; median of paired runs)",
+            one["time"].get("overview_vs_check"),
+            "overview_vs_check",
+            "<=",
+        ),
+        (
+            "overview SVG, larger side in pt (national 1x)",
+            _larger_side(one["time"]),
+            "overview_size_pt",
+            "<=",
+        ),
+        (
             "check-jsonschema / vndgaf validate (wall, same file)",
             _ratio(results.get("check_jsonschema"), results.get("vndgaf_validate")),
             "jsonschema_vs_validate",
@@ -555,6 +636,9 @@ def _table(results: dict[str, Any]) -> tuple[str, list[str]]:
     ]
     missed = []
     out = ["| ratio | measured | target | met |", "|---|---|---|---|"]
+    drawn = one["time"].get("overview_provinces")
+    if drawn is not None and drawn != 34:
+        missed.append(f"the overview SVG draws {drawn} provinces (expected all 34)")
     for label, value, key, sense in ratios:
         target = TARGETS[key]
         if value is None:
@@ -564,8 +648,11 @@ def _table(results: dict[str, Any]) -> tuple[str, list[str]]:
             met = "yes" if ok else "**no**"
             if not ok:
                 missed.append(f"{label}: {value:.2f} (target {sense} {target})")
-        shown = "n/a" if value is None else f"{value:.2f}x"
-        out.append(f"| {label} | {shown} | {sense} {target}x | {met} |")
+        if key.endswith("_pt"):
+            shown, limit = ("n/a" if value is None else f"{value:,.0f} pt"), f"{target:,.0f} pt"
+        else:
+            shown, limit = ("n/a" if value is None else f"{value:.2f}x"), f"{target}x"
+        out.append(f"| {label} | {shown} | {sense} {limit} | {met} |")
     mem = ["| peak memory growth | " + " | ".join(f"{f}x" for f in factors) + " |"]
     mem.append("|---|" + "---|" * len(factors))
     for label, key in (("floor", "floor"), ("check end to end", "check")):
@@ -581,6 +668,12 @@ def _table(results: dict[str, Any]) -> tuple[str, list[str]]:
         "process start included).",
     ]
     return "\n".join([*out, "", *lines, "", *mem, *extra]), missed
+
+
+def _larger_side(timing: dict[str, Any]) -> float | None:
+    """The larger side of the overview SVG (pt), or None when it was not measured."""
+    sides = [timing.get("overview_width_pt"), timing.get("overview_height_pt")]
+    return None if None in sides else max(sides)  # type: ignore[type-var]
 
 
 def _write_doc(table: str, machine: dict[str, str], stamp: str, argv: str) -> None:
@@ -615,6 +708,8 @@ def main() -> int:
             print(json.dumps(worker_time(path, int(extra[0]))))
         elif kind == "pair":
             print(json.dumps(worker_pair(path, int(extra[0]))))
+        elif kind == "overview":
+            print(json.dumps(worker_overview(path, int(extra[0]))))
         else:
             print(json.dumps(worker_memory(path, extra[0])))
         return 0
@@ -647,6 +742,8 @@ def main() -> int:
         if factor == 1:
             print("[1x] whole processes …", file=sys.stderr, flush=True)
             timing.update(_processes(path, pairs))
+            # the overview against check: issue 17's target is on the 1x model
+            timing.update(_worker(["overview", str(path), str(pairs)]))
         if factor != 1:  # 1x again, right now: the machine's speed drifts over a whole run
             base = _worker(["pair", str(RESULTS / f"national-1x-seed{SEED}.json"), str(pairs)])
             timing["check_base"] = base["check"]

@@ -66,3 +66,26 @@ def test_the_markdown_summary_of_the_national_check_fits_a_comment(national):
     text = result.stdout
     assert len(text) < COMMENT_LIMIT
     assert "### Theo quy tắc" in text and "### Lỗi" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "group", "count", "other"),
+    [("en", "Provinces", "flows", "luồng"), ("vi", "Tỉnh, thành phố", "luồng", "Provinces")],
+)
+def test_the_collapsed_export_speaks_the_language_asked_for(national, lang, group, count, other):
+    """``--lang`` sets the map's group titles and counted lines, as in the SVG map."""
+    result = _export("--collapse", "--lang", lang, str(national))
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert f'subgraph g_provinces["{group}"]' in text
+    assert re.search(rf'---\|"[\d.,]+ {count}"\|', text)
+    assert other not in text
+
+
+def test_the_full_export_speaks_the_language_asked_for():
+    """The tier titles of the whole-architecture flowchart follow ``--lang`` (English by
+    default, as in every command)."""
+    english = _export(str(EXAMPLES / "tuyen-quang"))
+    vietnamese = _export("--lang", "vi", str(EXAMPLES / "tuyen-quang"))
+    assert 'subgraph sg_t_provincial["Provincial"]' in english.stdout
+    assert 'subgraph sg_t_provincial["Cấp tỉnh"]' in vietnamese.stdout

@@ -12,6 +12,7 @@ from vndgaf.cli._common import (
     follow_symlinks_option,
     guarded,
     input_errors,
+    lang_option,
     reference_catalogue,
     reference_option,
 )
@@ -30,7 +31,7 @@ from vndgaf.exchange import (
 from vndgaf.graph import build_graph
 from vndgaf.load import LoadResult, load
 from vndgaf.model import Architecture
-from vndgaf.reference import catalogue
+from vndgaf.reference import Catalogue
 from vndgaf.render import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT, map_mermaid
 from vndgaf.render.country import build_country
 
@@ -84,6 +85,10 @@ FORMATS = ("yaml", "json", *EXPORT_FORMATS)
     f"default maxTextSize) or with more than {MERMAID_EDGE_LIMIT} lines (its maxEdges); 0: no "
     "limit, for a viewer configured with larger ones.",
 )
+@lang_option(
+    "With --to mermaid: language of the group titles (tiers, units, entities) and of the "
+    "country map's labels and counts (--collapse)."
+)
 @reference_option()
 @follow_symlinks_option()
 @stdin_filename_option()
@@ -95,6 +100,7 @@ def export_command(
     agencies_file: str | None,
     collapse: bool,
     mermaid_limit: int,
+    lang: str,
     references: tuple[str, ...],
     follow_symlinks: bool,
     stdin_filename: str | None,
@@ -121,7 +127,7 @@ def export_command(
     if agencies_file and not base_file:
         fail("--agencies goes with --base")
     extra = [p for p in (base_file, agencies_file) if p]
-    cat = reference_catalogue(references)
+    cat = reference_catalogue(references, lang=lang)
     result = guarded(
         lambda: load(
             inputs.paths,
@@ -157,7 +163,7 @@ def export_command(
         return
     text: str | Iterable[str]
     if fmt == "mermaid":
-        text = _mermaid(result, arch, collapse, mermaid_limit)
+        text = _mermaid(result, arch, cat, collapse=collapse, limit=mermaid_limit, lang=lang)
     elif fmt in ("yaml", "json"):
         text = converter.dump_chunks(arch, fmt)
     else:
@@ -165,14 +171,23 @@ def export_command(
     write(destination, text, inputs=result.files)
 
 
-def _mermaid(result: LoadResult, arch: Architecture, collapse: bool, limit: int) -> str:
-    """The Mermaid text: the country map with ``collapse``; else the whole architecture, refused
+def _mermaid(
+    result: LoadResult,
+    arch: Architecture,
+    cat: Catalogue,
+    *,
+    collapse: bool,
+    limit: int,
+    lang: str,
+) -> str:
+    """The Mermaid text in ``lang``: the country map with ``collapse`` (drawn from the catalogue
+    the submissions were read with, overlays included); else the whole architecture, refused
     when Mermaid would not draw it (above ``limit`` characters or its edge limit)."""
     if collapse:
         as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
-        graph = guarded(lambda: build_graph(result.architecture, catalogue(as_of), as_of))
-        return map_mermaid(build_country(graph, lang="vi"), lang="vi")
-    text = export(arch, "mermaid")
+        graph = guarded(lambda: build_graph(result.architecture, cat.at(as_of), as_of))
+        return map_mermaid(build_country(graph, lang=lang), lang=lang)
+    text = export(arch, "mermaid", lang=lang)
     edges = sum(1 for line in text.splitlines() if " -->" in line)
     if limit and (len(text) > limit or edges > MERMAID_EDGE_LIMIT):
         fail(

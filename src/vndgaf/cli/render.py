@@ -22,6 +22,7 @@ from vndgaf.cli._inputs import read_inputs, stdin_filename_option
 from vndgaf.cli._output import target, write, write_all
 from vndgaf.diagnostics import Finding
 from vndgaf.engine import check_loaded
+from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph, build_graph
 from vndgaf.load import load
 from vndgaf.render import FORMATS, drill_down, render, to_bytes, view_slug
@@ -134,17 +135,20 @@ def render_command(
         )
     destination = target(output, inputs=inputs.names)
     cat = reference_catalogue(references, lang=lang)
-    result = guarded(
-        lambda: load(
-            inputs.paths,
-            catalogue=cat,
-            follow_symlinks=follow_symlinks,
-            documents=inputs.documents,
+    with paused_gc():  # as in check: collections would walk the whole model again and again
+        result = guarded(
+            lambda: load(
+                inputs.paths,
+                catalogue=cat,
+                follow_symlinks=follow_symlinks,
+                documents=inputs.documents,
+            )
         )
-    )
-    as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
-    graph = guarded(lambda: build_graph(result.architecture, cat.at(as_of), as_of))
-    findings = guarded(lambda: check_loaded(result, catalogue=cat).findings) if highlight else ()
+        as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
+        graph = guarded(lambda: build_graph(result.architecture, cat.at(as_of), as_of))
+        findings = (
+            guarded(lambda: check_loaded(result, catalogue=cat).findings) if highlight else ()
+        )
     if drill:
         _drill_down(graph, output, fmt, findings, highlight, lang, result.files)
     else:

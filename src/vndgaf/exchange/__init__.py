@@ -52,13 +52,15 @@ _EXPORTERS: dict[str, Callable[[Architecture], Iterator[str]]] = {
 }
 
 
-def export(arch: Architecture, fmt: str) -> str:
+def export(arch: Architecture, fmt: str, *, lang: str = "vi") -> str:
     """The architecture in format ``fmt`` (one of :data:`EXPORT_FORMATS`), its external
-    declarations drawn as the elements they stand for."""
-    return "".join(export_chunks(arch, fmt))
+    declarations drawn as the elements they stand for. ``lang`` (``vi`` or ``en``) is the
+    language of the Mermaid diagram's group titles; ArchiMate and GraphML carry no text of
+    vndgaf's own."""
+    return "".join(export_chunks(arch, fmt, lang=lang))
 
 
-def export_chunks(arch: Architecture, fmt: str) -> Iterator[str]:
+def export_chunks(arch: Architecture, fmt: str, *, lang: str = "vi") -> Iterator[str]:
     """:func:`export` in pieces, for writing a large model without holding its whole text:
     the ArchiMate file of a national model is 300 MB."""
     try:
@@ -67,6 +69,10 @@ def export_chunks(arch: Architecture, fmt: str) -> Iterator[str]:
         raise ValueError(
             f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}"
         ) from None
+    if lang not in ("vi", "en"):
+        raise ValueError(f"unknown language {lang!r}; languages: vi, en")
+    if fmt == "mermaid":
+        return mermaid_chunks(with_externals(arch), lang=lang)
     return exporter(with_externals(arch))
 
 
