@@ -40,3 +40,37 @@ def test_drill_down_goes_with_the_overview_in_svg_or_dot(tmp_path):
     assert result.exit_code == 2
     assert "--drill-down draws the overview" in result.output
     assert not (tmp_path / "p.svg").exists()
+
+
+HREF = re.compile(r'xlink:href="([^"]+)"')
+
+
+def test_the_html_report_embeds_every_linked_view_and_its_links_resolve(tmp_path):
+    """``check --format html`` of two submissions: every box of the overview that links points
+    at a folded view of the same page (Tuyên Quang, the hubs, the ministries), in the report's
+    language, and each view links back to the overview."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        main,
+        ["check", "--format", "html", "--lang", "vi", "-o", str(out),
+         str(EXAMPLES / "tuyen-quang"), str(EXAMPLES / "bo-tu-phap")],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output  # the examples have errors
+    page = out.read_text(encoding="utf-8")
+    overview = page[
+        page.index('<section id="diagram">') : page.index(
+            "</section>", page.index('<section id="diagram">')
+        )
+    ]
+    views = page[page.index('<section id="views">') :]
+    anchors = set(re.findall(r'<details class="view" id="([^"]+)">', views))
+    links = set(HREF.findall(overview))
+    assert "#view-province-08" in links
+    assert any(link.startswith("#view-hub-") for link in links)
+    assert any(link.startswith("#view-agency-") for link in links)
+    assert {link[1:] for link in links} <= anchors
+    province = views[views.index('id="view-province-08"') :]
+    province = province[: province.index("</details>")]
+    assert "<summary>Tỉnh/thành phố: Tỉnh Tuyên Quang (08)</summary>" in province
+    assert '<a href="#diagram">Quay lại sơ đồ tổng quan</a>' in province
+    assert "#diagram" in HREF.findall(province)  # its box of the province links back too

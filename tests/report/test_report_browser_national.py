@@ -18,9 +18,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from report_fixtures import build_scaled_report
 from test_report_browser import FLAGS
 
+from vndgaf.cli import main
 from vndgaf.graph import build_graph
 from vndgaf.load import load
 from vndgaf.reference import catalogue
@@ -92,10 +94,12 @@ def national_html() -> str:
     return render_html(report, lang="en", diagram_svg=svg, diagram_alt="Country overview")
 
 
-def _measured(chromium: str, tmp_path: Path, html: str, width: int, height: int) -> dict:
-    """Open ``html`` with the measuring script at ``width`` × ``height`` CSS pixels."""
+def _measured(
+    chromium: str, tmp_path: Path, html: str, width: int, height: int, script: str = _MEASURE
+) -> dict:
+    """Open ``html`` with a measuring ``script`` at ``width`` × ``height`` CSS pixels."""
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
-    page = page.replace("</body>", _MEASURE + "</body>")
+    page = page.replace("</body>", script + "</body>")
     path = tmp_path / "measured.html"
     path.write_text(page, encoding="utf-8")
     cmd = [
@@ -103,6 +107,7 @@ def _measured(chromium: str, tmp_path: Path, html: str, width: int, height: int)
         *FLAGS,
         f"--user-data-dir={tmp_path / 'profile'}",
         f"--window-size={width},{height}",
+        "--virtual-time-budget=5000",  # timers of the measuring script run before the dump
         "--dump-dom",
         path.as_uri(),
     ]
@@ -171,3 +176,51 @@ def test_the_report_prints_to_a4_pages(chromium: str, national_html: str, tmp_pa
     if shutil.which("pdftoppm"):  # a look at the first page, for a person
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf),
                         str(OUTPUT / "report-national-page")], check=True, timeout=120)  # fmt: skip
+
+
+#: Clicks the Tuyên Quang box of the overview, then says what a person sees.
+_CLICK = """
+<script>
+(function () {
+  var out = {width: window.innerWidth, height: window.innerHeight};
+  var box = document.querySelector('#diagram-figure a[*|href="#view-province-08"]');
+  out.focusable = box !== null && box.tabIndex >= 0;
+  box.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window}));
+  setTimeout(function () {
+    var view = document.getElementById("view-province-08");
+    var svg = view.querySelector("svg").getBoundingClientRect();
+    out.hash = window.location.hash;
+    out.open = view.open;
+    out.others = document.querySelectorAll("details.view[open]").length;
+    out.svg = [svg.left, svg.top, svg.width, svg.height];
+    out.pageWidth = document.documentElement.scrollWidth;
+    var pre = document.createElement("pre");
+    pre.id = "measured";
+    pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  }, 200);
+})();
+</script>
+"""
+
+
+def test_a_click_on_a_province_of_the_overview_opens_its_view(
+    chromium: str, tmp_path: Path
+) -> None:
+    """The report of the two bundled examples, as ``check --format html`` writes it: a click on
+    Tuyên Quang in the overview (a box the keyboard reaches too) opens that province's view
+    and scrolls to it; the view fits the window and nothing scrolls sideways."""
+    out = tmp_path / "report.html"
+    examples = [str(ROOT / "examples" / "tuyen-quang"), str(ROOT / "examples" / "bo-tu-phap")]
+    result = CliRunner().invoke(main, ["check", "--format", "html", "-o", str(out), *examples])
+    assert result.exit_code == 1, result.output
+    measured = _measured(
+        chromium, tmp_path, out.read_text(encoding="utf-8"), 1280, 900, script=_CLICK
+    )
+    assert measured["focusable"]
+    assert measured["hash"] == "#view-province-08"
+    assert measured["open"] and measured["others"] == 1
+    left, top, width, height = measured["svg"]
+    assert left >= 0 and left + width <= measured["width"]
+    assert 0 <= top < measured["height"] and height > 100  # in sight, not a thumbnail
+    assert measured["pageWidth"] <= measured["width"]

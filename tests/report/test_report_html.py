@@ -11,7 +11,7 @@ from report_fixtures import HOSTILE, SVG
 
 from vndgaf.diagnostics import Report
 from vndgaf.report import render
-from vndgaf.report.html_ import inline_svg, render_html
+from vndgaf.report.html_ import LinkedView, inline_svg, render_html
 from vndgaf.textsafe import printable
 
 
@@ -216,3 +216,57 @@ def test_render_rejects_unknown_format_and_language(national_report: Report) -> 
         render(national_report, "pdf")
     with pytest.raises(ValueError, match="en, vi"):
         render(national_report, "text", lang="fr")
+
+
+def _linked_svg(target: str) -> str:
+    """A diagram with one box linking to ``target`` (as Graphviz writes a link)."""
+    return SVG.replace(
+        "</svg>", f'<g><a xlink:href="{target}" xlink:title="x"><text>x</text></a></g></svg>'
+    )
+
+
+def test_html_drill_down_views_are_folded_sections_the_links_open(national_report: Report):
+    """Each view the overview links to is a folded section whose id is the link's anchor, with a
+    way back; the contents and the hint say they are there; a view that could not be drawn says
+    why instead of vanishing."""
+    views = [
+        LinkedView("view-province-08", "Province: Tuyên Quang (08)", _linked_svg("#diagram")),
+        LinkedView("view-hub-ndxp", "NDXP: its links", None, "Graphviz ran out of time"),
+    ]
+    text = render_html(
+        national_report, lang="en", diagram_svg=_linked_svg("#view-province-08"), views=views
+    )
+    page = _page(text)
+    folded = {a["id"]: a for a in page.all("details") if "id" in a}
+    assert {"view-province-08", "view-hub-ndxp"} <= set(folded)
+    assert "open" not in folded["view-province-08"]
+    overview_links = [a["xlink:href"] for a in page.all("a") if "xlink:href" in a]
+    assert overview_links.count("#view-province-08") == 1
+    assert overview_links.count("#diagram") == 1  # the province view's link back
+    assert [a["href"] for a in page.all("a") if a.get("href") == "#diagram"].count("#diagram") >= 2
+    assert '<a href="#views">Drill-down views</a>' in text
+    assert "Click a box (or tab to it and press Enter) to open its own view below." in text
+    assert "<summary>Province: Tuyên Quang (08)</summary>" in text
+    assert "This view could not be drawn: Graphviz ran out of time" in text
+    assert text.index('id="findings"') < text.index('id="views"')  # after the findings
+    figures = page.all("figure")
+    assert [f["id"] for f in figures] == ["diagram-figure", "view-province-08-figure"]
+    assert all("role" not in f and f["aria-labelledby"] == f["id"] + "-caption" for f in figures)
+
+
+def test_html_views_need_an_overview_and_anchors_of_their_own(national_report: Report):
+    """Views without the overview they hang from are not shown; an anchor that could break out
+    of its attribute is refused."""
+    views = [LinkedView("view-province-08", "Province", SVG)]
+    assert '<section id="views">' not in render_html(national_report, views=views)
+    with pytest.raises(ValueError, match="anchor"):
+        LinkedView('view-x" onclick="alert(1)', "x", SVG)
+
+
+def test_html_views_print_hidden_and_the_script_opens_a_view_by_its_anchor() -> None:
+    """On paper the folded views are left out (the overview and the findings are the report);
+    the page's script opens the view a link points at."""
+    text = render_html(Report(findings=()), diagram_svg=SVG, views=[LinkedView("view-a", "A")])
+    print_css = text[text.index("@media print {") :]
+    assert "section#views { display: none; }" in print_css
+    assert "view.open = true;" in text and 'addEventListener("hashchange", reveal)' in text

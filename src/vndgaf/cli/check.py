@@ -1,7 +1,6 @@
 """``vndgaf check``: the whole pipeline against the national reference."""
 
 import datetime as dt
-import html
 import sys
 
 import click
@@ -32,7 +31,7 @@ from vndgaf.errors import InputError, InternalError
 from vndgaf.gcpause import paused_gc
 from vndgaf.load import LoadResult, load
 from vndgaf.reference import Catalogue
-from vndgaf.report import FORMATS, render, source_root
+from vndgaf.report import FORMATS, LinkedView, render, source_root
 from vndgaf.rules import ALL_RULES
 
 __all__ = ["check_command", "exit_code", "split_codes"]
@@ -61,26 +60,49 @@ def exit_code(report: Report, fail_on: str) -> int:
     )
 
 
+def _view_anchor(view: str) -> str:
+    """Where a link to ``view`` points in the HTML report: the overview's section, or the
+    folded section of a drill-down view."""
+    from vndgaf.render import view_slug
+
+    return "#diagram" if view == "overview" else f"#view-{view_slug(view)}"
+
+
 def _diagram(result: LoadResult, report: Report, lang: str, cat: Catalogue) -> dict[str, object]:
-    """The overview diagram for the HTML report, in the report's language: its SVG and a text
-    alternative, or why it could not be drawn (the report says so instead of dropping it)."""
+    """The overview diagram for the HTML report, in the report's language, with every view its
+    boxes link to (drill-down: the links are anchors in the report): their SVG and text
+    alternatives, or why the overview could not be drawn (the report says so instead of
+    dropping it)."""
     try:
         from vndgaf.graph import build_graph
-        from vndgaf.render import render as render_view
-        from vndgaf.render import to_bytes
+        from vndgaf.render import drill_down
     except ImportError as exc:  # pragma: no cover - pydot is a mandated dependency
         return {"diagram_error": f"the diagram renderer is not installed ({exc.name})"}
     try:
         as_of = report.as_of or cat.as_of
         graph = build_graph(result.architecture, cat.at(as_of), as_of)
-        dot = render_view(
-            graph, view="overview", findings=report.findings, highlight=True, lang=lang
+        drawn = drill_down(
+            graph, href=_view_anchor, findings=report.findings, highlight=True, lang=lang
         )
-        alt = str(dot.get_attributes().get("tooltip", "")).strip('"').replace("&#10;", " · ")
-        svg = to_bytes(dot, "svg").decode("utf-8")
     except (InputError, InternalError, ValueError, OSError) as exc:
         return {"diagram_error": str(exc)}
-    return {"diagram_svg": svg, "diagram_alt": html.unescape(alt)}
+    overview = drawn.pop("overview")
+    if overview.data is None:
+        return {"diagram_error": overview.error}
+    views = [
+        LinkedView(
+            anchor=_view_anchor(d.view)[1:],
+            title=d.alt,
+            svg=d.data.decode("utf-8") if d.data is not None else None,
+            error=d.error,
+        )
+        for d in drawn.values()
+    ]
+    return {
+        "diagram_svg": overview.data.decode("utf-8"),
+        "diagram_alt": overview.alt,
+        "views": views,
+    }
 
 
 @click.command(

@@ -10,7 +10,7 @@
 >>> svg = to_bytes(dot, "svg")  # needs Graphviz's ``dot`` program  # doctest: +SKIP
 """
 
-from vndgaf.render.api import Href, linked_views, render, severity_index, view_slug
+from vndgaf.render.api import Href, alt_text, linked_views, render, severity_index, view_slug
 from vndgaf.render.drilldown import Drawn, drill_down
 from vndgaf.render.mapmermaid import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT, map_mermaid
 from vndgaf.render.output import FORMATS, to_bytes, to_bytes_many
@@ -25,6 +25,7 @@ __all__ = [
     "VIEW_KINDS",
     "Drawn",
     "Href",
+    "alt_text",
     "drill_down",
     "linked_views",
     "map_mermaid",

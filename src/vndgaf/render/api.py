@@ -1,5 +1,6 @@
 """``render``: a view of the architecture graph, optionally coloured by findings, as pydot."""
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from vndgaf.textsafe import id_token
 if TYPE_CHECKING:  # pydot is imported at run time only by the emitters
     import pydot
 
-__all__ = ["Href", "linked_views", "render", "severity_index", "view_slug"]
+__all__ = ["Href", "alt_text", "linked_views", "render", "severity_index", "view_slug"]
 
 #: Gives the link of a view (``province:08`` …), or None when that view is not available.
 Href = Callable[[str], str | None]
@@ -57,11 +58,35 @@ def view_slug(view: str) -> str:
 
 
 def linked_views(graph: ArchGraph, *, lang: str = "vi") -> tuple[str, ...]:
-    """The views the country overview links to: each province in the model, each hub, each
-    central agency it shows (sorted). The drill-down views of a national review."""
-    built = country.build_country(graph, lang=lang)
-    found = {p.view for p in built.places if p.view and p.view != "overview"}
+    """The views the overview links to (sorted): on the country map each province in the
+    model, each hub, each central agency it shows; on the tiers view of one submission the
+    agencies, hubs and platforms whose boxes link. The drill-down views of a review.
+
+    >>> import vndgaf
+    >>> loaded = vndgaf.load(["examples/tuyen-quang"])
+    >>> graph = vndgaf.build_graph(loaded.architecture, vndgaf.catalogue())
+    >>> "agency:so-tu-phap" in linked_views(graph)
+    True
+    """
+    if country.spans_country(graph):
+        built = country.build_country(graph, lang=lang)
+        found = {p.view for p in built.places if p.view}
+    else:  # the tiers view: the views its boxes ask a link for
+        found = set()
+
+        def record(view: str) -> None:
+            found.add(view)
+
+        render(graph, view="overview", lang=lang, href=record)
+    found.discard("overview")
     return tuple(sorted(found))
+
+
+def alt_text(dot: "pydot.Dot") -> str:
+    """The text alternative of a diagram drawn by :func:`render`: its title and what it counts,
+    on one line (the diagram's tooltip, unescaped), for ``alt`` and ``aria-label``."""
+    raw = str(dot.get_attributes().get("tooltip", "")).strip('"')
+    return html.unescape(raw.replace("&#10;", " · "))
 
 
 def render(

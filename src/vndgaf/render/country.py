@@ -521,7 +521,7 @@ def _summary(
             lang,
             reached=len(reached),
             total=len(codes),
-            flows=number(flows, lang),
+            flows=counted("flows", flows, lang),
         )
     return text(
         "summary:country",

@@ -12,7 +12,7 @@ import attrs
 
 from vndgaf.diagnostics import Finding
 from vndgaf.graph import ArchGraph
-from vndgaf.render.api import linked_views, render, view_slug
+from vndgaf.render.api import alt_text, linked_views, render, view_slug
 from vndgaf.render.output import to_bytes_many
 
 __all__ = ["Drawn", "drill_down"]
@@ -20,12 +20,14 @@ __all__ = ["Drawn", "drill_down"]
 
 @attrs.frozen
 class Drawn:
-    """One view drawn: its bytes, or why Graphviz could not draw it."""
+    """One view drawn: its bytes, or why Graphviz could not draw it, and its text alternative
+    (title and counts, see :func:`~vndgaf.render.api.alt_text`)."""
 
     view: str
     slug: str
     data: bytes | None
     error: str = ""
+    alt: str = ""
 
 
 def drill_down(
@@ -53,8 +55,9 @@ def drill_down(
     out: dict[str, Drawn] = {}
     for view in views:
         result = drawn[view]
+        alt = alt_text(dots[view])
         if isinstance(result, bytes):
-            out[view] = Drawn(view, view_slug(view), result)
+            out[view] = Drawn(view, view_slug(view), result, alt=alt)
         else:
-            out[view] = Drawn(view, view_slug(view), None, str(result))
+            out[view] = Drawn(view, view_slug(view), None, str(result), alt=alt)
     return out

@@ -157,8 +157,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         " connected to NDXP · {flows} data flows",
     ),
     "summary:hub": (
-        "{reached}/{total} tỉnh, thành phố có luồng qua nền tảng này · {flows} luồng",
-        "{reached} of {total} provinces have flows through it · {flows} flows",
+        "{reached}/{total} tỉnh, thành phố có luồng qua nền tảng này · {flows}",
+        "{reached} of {total} provinces have flows through it · {flows}",
     ),
     "status:connected": (
         "Nền tảng tích hợp của tỉnh kết nối NDXP",

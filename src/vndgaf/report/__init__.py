@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from vndgaf.diagnostics import Report
 
 if TYPE_CHECKING:
-    from vndgaf.report.html_ import render_html
+    from vndgaf.report.html_ import LinkedView, render_html
     from vndgaf.report.json_ import render_json
     from vndgaf.report.markdown import render_markdown
     from vndgaf.report.markdown_summary import COMMENT_LIMIT, render_markdown_summary
@@ -21,6 +21,7 @@ __all__ = [
     "COMMENT_LIMIT",
     "FORMATS",
     "LANGS",
+    "LinkedView",
     "render",
     "render_html",
     "render_json",
@@ -39,6 +40,7 @@ LANGS: tuple[str, ...] = ("en", "vi")
 #: command that prints text never imports the HTML or SARIF writers (docs/performance.md).
 _HOMES: dict[str, str] = {
     "COMMENT_LIMIT": "vndgaf.report.markdown_summary",
+    "LinkedView": "vndgaf.report.html_",
     "render_html": "vndgaf.report.html_",
     "render_json": "vndgaf.report.json_",
     "render_markdown": "vndgaf.report.markdown",

@@ -13,6 +13,9 @@ A link can preset the filters in its fragment, e.g. ``report.html#severity=error
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
+
+import attrs
 
 from vndgaf.diagnostics import Finding, Report, RuleInfo
 from vndgaf.report._facts import (
@@ -35,7 +38,7 @@ from vndgaf.report.i18n import (
 )
 from vndgaf.textsafe import html_text as _e
 
-__all__ = ["PAGE_ROWS", "SCRIPT", "inline_svg", "render_html"]
+__all__ = ["PAGE_ROWS", "SCRIPT", "LinkedView", "inline_svg", "render_html"]
 
 #: Findings rows shown before "Show all" (the filters and the search count every row).
 PAGE_ROWS = 500
@@ -78,7 +81,7 @@ figure.diagram.actual { cursor: zoom-out; max-height: 90vh; }
 figure.diagram.actual svg { max-width: none; }
 .hint { color: #555; font-size: .85rem; margin: .25rem 0; }
 .nojs .hint { display: none; }
-td.where { min-width: 12rem; } td.rule { min-width: 10rem; }
+td.where { min-width: 10rem; } td.rule { min-width: 8rem; }
 footer { margin-top: 2rem; color: #555; font-size: .85rem; }
 nav ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; margin: .5rem 0; }
 td { overflow-wrap: break-word; }
@@ -95,11 +98,17 @@ button.zoom { font: inherit; margin: .25rem 0; }
   background: #fff8e6; }
 a:focus, button:focus, input:focus, figure:focus { outline: 2px solid var(--note);
   outline-offset: 2px; }
+details.view { border: 1px solid var(--line); border-radius: 6px; margin: .4rem 0;
+  padding: .3rem .6rem; }
+details.view > summary { cursor: pointer; font-weight: 600; }
+details.view[open] { padding-bottom: .6rem; }
+details.view:target, details.view[open] > summary { background: #eef4fb; }
 @media print {
   @page { size: A4; margin: 12mm; }
   body { font-size: 8.5pt; max-width: none; padding: 0; }
   .filters, .search, .shown, .hint, button.zoom, #show-all, nav { display: none; }
   section#diagram { break-before: page; break-after: page; }
+  section#views { display: none; }
   figure.diagram { border: 0; overflow: visible; }
   figure.diagram svg { max-width: 100%; max-height: 250mm; }
   h2 { break-after: avoid; }
@@ -179,6 +188,17 @@ SCRIPT = r"""
       });
     });
   apply();
+  // Drill-down: a link to a view (a box of a diagram, the contents, the address bar) opens it.
+  function reveal() {
+    var id = window.location.hash.replace(/^#/, "");
+    var view = id && /^view-[A-Za-z0-9_-]+$/.test(id) ? document.getElementById(id) : null;
+    if (view && view.tagName === "DETAILS") {
+      view.open = true;
+      view.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
   Array.prototype.slice.call(document.querySelectorAll("button.zoom")).forEach(function (b) {
     var figure = document.getElementById(b.getAttribute("aria-controls"));
     b.addEventListener("click", function () {
@@ -203,10 +223,23 @@ _SECTION = {
     "submitters": "by_submitter",
     "diagram": "diagram",
     "findings": "findings",
+    "views": "views",
 }
 
 _XML_DECL = re.compile(r"<\?xml[^>]*\?>\s*", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*", re.IGNORECASE)
+
+
+@attrs.frozen
+class LinkedView:
+    """A view the overview links to, drawn for the report: the ``anchor`` the diagrams' links
+    point at (``view-province-08``: ``view-`` and letters, digits, ``_`` or ``-``), its text
+    alternative, and its SVG from vndgaf's renderer or why it could not be drawn."""
+
+    anchor: str = attrs.field(validator=attrs.validators.matches_re(r"view-[A-Za-z0-9_-]+"))
+    title: str
+    svg: str | None = None
+    error: str = ""
 
 
 def inline_svg(svg: str) -> str:
@@ -239,26 +272,33 @@ def _status(f: Finding, lang: str) -> str:
     return '<span class="status accepted">' + "<br>".join(parts) + "</span>"
 
 
+def _breakable(text: str) -> str:
+    """Escaped ``text`` with a line-break opportunity after each ``_`` and ``::``: an enum value
+    (``identity_authentication``) or a qualified id (``ubnd-x::lgsp-x``) wraps there, as a
+    hyphenated word does, instead of widening its column past the window."""
+    return _e(text).replace("_", "_<wbr>").replace("::", "::<wbr>")
+
+
 def _row(f: Finding, lang: str, index: int, submitters: bool) -> str:
     sev = f.severity.value
     classes = f"finding {sev}" + (" suppressed" if f.suppressed else "")
-    subject = _e(f.subject)
+    subject = _breakable(f.subject)
     if f.related:
-        subject += " → " + ", ".join(_e(r) for r in f.related)
+        subject += " → " + ", ".join(_breakable(r) for r in f.related)
     cells = [
         f'<td data-key="{SEVERITIES.index(f.severity)}"><span class="badge {sev}">'
         f"{_e(severity_label(f.severity, lang, form='singular'))}</span></td>",
         f'<td class="rule"><code>{_e(f.code)}</code><br><span class="name">{_e(f.name)}</span>'
         "</td>",
         f'<td class="where">{_where(f, lang)}</td>',
-        f'<td class="message">{_e(f.message.get(lang))}</td>',
+        f'<td class="message">{_breakable(f.message.get(lang))}</td>',
         f"<td>{subject}</td>",
         f'<td class="legal">{_e(f.legal_basis.get(lang))}</td>',
-        f'<td class="fix">{_e(f.fix.get(lang)) if f.fix else ""}</td>',
+        f'<td class="fix">{_breakable(f.fix.get(lang)) if f.fix else ""}</td>',
         f"<td>{_status(f, lang)}</td>",
     ]
     if submitters:
-        cells.append(f'<td class="submitter">{_e(f.submitter)}</td>')
+        cells.append(f'<td class="submitter">{_breakable(f.submitter)}</td>')
     return (
         f'<tr class="{classes}" data-severity="{_e(sev)}" data-family="{_e(f.family)}" '
         f'data-suppressed="{"true" if f.suppressed else "false"}" data-index="{index}">'
@@ -409,6 +449,41 @@ def _rules(report: Report, lang: str) -> list[str]:
     ]
 
 
+def _zoomable(ident: str, svg: str, alt: str, lang: str) -> list[str]:
+    """A diagram fitted to the window, with the button that shows it at its actual size. The
+    figure is labelled by its caption; it is not an image to assistive technology, so the
+    links of its boxes stay reachable."""
+    return [
+        f'<button type="button" class="zoom" aria-controls="{ident}" '
+        f'aria-pressed="false">{_e(label("zoom", lang))}</button>',
+        f'<figure class="diagram" id="{ident}" aria-labelledby="{ident}-caption">'
+        f'{inline_svg(svg)}<figcaption id="{ident}-caption">{alt}</figcaption></figure>',
+    ]
+
+
+def _views(views: Sequence[LinkedView], lang: str) -> list[str]:
+    """The drill-down views, each folded under its title until a link opens it."""
+    if not views:
+        return []
+    out = [
+        f'<section id="views"><h2>{_e(label("views", lang))} ({len(views)})</h2>',
+        f'<p class="hint">{_e(label("views_hint", lang))}</p>',
+    ]
+    back = f'<p><a href="#diagram">{_e(label("back_to_overview", lang))}</a></p>'
+    for view in sorted(views, key=lambda v: v.anchor):
+        title = _e(view.title or view.anchor)
+        out.append(f'<details class="view" id="{view.anchor}"><summary>{title}</summary>{back}')
+        if view.svg:
+            out += _zoomable(f"{view.anchor}-figure", view.svg, title, lang)
+        else:
+            out.append(
+                f'<p class="notice" role="status">{_e(label("no_view", lang))} {_e(view.error)}</p>'
+            )
+        out.append("</details>")
+    out.append("</section>")
+    return out
+
+
 def render_html(
     report: Report,
     *,
@@ -416,6 +491,7 @@ def render_html(
     diagram_svg: str | None = None,
     diagram_alt: str = "",
     diagram_error: str | None = None,
+    views: Sequence[LinkedView] = (),
     tool_version: str | None = None,
 ) -> str:
     """The report as one self-contained HTML5 document, ending with a newline.
@@ -423,7 +499,10 @@ def render_html(
     ``diagram_svg`` is the overview diagram from vndgaf's own renderer; it is inlined as is
     (after removing its XML declaration and DOCTYPE), so it must not come from users.
     ``diagram_alt`` describes it for screen readers; ``diagram_error`` says why there is no
-    diagram (shown as a notice). ``tool_version`` is the vndgaf version in the header.
+    diagram (shown as a notice). ``views`` are the views its boxes link to (drill-down), each
+    folded under its title in a section of their own and opened by a link to its anchor; the
+    same rule as for the overview holds for their SVG. ``tool_version`` is the vndgaf version
+    in the header.
     """
     doc_lang = "vi" if lang == "vi" else "en"
     title = _e(label("title", lang))
@@ -477,6 +556,8 @@ def render_html(
     if len(report.submitters) > 1:
         sections.append("submitters")
     sections.append("findings")
+    if diagram_svg and views:
+        sections.append("views")
     out.append(
         f'<nav aria-label="{_e(label("contents", lang))}"><ul>'
         + "".join(f'<li><a href="#{s}">{_e(label(_SECTION[s], lang))}</a></li>' for s in sections)
@@ -487,13 +568,13 @@ def render_html(
     out += _summary(report, lang)
     if diagram_svg:
         alt = _e(diagram_alt or label("diagram", lang))
+        hint = _e(label("diagram_hint", lang))
+        if views:
+            hint += " " + _e(label("drill_hint", lang))
         out += [
             f'<section id="diagram"><h2>{_e(label("diagram", lang))}</h2>',
-            f'<p class="hint">{_e(label("diagram_hint", lang))}</p>',
-            f'<button type="button" class="zoom" aria-controls="diagram-figure" '
-            f'aria-pressed="false">{_e(label("zoom", lang))}</button>',
-            f'<figure class="diagram" id="diagram-figure" role="img" aria-label="{alt}">'
-            f"{inline_svg(diagram_svg)}<figcaption>{alt}</figcaption></figure>",
+            f'<p class="hint">{hint}</p>',
+            *_zoomable("diagram-figure", diagram_svg, alt, lang),
             "</section>",
         ]
     elif diagram_error:
@@ -506,6 +587,8 @@ def render_html(
     out += _submitters(report, lang)
     out += _metrics(report, lang)
     out += _findings(report, lang)
+    if diagram_svg:
+        out += _views(views, lang)
     out += _rules(report, lang)
     out.append("</main>")
     out += [

@@ -75,6 +75,20 @@ LABELS: Mapping[str, Text] = {
         "xem tên, loại và mã.",
     ),
     "zoom": Text("Actual size", "Kích thước thật"),
+    "drill_hint": Text(
+        "Click a box (or tab to it and press Enter) to open its own view below.",
+        "Bấm vào một ô (hoặc chuyển tới ô bằng Tab rồi nhấn Enter) để mở sơ đồ chi tiết của ô đó "
+        "ở bên dưới.",
+    ),
+    "views": Text("Drill-down views", "Sơ đồ chi tiết"),
+    "views_hint": Text(
+        "The views the overview links to, each with its own links; open one here or from the "
+        "overview.",
+        "Các sơ đồ mà sơ đồ tổng quan liên kết tới, mỗi sơ đồ có liên kết riêng; mở tại đây hoặc "
+        "từ sơ đồ tổng quan.",
+    ),
+    "back_to_overview": Text("Back to the overview", "Quay lại sơ đồ tổng quan"),
+    "no_view": Text("This view could not be drawn:", "Không vẽ được sơ đồ này:"),
     "no_diagram": Text("The diagram could not be drawn:", "Không vẽ được sơ đồ:"),
     "search": Text("Search", "Tìm kiếm"),
     "show_all": Text("Show all {n} findings", "Hiện tất cả {n} phát hiện"),
