@@ -233,6 +233,12 @@ class Report:
     submitters: tuple[str, ...] = ()
     reference: tuple[str, ...] = ()
     """The catalogue overlays applied besides the bundled catalogue (name, file, digest)."""
+    frameworks: tuple[str, ...] = ()
+    """The framework versions the submissions declare (``4.0``), each once, in input order."""
+    catalogue: str = ""
+    """The version of the reference catalogue checked against (``2026.12``)."""
+    catalogue_date: dt.date | None = None
+    """The date of that catalogue version (its latest bundled overlay's)."""
 
     def active(self) -> tuple[Finding, ...]:
         """Findings that are not suppressed."""

@@ -251,6 +251,9 @@ def _check_loaded(
         as_of=date,
         submitters=tuple(s.submitter for s in result.submissions),
         reference=tuple(o.label for o in reference.user_overlays),
+        frameworks=tuple(dict.fromkeys(s.framework_version.value for s in result.submissions)),
+        catalogue=reference.version,
+        catalogue_date=reference.date,
     )
 
 

@@ -23,8 +23,8 @@ def test_json_layout_and_values(national_report: Report) -> None:
     assert text.endswith("}\n")
     doc = json.loads(text)
     assert sorted(doc) == [
-        "as_of", "findings", "inputs", "lang", "metrics", "reference", "rules", "submitters",
-        "summary", "version",
+        "as_of", "catalogue", "findings", "frameworks", "inputs", "lang", "metrics",
+        "reference", "rules", "submitters", "summary", "version",
     ]  # fmt: skip
     assert doc["reference"] == []
     assert doc["version"] == 1

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from vndgaf import __version__
 from vndgaf.cli._common import (
     EXIT_FINDINGS,
     fail,
@@ -25,7 +26,7 @@ from vndgaf.engine import check_loaded
 from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph, build_graph
 from vndgaf.load import load
-from vndgaf.render import FORMATS, drill_down, render, to_bytes, view_slug
+from vndgaf.render import FORMATS, Stamp, drill_down, render, to_bytes, view_slug
 from vndgaf.textsafe import printable
 
 __all__ = ["render_command"]
@@ -39,6 +40,7 @@ def _drill_down(
     highlight: bool,
     lang: str,
     inputs: Sequence[str],
+    stamp: Stamp,
 ) -> None:
     """Write the overview to ``output`` and each view it links to beside it, all or none."""
     folder = Path(output).parent
@@ -49,7 +51,13 @@ def _drill_down(
 
     drawn = guarded(
         lambda: drill_down(
-            graph, href=href, findings=findings, highlight=highlight, lang=lang, fmt=fmt
+            graph,
+            href=href,
+            findings=findings,
+            highlight=highlight,
+            lang=lang,
+            fmt=fmt,
+            stamp=stamp,
         )
     )
     failed = [d for d in drawn.values() if d.data is None]
@@ -146,15 +154,22 @@ def render_command(
         )
         as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
         graph = guarded(lambda: build_graph(result.architecture, cat.at(as_of), as_of))
+        stamp = Stamp.of(result.submissions, cat.at(as_of), tool=f"vndgaf {__version__}")
         findings = (
             guarded(lambda: check_loaded(result, catalogue=cat).findings) if highlight else ()
         )
     if drill:
-        _drill_down(graph, output, fmt, findings, highlight, lang, result.files)
+        _drill_down(graph, output, fmt, findings, highlight, lang, result.files, stamp)
     else:
         try:
             dot = render(
-                graph, view=view, findings=findings, highlight=highlight, expand=expand, lang=lang
+                graph,
+                view=view,
+                findings=findings,
+                highlight=highlight,
+                expand=expand,
+                lang=lang,
+                stamp=stamp,
             )
         except ValueError as exc:
             fail(str(exc))

@@ -15,6 +15,7 @@ from vndgaf.render.drilldown import Drawn, drill_down
 from vndgaf.render.mapmermaid import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT, map_mermaid
 from vndgaf.render.output import FORMATS, to_bytes, to_bytes_many
 from vndgaf.render.scene import NODE_LIMIT
+from vndgaf.render.stamp import Stamp, stamp_text
 from vndgaf.render.views import VIEW_KINDS, parse_view
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "VIEW_KINDS",
     "Drawn",
     "Href",
+    "Stamp",
     "alt_text",
     "drill_down",
     "linked_views",
@@ -32,6 +34,7 @@ __all__ = [
     "parse_view",
     "render",
     "severity_index",
+    "stamp_text",
     "to_bytes",
     "to_bytes_many",
     "view_slug",

@@ -4,11 +4,14 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+import attrs
+
 from vndgaf.diagnostics import Finding, Severity
 from vndgaf.gcpause import paused_gc
 from vndgaf.graph import ArchGraph
 from vndgaf.model.namespaces import written_in
 from vndgaf.render import country, emit, mapemit, scene, views
+from vndgaf.render.stamp import Stamp, stamp_text
 from vndgaf.textsafe import id_token
 
 if TYPE_CHECKING:  # pydot is imported at run time only by the emitters
@@ -98,6 +101,7 @@ def render(
     expand: bool = False,
     lang: str = "vi",
     href: Href | None = None,
+    stamp: Stamp | None = None,
 ) -> "pydot.Dot":
     """The ``pydot.Dot`` of one view of ``graph``.
 
@@ -108,9 +112,11 @@ def render(
     id raises
     :class:`ValueError` naming the valid choices. With ``highlight``, boxes and lines take the
     colour of their worst finding. ``href`` gives the link of each view a box may link to
-    (drill-down); without it nothing links. The DOT text is deterministic: the same graph gives
-    byte-identical output.
+    (drill-down); without it nothing links. ``stamp`` is written under the title: what the
+    diagram was drawn from (:mod:`vndgaf.render.stamp`). The DOT text is deterministic: the
+    same graph gives byte-identical output.
     """
+    line = stamp_text(stamp, lang) if stamp is not None else ""
     if lang not in ("vi", "en"):
         raise ValueError(f"unknown language {lang!r}; languages: vi, en")
     kind, argument = views.parse_view(view)
@@ -135,10 +141,14 @@ def render(
             built_map = country.build_country(
                 graph, findings=findings, highlight=highlight, lang=lang, focus=focus
             )
+            if line:
+                built_map = attrs.evolve(built_map, notes=(*built_map.notes, line))
             return mapemit.emit_map(built_map, lang=lang, href=href, graph_id=graph_id)
         severities = severity_index(findings, graph)
         draft = views.draft_for(graph, view, lang=lang, expand=expand, severities=severities)
         built = scene.build(graph, draft, highlight=highlight, lang=lang)
+        if line:
+            built = attrs.evolve(built, notes=(*built.notes, line))
         return emit.emit(
             built,
             severities=severities,

@@ -14,6 +14,7 @@ from vndgaf.diagnostics import Finding
 from vndgaf.graph import ArchGraph
 from vndgaf.render.api import alt_text, linked_views, render, view_slug
 from vndgaf.render.output import to_bytes_many
+from vndgaf.render.stamp import Stamp
 
 __all__ = ["Drawn", "drill_down"]
 
@@ -38,9 +39,11 @@ def drill_down(
     highlight: bool = False,
     lang: str = "vi",
     fmt: str = "svg",
+    stamp: Stamp | None = None,
 ) -> dict[str, Drawn]:
     """``overview`` and every view it links to (view -> :class:`Drawn`), each linking to the
-    others by ``href`` (the link of a view). Graphviz runs once per CPU at a time."""
+    others by ``href`` (the link of a view) and stamped with ``stamp``. Graphviz runs once per
+    CPU at a time."""
     views = ("overview", *linked_views(graph, lang=lang))
     available = frozenset(views)
 
@@ -48,7 +51,15 @@ def drill_down(
         return href(view) if view in available else None
 
     dots = {
-        view: render(graph, view=view, findings=findings, highlight=highlight, lang=lang, href=link)
+        view: render(
+            graph,
+            view=view,
+            findings=findings,
+            highlight=highlight,
+            lang=lang,
+            href=link,
+            stamp=stamp,
+        )
         for view in views
     }
     drawn = to_bytes_many(dots, fmt)

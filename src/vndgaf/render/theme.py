@@ -107,6 +107,15 @@ CLUSTER_STYLE: dict[str, dict[str, str]] = {
 }
 
 _TEXT: dict[str, tuple[str, str]] = {
+    # what a diagram was drawn from (vndgaf.render.stamp)
+    "stamp:as_of": ("Tính đến {date}", "As of {date}"),
+    "stamp:framework": ("khung kiến trúc {versions}", "framework {versions}"),
+    "stamp:catalogue": ("danh mục tham chiếu {version}", "catalogue {version}"),
+    "stamp:catalogue_dated": (
+        "danh mục tham chiếu {version} ({date})",
+        "catalogue {version} ({date})",
+    ),
+    "stamp:overlays": ("tệp bổ sung danh mục: {names}", "catalogue overlays: {names}"),
     # kinds
     "hub": ("Nền tảng quốc gia (NDXP, NDOP, NPSP, VNeID, VDXP)", "National hub"),
     "integration": ("Nền tảng tích hợp, chia sẻ dữ liệu (LGSP)", "Integration platform (LGSP)"),

@@ -13,6 +13,7 @@ from vndgaf.textsafe import digest
 __all__ = [
     "SEVERITIES",
     "SubmitterCounts",
+    "basis_facts",
     "by_submitter",
     "families",
     "family_titles",
@@ -24,6 +25,24 @@ __all__ = [
 ]
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+
+
+def basis_facts(report: Report) -> list[tuple[str, str]]:
+    """What the check measured against, as (label key, value) pairs for a report's header: the
+    framework versions declared and the catalogue's version and date.
+
+    >>> import datetime as dt
+    >>> basis_facts(Report((), frameworks=("4.0",), catalogue="2026.12",
+    ...                    catalogue_date=dt.date(2026, 9, 20)))
+    [('framework', '4.0'), ('catalogue', '2026.12 (2026-09-20)')]
+    """
+    facts = []
+    if report.frameworks:
+        facts.append(("framework", ", ".join(report.frameworks)))
+    if report.catalogue:
+        dated = f" ({report.catalogue_date.isoformat()})" if report.catalogue_date else ""
+        facts.append(("catalogue", report.catalogue + dated))
+    return facts
 
 
 def fingerprint(finding: Finding) -> str:

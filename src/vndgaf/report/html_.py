@@ -20,6 +20,7 @@ import attrs
 from vndgaf.diagnostics import Finding, Report, RuleInfo
 from vndgaf.report._facts import (
     SEVERITIES,
+    basis_facts,
     by_submitter,
     families,
     family_titles,
@@ -509,6 +510,7 @@ def render_html(
     facts = []
     if report.as_of is not None:
         facts.append(f"{_e(label('as_of', lang))}: {report.as_of.isoformat()}")
+    facts += [f"{_e(label(key, lang))}: {_e(value)}" for key, value in basis_facts(report)]
     if report.submitters:
         names = list(dict.fromkeys(report.submitters))
         shown = ", ".join(_e(n) for n in names[:_NAMED])

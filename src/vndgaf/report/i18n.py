@@ -63,6 +63,8 @@ LABELS: Mapping[str, Text] = {
     "inputs": Text("Inputs", "Tệp đầu vào"),
     "as_of": Text("As of", "Tính đến ngày"),
     "reference": Text("Catalogue overlays", "Tệp bổ sung danh mục"),
+    "framework": Text("Framework", "Khung kiến trúc"),
+    "catalogue": Text("Catalogue", "Danh mục tham chiếu"),
     "filter": Text("Filter", "Lọc"),
     "show_suppressed": Text("Show suppressed findings", "Hiện các phát hiện đã chấp nhận"),
     "showing": Text("Showing", "Đang hiển thị"),

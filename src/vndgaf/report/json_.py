@@ -107,6 +107,11 @@ def render_json(report: Report, *, lang: str = "en") -> str:
         "inputs": list(report.inputs),
         "as_of": report.as_of.isoformat() if report.as_of else None,
         "reference": list(report.reference),
+        "frameworks": list(report.frameworks),
+        "catalogue": {
+            "version": report.catalogue or None,
+            "date": report.catalogue_date.isoformat() if report.catalogue_date else None,
+        },
         "submitters": list(report.submitters),
         "summary": _summary(report),
     }

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from vndgaf.diagnostics import Finding, Report
 from vndgaf.report._facts import (
     SEVERITIES,
+    basis_facts,
     by_submitter,
     file_count,
     location_text,
@@ -123,6 +124,7 @@ def render_markdown(report: Report, *, lang: str = "en", max_rows: int | None = 
     facts = []
     if report.as_of is not None:
         facts.append(f"{label('as_of', lang)}: {report.as_of.isoformat()}")
+    facts += [f"{label(key, lang)}: {markdown_text(value)}" for key, value in basis_facts(report)]
     if report.inputs:
         facts.append(
             f"{label('inputs', lang)}: " + ", ".join(markdown_text(i) for i in report.inputs)

@@ -10,7 +10,14 @@ shows fewer findings, then fewer submitters, until it fits. Every user text goes
 from collections import Counter
 
 from vndgaf.diagnostics import Finding, Report
-from vndgaf.report._facts import SEVERITIES, by_submitter, file_count, rules_for, suppressed_count
+from vndgaf.report._facts import (
+    SEVERITIES,
+    basis_facts,
+    by_submitter,
+    file_count,
+    rules_for,
+    suppressed_count,
+)
 from vndgaf.report.i18n import label, severity_label, summary_sentence
 from vndgaf.report.markdown import findings_table, table
 from vndgaf.textsafe import markdown_text
@@ -43,6 +50,7 @@ def _header(report: Report, lang: str, full_report: str | None) -> list[str]:
     facts = []
     if report.as_of is not None:
         facts.append(f"{label('as_of', lang)}: {report.as_of.isoformat()}")
+    facts += [f"{label(key, lang)}: {markdown_text(value)}" for key, value in basis_facts(report)]
     if report.inputs:
         shown = [_cut(markdown_text(i)) for i in report.inputs[:_INPUTS]]
         if len(report.inputs) > _INPUTS:

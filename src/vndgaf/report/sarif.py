@@ -263,6 +263,12 @@ def render_sarif(
         properties["asOf"] = report.as_of.isoformat()
     if report.reference:
         properties["catalogueOverlays"] = list(report.reference)
+    if report.frameworks:
+        properties["frameworkVersions"] = list(report.frameworks)
+    if report.catalogue:
+        properties["catalogueVersion"] = report.catalogue
+    if report.catalogue_date is not None:
+        properties["catalogueDate"] = report.catalogue_date.isoformat()
     if properties:
         run["properties"] = properties
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
