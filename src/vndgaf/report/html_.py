@@ -12,10 +12,7 @@ A link can preset the filters in its fragment, e.g. ``report.html#severity=error
 
 import base64
 import hashlib
-import re
 from collections.abc import Sequence
-
-import attrs
 
 from vndgaf.diagnostics import Finding, Report, RuleInfo
 from vndgaf.report._facts import (
@@ -29,6 +26,7 @@ from vndgaf.report._facts import (
     rules_for,
     suppressed_count,
 )
+from vndgaf.report.html_diagrams import LinkedView, inline_svg, views_section, zoomable
 from vndgaf.report.i18n import (
     format_metric,
     label,
@@ -226,26 +224,6 @@ _SECTION = {
     "findings": "findings",
     "views": "views",
 }
-
-_XML_DECL = re.compile(r"<\?xml[^>]*\?>\s*", re.IGNORECASE)
-_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*", re.IGNORECASE)
-
-
-@attrs.frozen
-class LinkedView:
-    """A view the overview links to, drawn for the report: the ``anchor`` the diagrams' links
-    point at (``view-province-08``: ``view-`` and letters, digits, ``_`` or ``-``), its text
-    alternative, and its SVG from vndgaf's renderer or why it could not be drawn."""
-
-    anchor: str = attrs.field(validator=attrs.validators.matches_re(r"view-[A-Za-z0-9_-]+"))
-    title: str
-    svg: str | None = None
-    error: str = ""
-
-
-def inline_svg(svg: str) -> str:
-    """SVG markup ready to sit inside HTML: XML declaration and DOCTYPE removed."""
-    return _DOCTYPE.sub("", _XML_DECL.sub("", svg)).strip()
 
 
 def _where(f: Finding, lang: str) -> str:
@@ -450,41 +428,6 @@ def _rules(report: Report, lang: str) -> list[str]:
     ]
 
 
-def _zoomable(ident: str, svg: str, alt: str, lang: str) -> list[str]:
-    """A diagram fitted to the window, with the button that shows it at its actual size. The
-    figure is labelled by its caption; it is not an image to assistive technology, so the
-    links of its boxes stay reachable."""
-    return [
-        f'<button type="button" class="zoom" aria-controls="{ident}" '
-        f'aria-pressed="false">{_e(label("zoom", lang))}</button>',
-        f'<figure class="diagram" id="{ident}" aria-labelledby="{ident}-caption">'
-        f'{inline_svg(svg)}<figcaption id="{ident}-caption">{alt}</figcaption></figure>',
-    ]
-
-
-def _views(views: Sequence[LinkedView], lang: str) -> list[str]:
-    """The drill-down views, each folded under its title until a link opens it."""
-    if not views:
-        return []
-    out = [
-        f'<section id="views"><h2>{_e(label("views", lang))} ({len(views)})</h2>',
-        f'<p class="hint">{_e(label("views_hint", lang))}</p>',
-    ]
-    back = f'<p><a href="#diagram">{_e(label("back_to_overview", lang))}</a></p>'
-    for view in sorted(views, key=lambda v: v.anchor):
-        title = _e(view.title or view.anchor)
-        out.append(f'<details class="view" id="{view.anchor}"><summary>{title}</summary>{back}')
-        if view.svg:
-            out += _zoomable(f"{view.anchor}-figure", view.svg, title, lang)
-        else:
-            out.append(
-                f'<p class="notice" role="status">{_e(label("no_view", lang))} {_e(view.error)}</p>'
-            )
-        out.append("</details>")
-    out.append("</section>")
-    return out
-
-
 def render_html(
     report: Report,
     *,
@@ -576,7 +519,7 @@ def render_html(
         out += [
             f'<section id="diagram"><h2>{_e(label("diagram", lang))}</h2>',
             f'<p class="hint">{hint}</p>',
-            *_zoomable("diagram-figure", diagram_svg, alt, lang),
+            *zoomable("diagram-figure", diagram_svg, alt, lang),
             "</section>",
         ]
     elif diagram_error:
@@ -590,7 +533,7 @@ def render_html(
     out += _metrics(report, lang)
     out += _findings(report, lang)
     if diagram_svg:
-        out += _views(views, lang)
+        out += views_section(views, lang)
     out += _rules(report, lang)
     out.append("</main>")
     out += [
