@@ -89,3 +89,14 @@ def test_the_full_export_speaks_the_language_asked_for():
     vietnamese = _export("--lang", "vi", str(EXAMPLES / "tuyen-quang"))
     assert 'subgraph sg_t_provincial["Provincial"]' in english.stdout
     assert 'subgraph sg_t_provincial["Cấp tỉnh"]' in vietnamese.stdout
+
+
+def test_the_full_export_names_catalogue_elements_in_the_language_asked_for():
+    """Catalogue platforms and databases the flows reach show their names, not their ids."""
+    english = _export(str(EXAMPLES / "tuyen-quang")).stdout
+    vietnamese = _export("--lang", "vi", str(EXAMPLES / "tuyen-quang")).stdout
+    assert 'n__vn_3a_platform_2f_ndxp["National Data Exchange Platform"]' in english
+    assert 'n__vn_3a_platform_2f_ndxp["Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)"]' in (
+        vietnamese
+    )
+    assert '["vn:platform/ndxp"]' not in english + vietnamese

@@ -34,6 +34,7 @@ from vndgaf.model import Architecture
 from vndgaf.reference import Catalogue
 from vndgaf.render import MERMAID_EDGE_LIMIT, MERMAID_TEXT_LIMIT, map_mermaid
 from vndgaf.render.country import build_country
+from vndgaf.render.placement import display_name
 
 __all__ = ["export_command"]
 
@@ -183,11 +184,12 @@ def _mermaid(
     """The Mermaid text in ``lang``: the country map with ``collapse`` (drawn from the catalogue
     the submissions were read with, overlays included); else the whole architecture, refused
     when Mermaid would not draw it (above ``limit`` characters or its edge limit)."""
+    as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
+    reference = cat.at(as_of)
     if collapse:
-        as_of = max((s.as_of for s in result.submissions), default=dt.date.today())
-        graph = guarded(lambda: build_graph(result.architecture, cat.at(as_of), as_of))
+        graph = guarded(lambda: build_graph(result.architecture, reference, as_of))
         return map_mermaid(build_country(graph, lang=lang), lang=lang)
-    text = export(arch, "mermaid", lang=lang)
+    text = export(arch, "mermaid", lang=lang, names=_catalogue_names(arch, reference, lang))
     edges = sum(1 for line in text.splitlines() if " -->" in line)
     if limit and (len(text) > limit or edges > MERMAID_EDGE_LIMIT):
         fail(
@@ -198,6 +200,17 @@ def _mermaid(
             "limits"
         )
     return text
+
+
+def _catalogue_names(arch: Architecture, reference: Catalogue, lang: str) -> dict[str, str]:
+    """The display name in ``lang`` of each catalogue element a flow of ``arch`` reaches."""
+    names: dict[str, str] = {}
+    for flow in arch.flows:
+        for ident in (flow.source, *flow.via, flow.target):
+            element = reference.get(ident) if ident not in names else None
+            if element is not None:
+                names[ident] = display_name(element, lang)
+    return names
 
 
 def _submission_files(result: LoadResult, fmt: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ The CLI calls :func:`export` with a format name from :data:`EXPORT_FORMATS`,
 return values and never print.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from vndgaf.exchange.archimate import (
     ImportResult,
@@ -52,15 +52,20 @@ _EXPORTERS: dict[str, Callable[[Architecture], Iterator[str]]] = {
 }
 
 
-def export(arch: Architecture, fmt: str, *, lang: str = "vi") -> str:
+def export(
+    arch: Architecture, fmt: str, *, lang: str = "vi", names: Mapping[str, str] | None = None
+) -> str:
     """The architecture in format ``fmt`` (one of :data:`EXPORT_FORMATS`), its external
     declarations drawn as the elements they stand for. ``lang`` (``vi`` or ``en``) is the
-    language of the Mermaid diagram's group titles; ArchiMate and GraphML carry no text of
-    vndgaf's own."""
-    return "".join(export_chunks(arch, fmt, lang=lang))
+    language of the Mermaid diagram's group titles, ``names`` the display names of the
+    catalogue elements its flows reach (see :func:`to_mermaid`); ArchiMate and GraphML carry
+    no text of vndgaf's own."""
+    return "".join(export_chunks(arch, fmt, lang=lang, names=names))
 
 
-def export_chunks(arch: Architecture, fmt: str, *, lang: str = "vi") -> Iterator[str]:
+def export_chunks(
+    arch: Architecture, fmt: str, *, lang: str = "vi", names: Mapping[str, str] | None = None
+) -> Iterator[str]:
     """:func:`export` in pieces, for writing a large model without holding its whole text:
     the ArchiMate file of a national model is 300 MB."""
     try:
@@ -72,7 +77,7 @@ def export_chunks(arch: Architecture, fmt: str, *, lang: str = "vi") -> Iterator
     if lang not in ("vi", "en"):
         raise ValueError(f"unknown language {lang!r}; languages: vi, en")
     if fmt == "mermaid":
-        return mermaid_chunks(with_externals(arch), lang=lang)
+        return mermaid_chunks(with_externals(arch), lang=lang, names=names)
     return exporter(with_externals(arch))
 
 

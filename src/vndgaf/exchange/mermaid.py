@@ -8,7 +8,7 @@ as escapes), so no name can break the syntax, inject markup or reorder what a re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from vndgaf.exchange._fields import NodeElement, iter_nodes, kind_of
 from vndgaf.exchange._grouping import group_by_tier, label
@@ -31,19 +31,26 @@ _SHAPES: dict[str, tuple[str, str]] = {
 }
 
 
-def to_mermaid(arch: Architecture, *, lang: str = "vi") -> str:
-    """A ``flowchart LR`` with a subgraph per tier and per agency (deterministic text)."""
-    return "".join(mermaid_chunks(arch, lang=lang))
+def to_mermaid(
+    arch: Architecture, *, lang: str = "vi", names: Mapping[str, str] | None = None
+) -> str:
+    """A ``flowchart LR`` with a subgraph per tier and per agency (deterministic text).
+
+    ``names`` gives the display name of catalogue elements the flows reach (``vn:platform/ndxp``
+    -> ``National Data Exchange Platform``); a reference without one shows its id."""
+    return "".join(mermaid_chunks(arch, lang=lang, names=names))
 
 
-def mermaid_chunks(arch: Architecture, *, lang: str = "vi") -> Iterator[str]:
+def mermaid_chunks(
+    arch: Architecture, *, lang: str = "vi", names: Mapping[str, str] | None = None
+) -> Iterator[str]:
     """:func:`to_mermaid` line by line, each made as it is written (a national model's
     flowchart is never held whole)."""
-    for line in _lines(arch, lang):
+    for line in _lines(arch, lang, names or {}):
         yield line + "\n"
 
 
-def _lines(arch: Architecture, lang: str) -> Iterator[str]:
+def _lines(arch: Architecture, lang: str, names: Mapping[str, str]) -> Iterator[str]:
     yield "flowchart LR"
     ids: dict[str, str] = {}
 
@@ -95,7 +102,8 @@ def _lines(arch: Architecture, lang: str) -> Iterator[str]:
     if referenced:
         yield subgraph("x_references", label("references", lang), "  ")
         for ref in referenced:  # an id is one line: a line break in it shows as \n
-            yield f'    {node_id(ref)}["{mermaid_text(printable(ref))}"]'
+            shown = mermaid_text(names[ref]) if ref in names else mermaid_text(printable(ref))
+            yield f'    {node_id(ref)}["{shown}"]'
         yield "  end"
 
     for flow in arch.flows:
