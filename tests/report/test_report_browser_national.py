@@ -224,3 +224,40 @@ def test_a_click_on_a_province_of_the_overview_opens_its_view(
     assert left >= 0 and left + width <= measured["width"]
     assert 0 <= top < measured["height"] and height > 100  # in sight, not a thumbnail
     assert measured["pageWidth"] <= measured["width"]
+
+
+@pytest.fixture(scope="module")
+def synthetic_national_html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """``vndgaf check --format html`` of the synthetic national model (34 provinces, the smallest
+    national flow count, 300 injected defects): the country map and its 49 drill-down views."""
+    from vndgaf.synth import minimum_flows, synthesize
+
+    synthesis = synthesize(scale="national", flows=minimum_flows("national"), seed=0, defects=300)
+    folder = tmp_path_factory.mktemp("synthetic")
+    path = folder / "national.json"
+    path.write_text(json.dumps(synthesis.document, ensure_ascii=False), encoding="utf-8")
+    out = folder / "report.html"
+    result = CliRunner().invoke(main, ["check", "--format", "html", "-o", str(out), str(path)])
+    assert result.exit_code == 1, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_the_synthetic_national_report_as_a_person_sees_it(
+    chromium: str, synthetic_national_html: str, tmp_path: Path
+) -> None:
+    """The report of the national model itself: the map fits the window, nothing scrolls
+    sideways, no word is broken; printed at A4 width the table fits with every column a word
+    wide; a click on Tuyên Quang opens its view in sight."""
+    desktop = _measured(chromium, tmp_path, synthetic_national_html, 1280, 900)
+    width, height, _ = desktop["svg"]
+    assert 0 < width <= desktop["width"] and 0 < height <= desktop["height"]
+    assert desktop["pageWidth"] <= desktop["width"]
+    assert desktop["broken"] == []
+    as_print = synthetic_national_html.replace("@media print {", "@media all {")
+    printed = _measured(chromium, tmp_path, as_print, 703, 1000)
+    assert printed["tableWidth"] <= 703 and printed["pageWidth"] <= 703
+    assert printed["broken"] == []
+    clicked = _measured(chromium, tmp_path, synthetic_national_html, 1280, 900, script=_CLICK)
+    assert clicked["hash"] == "#view-province-08" and clicked["open"]
+    left, top, width, height = clicked["svg"]
+    assert left >= 0 and left + width <= clicked["width"] and 0 <= top < clicked["height"]

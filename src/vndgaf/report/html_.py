@@ -12,6 +12,7 @@ A link can preset the filters in its fragment, e.g. ``report.html#severity=error
 
 import base64
 import hashlib
+import re
 from collections.abc import Sequence
 
 from vndgaf.diagnostics import Finding, Report, RuleInfo
@@ -115,7 +116,8 @@ details.view:target, details.view[open] > summary { background: #eef4fb; }
   tr { break-inside: avoid; }
   th { white-space: normal; }
   td.where, td.rule { min-width: 0; }
-  .badge { color: #000; background: none; border: 1px solid #000; }
+  th, td { padding: .2rem .25rem; }
+  .badge { color: #000; background: none; border: 1px solid #000; padding: 0 .1rem; }
   details > summary { list-style: none; }
 }
 """
@@ -226,14 +228,19 @@ _SECTION = {
 }
 
 
+#: The ``:line:column`` at the end of a location.
+_LINE_COLUMN = re.compile(r":(\d+(?::\d+)?)$")
+
+
 def _where(f: Finding, lang: str) -> str:
-    """The location, with a line-break opportunity after each ``/`` of its path: a long path
-    wraps between folders, never inside a word."""
+    """The location, with a line-break opportunity after each ``/`` of its path and before its
+    line and column: a long path wraps between folders, never inside a word."""
     if f.location is None:
         return f'<span class="nolocation">{_e(label("no_location", lang))}</span>'
     pointer = f.location.pointer
     title = f' title="{_e(pointer)}"' if pointer else ""
-    return f"<code{title}>{_e(location_text(f.location)).replace('/', '/<wbr>')}</code>"
+    where = _LINE_COLUMN.sub(r":<wbr>\1", _e(location_text(f.location)).replace("/", "/<wbr>"))
+    return f"<code{title}>{where}</code>"
 
 
 def _status(f: Finding, lang: str) -> str:
@@ -252,10 +259,11 @@ def _status(f: Finding, lang: str) -> str:
 
 
 def _breakable(text: str) -> str:
-    """Escaped ``text`` with a line-break opportunity after each ``_`` and ``::``: an enum value
-    (``identity_authentication``) or a qualified id (``ubnd-x::lgsp-x``) wraps there, as a
-    hyphenated word does, instead of widening its column past the window."""
-    return _e(text).replace("_", "_<wbr>").replace("::", "::<wbr>")
+    """Escaped ``text`` with a line-break opportunity after each ``_``, ``::`` and ``/``: an enum
+    value (``identity_authentication``), a qualified id (``ubnd-x::lgsp-x``) or a catalogue id
+    (``vn:db/business-registration``) wraps there, as a hyphenated word does, instead of
+    widening its column past the window or the page."""
+    return _e(text).replace("_", "_<wbr>").replace("::", "::<wbr>").replace("/", "/<wbr>")
 
 
 def _row(f: Finding, lang: str, index: int, submitters: bool) -> str:
