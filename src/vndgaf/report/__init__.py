@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from vndgaf.diagnostics import Report
 
 if TYPE_CHECKING:
-    from vndgaf.report.html_ import LinkedView, render_html
+    from vndgaf.report.html_ import render_html
+    from vndgaf.report.html_diagrams import LinkedView
     from vndgaf.report.json_ import render_json
     from vndgaf.report.markdown import render_markdown
     from vndgaf.report.markdown_summary import COMMENT_LIMIT, render_markdown_summary
@@ -40,7 +41,7 @@ LANGS: tuple[str, ...] = ("en", "vi")
 #: command that prints text never imports the HTML or SARIF writers (docs/performance.md).
 _HOMES: dict[str, str] = {
     "COMMENT_LIMIT": "vndgaf.report.markdown_summary",
-    "LinkedView": "vndgaf.report.html_",
+    "LinkedView": "vndgaf.report.html_diagrams",
     "render_html": "vndgaf.report.html_",
     "render_json": "vndgaf.report.json_",
     "render_markdown": "vndgaf.report.markdown",

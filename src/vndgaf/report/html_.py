@@ -280,7 +280,7 @@ def _row(f: Finding, lang: str, index: int, submitters: bool) -> str:
         f'<td class="where">{_where(f, lang)}</td>',
         f'<td class="message">{_breakable(f.message.get(lang))}</td>',
         f"<td>{subject}</td>",
-        f'<td class="legal">{_e(f.legal_basis.get(lang))}</td>',
+        f'<td class="legal">{_breakable(f.legal_basis.get(lang))}</td>',
         f'<td class="fix">{_breakable(f.fix.get(lang)) if f.fix else ""}</td>',
         f"<td>{_status(f, lang)}</td>",
     ]
