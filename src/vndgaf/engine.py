@@ -237,8 +237,7 @@ def _check_loaded(
         for violation in _run(rule, ctx):
             severity = override or violation.severity or rule.severity
             stamped = _stamp(rule, infos[rule.code], severity, violation, result)
-            element = graph.element(violation.subject)
-            entries = getattr(element, "suppress", ()) if element is not None else ()
+            entries = graph.suppressions(violation.subject)  # an element's or a flow's
             findings.append(apply_suppressions(stamped, entries, date))
     unique = {(f.identity, f.location, f.message.en): f for f in findings}
     ordered = tuple(sorted(unique.values(), key=Finding.sort_key))

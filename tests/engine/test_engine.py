@@ -191,3 +191,26 @@ def test_a_check_dated_before_the_two_tiers_runs_every_rule(tmp_path: Path) -> N
     later = vndgaf.check([path], as_of=dt.date(2025, 12, 1))
     [legacy] = [f for f in later.findings if f.code == "STR003"]
     assert "current: Phường Vị Thanh (vn:commune/31321)" in legacy.message.en
+
+
+def test_suppression_on_a_flow(tmp_path: Path) -> None:
+    """A flow accepts a finding about itself: flows are edges of the graph, not nodes, and the
+    suppression next to the flow still applies."""
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        DOC % ""
+        + """systems:
+  - {id: hs, name: Hệ thống một cửa, owner: ubnd}
+flows:
+  - id: f-self
+    source: hs
+    target: hs
+    suppress: [{rule: GOV004, reason: Thử nghiệm nội bộ}]
+""",
+        encoding="utf-8",
+    )
+    report = check_loaded(load([path]), select=["GOV004"])
+    [finding] = report.findings
+    assert finding.subject == "ubnd::f-self"
+    assert finding.suppressed_by is not None
+    assert finding.suppressed_by.reason == "Thử nghiệm nội bộ"

@@ -219,3 +219,44 @@ def test_routes_group_every_active_flow_once() -> None:
     assert all(route == g.route(flow) for route, flow in placed)
     retired = {f.id for f in g.architecture.flows} - {f.id for f in g.active_flows}
     assert not retired & {f.id for _, f in placed}
+
+
+def test_elements_of_each_kind_in_id_order_whatever_the_input_order() -> None:
+    """The facade lists the submission's elements of each kind in id order, so a rule iterating
+    them reports in the same order however the file lists them."""
+    g = _graph()
+    arch = g.architecture
+    kinds = ("units", "agencies", "systems", "platforms", "databases", "entities", "flows")
+    kinds += ("services", "investments")
+    reversed_arch = attrs.evolve(
+        arch, **{name: tuple(reversed(getattr(arch, name))) for name in kinds}
+    )
+    r = build_graph(reversed_arch, catalogue(), g.as_of)
+    for name in kinds:
+        ids = [e.id for e in getattr(r, name)]
+        assert ids == sorted(e.id for e in getattr(arch, name)), name
+        assert ids == [e.id for e in getattr(g, name)], name
+    assert len(g.agencies) > 1 and len(g.flows) > 1
+
+
+def test_label_names_elements_flows_and_catalogue_ids() -> None:
+    """A message names an element by its name, with its id on request; an unknown id or a flow
+    without a name is named by its id."""
+    g = _graph()
+    system = g.systems[0]
+    assert g.label(system.id) == system.name
+    assert g.label(system.id, with_id=True) == f"{system.name} ({system.id})"
+    assert g.label("vn:platform/ndxp") == "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)"
+    assert g.label("no-such-id", with_id=True) == "no-such-id"
+    flow = g.flows[0]
+    assert g.label(flow.id) == (flow.name or flow.id)
+    assert g.flow(flow.id) is flow and g.flow(system.id) is None
+
+
+def test_owner_is_typed_and_none_for_elements_without_one() -> None:
+    """owner() answers for owned kinds (systems, services, investments) only."""
+    g = _graph()
+    system = next(s for s in g.systems if s.owner)
+    owner = g.owner(system.id)
+    assert owner is not None and owner.id == system.owner
+    assert g.owner(g.agencies[0].id) is None and g.owner("vn:province/08") is None

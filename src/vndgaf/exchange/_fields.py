@@ -28,6 +28,7 @@ from vndgaf.model import (
     DataFlow,
     InformationSystem,
     Investment,
+    NodeElement,
     Platform,
     PublicService,
 )
@@ -43,17 +44,6 @@ __all__ = [
     "ref_fields",
     "value_fields",
 ]
-
-NodeElement = (
-    AdministrativeUnit
-    | Agency
-    | InformationSystem
-    | Platform
-    | Database
-    | DataEntity
-    | PublicService
-    | Investment
-)
 
 #: Element kinds in the order they are written, with their class and Architecture list.
 KIND_CLASSES: tuple[tuple[str, type[Any], str], ...] = (

@@ -9,7 +9,7 @@ dicts; its ``graph`` is one ``networkx.MultiDiGraph`` whose nodes have ``kind``
 import datetime as dt
 import itertools
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Protocol
 
 from vndgaf.graph.edges import element_edges
 from vndgaf.graph.facade import ArchGraph
@@ -21,24 +21,13 @@ from vndgaf.model import (
     Database,
     DataEntity,
     DataFlow,
+    NodeElement,
     Platform,
     Status,
 )
 from vndgaf.reference.wellknown import NDOP, NDXP
 
 __all__ = ["VIA_KEY", "CatalogueElements", "build_graph"]
-
-
-_LIST_NODE_KIND = {
-    "units": NodeKind.UNIT,
-    "agencies": NodeKind.AGENCY,
-    "systems": NodeKind.SYSTEM,
-    "platforms": NodeKind.PLATFORM,
-    "databases": NodeKind.DATABASE,
-    "entities": NodeKind.ENTITY,
-    "services": NodeKind.SERVICE,
-    "investments": NodeKind.INVESTMENT,
-}
 
 
 class CatalogueElements(Protocol):
@@ -59,10 +48,42 @@ class CatalogueElements(Protocol):
     @property
     def entities(self) -> tuple[DataEntity, ...]: ...
 
-    def get(self, element_id: str) -> Any: ...
+    def get(self, element_id: str) -> NodeElement | None: ...
 
 
-def _catalogue_nodes(cat: CatalogueElements) -> Iterable[tuple[NodeKind, Any]]:
+def _submission_nodes(arch: Architecture) -> Iterable[tuple[NodeKind, NodeElement]]:
+    lists: tuple[tuple[NodeKind, tuple[NodeElement, ...]], ...] = (
+        (NodeKind.UNIT, arch.units),
+        (NodeKind.AGENCY, arch.agencies),
+        (NodeKind.SYSTEM, arch.systems),
+        (NodeKind.PLATFORM, arch.platforms),
+        (NodeKind.DATABASE, arch.databases),
+        (NodeKind.ENTITY, arch.entities),
+        (NodeKind.SERVICE, arch.services),
+        (NodeKind.INVESTMENT, arch.investments),
+    )
+    for kind, elements in lists:
+        for element in elements:
+            yield kind, element
+
+
+def _external_nodes(arch: Architecture) -> Iterable[tuple[NodeKind, NodeElement]]:
+    ext = arch.externals
+    if ext is None:
+        return
+    lists: tuple[tuple[NodeKind, tuple[NodeElement, ...]], ...] = (
+        (NodeKind.AGENCY, ext.agencies),
+        (NodeKind.SYSTEM, ext.systems),
+        (NodeKind.PLATFORM, ext.platforms),
+        (NodeKind.DATABASE, ext.databases),
+        (NodeKind.ENTITY, ext.entities),
+    )
+    for kind, elements in lists:
+        for element in elements:
+            yield kind, element
+
+
+def _catalogue_nodes(cat: CatalogueElements) -> Iterable[tuple[NodeKind, NodeElement]]:
     for unit in cat.provinces:
         yield NodeKind.UNIT, unit
     for agency in cat.agencies:
@@ -88,25 +109,22 @@ def build_graph(
     references never become edges: an edge to an id that is neither in the submission nor in
     the catalogue is skipped (the loader reported it).
     """
-    elements: dict[str, Any] = {}
+    elements: dict[str, NodeElement] = {}
     kinds: dict[str, NodeKind] = {}
     catalogue_ids: set[str] = set()
     for kind, element in _catalogue_nodes(catalogue):
         elements[element.id] = element
         kinds[element.id] = kind
         catalogue_ids.add(element.id)
-    for name, kind in _LIST_NODE_KIND.items():
-        for element in getattr(arch, name):
-            elements.setdefault(element.id, element)
-            kinds.setdefault(element.id, kind)
+    for kind, element in _submission_nodes(arch):
+        elements.setdefault(element.id, element)
+        kinds.setdefault(element.id, kind)
     external_ids: set[str] = set()
-    if arch.externals is not None:  # stand-ins of other submissions' elements
-        for name, kind in _LIST_NODE_KIND.items():
-            for element in getattr(arch.externals, name, ()):
-                if element.id not in elements:
-                    elements[element.id] = element
-                    kinds[element.id] = kind
-                    external_ids.add(element.id)
+    for kind, element in _external_nodes(arch):  # stand-ins of other submissions' elements
+        if element.id not in elements:
+            elements[element.id] = element
+            kinds[element.id] = kind
+            external_ids.add(element.id)
 
     def present(end: str) -> bool:
         """True when ``end`` is a node, making a referenced catalogue commune one on first use."""

@@ -1,7 +1,10 @@
 """A small typed facade over the architecture graph, so rules never read raw attribute dicts.
 
-Everything here is derived from the immutable graph; derived indexes are computed once, on first
-use, in linear time.
+Everything here is derived from the immutable graph. Caches are explicit: each derived index is
+a ``functools.cached_property``, computed on first use in linear time and kept with the graph;
+the per-id answers of :meth:`ArchGraph.province_of`, :meth:`ArchGraph.top_agency` and
+:meth:`ArchGraph.organisation_of`, asked once per flow end by the rules, are memoised in the
+graph's :class:`Memos` (one object per graph, filled as questions are asked).
 """
 
 import datetime as dt
@@ -9,8 +12,8 @@ import functools
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 import networkx as nx
@@ -26,16 +29,36 @@ from vndgaf.model import (
     DataEntity,
     DataFlow,
     InformationSystem,
+    Investment,
     Level,
+    NodeElement,
     Platform,
     PublicService,
     Status,
+    Suppression,
 )
+from vndgaf.model.capabilities import NAMED, OWNED
 from vndgaf.reference.wellknown import INTEGRATION_TEMPLATE, NDOP, NDXP
 
-__all__ = ["ArchGraph"]
+__all__ = ["ArchGraph", "Memos"]
 
 _flow_id = operator.attrgetter("id")
+_E = TypeVar("_E", bound=NodeElement | DataFlow)
+
+
+def _in_id_order(elements: Iterable[_E]) -> tuple[_E, ...]:
+    return tuple(sorted(elements, key=_flow_id))
+
+
+@attrs.define
+class Memos:
+    """The graph's memo tables: element id -> answer, filled as questions are asked (see the
+    module docstring). Only :class:`ArchGraph` writes them."""
+
+    province: dict[str, str | None] = attrs.field(factory=dict)
+    top_agency: dict[str, str] = attrs.field(factory=dict)
+    organisation: dict[str, str | None] = attrs.field(factory=dict)
+
 
 #: Edges by which an agency uses a system (it owns, operates or rents it).
 _USES = frozenset({EdgeKind.OWNS, EdgeKind.OPERATES, EdgeKind.TENANT_OF})
@@ -45,13 +68,17 @@ _USES = frozenset({EdgeKind.OWNS, EdgeKind.OPERATES, EdgeKind.TENANT_OF})
 class ArchGraph:
     """The submission and the catalogue as one graph, with typed accessors and shared queries.
 
-    Submission elements are in :attr:`architecture`; catalogue elements are reachable through
-    :meth:`element` and friends, and :meth:`is_catalogue` tells them apart.
+    The submissions' elements of each kind, in id order, are :attr:`units`, :attr:`agencies`,
+    :attr:`systems`, :attr:`platforms`, :attr:`databases`, :attr:`entities`, :attr:`flows`,
+    :attr:`services`, :attr:`investments` (and :attr:`own_systems`, :attr:`active_flows`);
+    any element, the submission's or the catalogue's, is reached by id through :meth:`element`,
+    :meth:`agency` and friends, named by :meth:`label`, and :meth:`is_catalogue` tells the two
+    apart. :attr:`architecture` is the merged submission as loaded.
     """
 
     architecture: Architecture
     #: Every node: submission elements, catalogue elements and the catalogue communes referenced.
-    elements: Mapping[str, Any]
+    elements: Mapping[str, NodeElement]
     kinds: Mapping[str, NodeKind]
     catalogue_ids: frozenset[str]
     as_of: dt.date
@@ -66,6 +93,8 @@ class ArchGraph:
     #: Elements of other submissions, declared under ``externals`` (``submitter::id``): nodes,
     #: but not elements of :attr:`architecture`.
     external_ids: frozenset[str] = frozenset()
+    #: Memo tables of the per-id questions (see the module docstring).
+    memos: Memos = attrs.field(factory=Memos, init=False, eq=False, repr=False)
 
     @functools.cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -84,9 +113,36 @@ class ArchGraph:
 
     # -- elements ------------------------------------------------------------------------------
 
-    def element(self, element_id: str) -> Any:
+    def element(self, element_id: str) -> NodeElement | None:
         """The model object with this id (submission or catalogue), or None."""
         return self.elements.get(element_id)
+
+    @functools.cached_property
+    def _flows_by_id(self) -> Mapping[str, DataFlow]:
+        return {flow.id: flow for flow in self.architecture.flows}
+
+    def flow(self, flow_id: str) -> DataFlow | None:
+        """The submission's flow with this id (retired or not), or None."""
+        return self._flows_by_id.get(flow_id)
+
+    def label(self, element_id: str, *, with_id: bool = False) -> str:
+        """How messages name an element, a flow or a catalogue id: its name (``'Nền tảng tích
+        hợp, chia sẻ dữ liệu quốc gia (NDXP)'`` for ``vn:platform/ndxp``), followed by `` (ID)``
+        when ``with_id``; the id alone when it names nothing or a flow without a name."""
+        found: NodeElement | DataFlow | None = self.elements.get(element_id)
+        if found is None:
+            found = self._flows_by_id.get(element_id)
+        name = found.name if isinstance(found, (*NAMED, DataFlow)) else None
+        if not name or name == element_id:
+            return element_id
+        return f"{name} ({element_id})" if with_id else name
+
+    def suppressions(self, element_id: str) -> tuple[Suppression, ...]:
+        """The suppressions an element or a flow declares (none for an unknown id)."""
+        found: NodeElement | DataFlow | None = self.elements.get(element_id)
+        if found is None:
+            found = self._flows_by_id.get(element_id)
+        return found.suppress if found is not None else ()
 
     def kind(self, element_id: str) -> NodeKind | None:
         """Node kind of an id, or None when unknown."""
@@ -131,33 +187,84 @@ class ArchGraph:
         found = self.elements.get(element_id or "")
         return found if isinstance(found, AdministrativeUnit) else None
 
+    # -- the submissions' elements, each kind in id order -------------------------------------
+
+    @functools.cached_property
+    def units(self) -> tuple[AdministrativeUnit, ...]:
+        """The administrative units the submissions declare, in id order."""
+        return _in_id_order(self.architecture.units)
+
+    @functools.cached_property
+    def agencies(self) -> tuple[Agency, ...]:
+        """The agencies the submissions declare, in id order."""
+        return _in_id_order(self.architecture.agencies)
+
+    @functools.cached_property
+    def systems(self) -> tuple[InformationSystem, ...]:
+        """The information systems the submissions declare (not their platforms or databases),
+        in id order."""
+        return _in_id_order(self.architecture.systems)
+
+    @functools.cached_property
+    def platforms(self) -> tuple[Platform, ...]:
+        """The platforms the submissions declare, in id order."""
+        return _in_id_order(self.architecture.platforms)
+
+    @functools.cached_property
+    def databases(self) -> tuple[Database, ...]:
+        """The databases the submissions declare, in id order."""
+        return _in_id_order(self.architecture.databases)
+
+    @functools.cached_property
+    def entities(self) -> tuple[DataEntity, ...]:
+        """The data entities the submissions declare, in id order."""
+        return _in_id_order(self.architecture.entities)
+
+    @functools.cached_property
+    def flows(self) -> tuple[DataFlow, ...]:
+        """The flows the submissions declare, retired ones included, in id order."""
+        return _in_id_order(self.architecture.flows)
+
+    @functools.cached_property
+    def services(self) -> tuple[PublicService, ...]:
+        """The public services the submissions declare, in id order."""
+        return _in_id_order(self.architecture.services)
+
+    @functools.cached_property
+    def investments(self) -> tuple[Investment, ...]:
+        """The investments the submissions declare, in id order."""
+        return _in_id_order(self.architecture.investments)
+
     @functools.cached_property
     def own_systems(self) -> tuple[InformationSystem, ...]:
         """Systems, platforms and databases of the submission, sorted by id."""
         arch = self.architecture
-        merged = (*arch.systems, *arch.platforms, *arch.databases)
-        return tuple(sorted(merged, key=lambda s: s.id))
+        return _in_id_order((*arch.systems, *arch.platforms, *arch.databases))
 
     @functools.cached_property
     def catalogue_platforms(self) -> tuple[Platform, ...]:
         """The national platforms of the catalogue, sorted by id."""
-        return tuple(
-            sorted(
-                (
-                    e
-                    for i, e in self.elements.items()
-                    if i in self.catalogue_ids and isinstance(e, Platform)
-                ),
-                key=lambda p: p.id,
-            )
-        )
+        found = (self.platform(i) for i in self.catalogue_ids)
+        return _in_id_order(p for p in found if p is not None)
+
+    @functools.cached_property
+    def merged_into(self) -> Mapping[str, Agency]:
+        """Agency id -> the active agency (submission or catalogue) that lists it in
+        ``successor_of``; the first in id order when several do."""
+        successor: dict[str, Agency] = {}
+        for agency_id in sorted(i for i, k in self.kinds.items() if k is NodeKind.AGENCY):
+            agency = self.agency(agency_id)
+            if agency is not None and agency.active:
+                for old in agency.successor_of:
+                    successor.setdefault(old, agency)
+        return successor
 
     # -- ownership, tier and province ---------------------------------------------------------
 
     def owner(self, element_id: str) -> Agency | None:
         """The owning agency of a system, service or investment."""
         element = self.elements.get(element_id)
-        return self.agency(getattr(element, "owner", None))
+        return self.agency(element.owner) if isinstance(element, OWNED) else None
 
     def level_of(self, element_id: str) -> Level | None:
         """Tier of an agency, of a unit, or of the owner of anything else; None when not known
@@ -170,13 +277,9 @@ class ArchGraph:
             return None
         return agency.level
 
-    @functools.cached_property
-    def _province_index(self) -> dict[str, str | None]:
-        return {}
-
     def province_of(self, element_id: str) -> str | None:
         """Official code of the province an element belongs to (via unit, parent or owner)."""
-        cache = self._province_index
+        cache = self.memos.province
         if element_id in cache:
             return cache[element_id]
         seen: list[str] = []
@@ -198,18 +301,14 @@ class ArchGraph:
                     break
                 current = element.unit or element.parent
             else:
-                current = getattr(element, "owner", None)
+                current = element.owner if isinstance(element, OWNED) else None
         for visited in seen:
             cache[visited] = result
         return result
 
-    @functools.cached_property
-    def _top_index(self) -> dict[str, str]:
-        return {}
-
     def top_agency(self, agency_id: str) -> str:
         """The agency at the top of ``agency_id``'s parent chain (the ministry of a department)."""
-        cache = self._top_index
+        cache = self.memos.top_agency
         seen: list[str] = []
         current = agency_id
         while current not in cache and current not in seen:
@@ -223,14 +322,10 @@ class ArchGraph:
             cache[visited] = top
         return top
 
-    @functools.cached_property
-    def _organisation_index(self) -> dict[str, str | None]:
-        return {}
-
     def organisation_of(self, element_id: str) -> str | None:
         """The ministry or province an element belongs to: ``vn:province/CODE`` for provincial,
         district and commune elements, else the top agency of its (owner's) parent chain."""
-        cache = self._organisation_index  # rules ask once per flow end: memoised
+        cache = self.memos.organisation  # rules ask once per flow end: memoised
         if element_id in cache:
             return cache[element_id]
         result: str | None = None

@@ -13,6 +13,19 @@ from vndgaf.model.architecture import (
     submission_key,
     with_externals,
 )
+from vndgaf.model.capabilities import (
+    BILINGUAL,
+    NAMED,
+    OWNED,
+    Bilingual,
+    Element,
+    Identified,
+    Named,
+    NodeElement,
+    Owned,
+    OwnedElement,
+    Suppressible,
+)
 from vndgaf.model.common import Citation, Provenance, Suppression
 from vndgaf.model.elements import (
     AdministrativeUnit,
@@ -48,24 +61,18 @@ from vndgaf.model.enums import (
     UnitKind,
 )
 
-Element = (
-    AdministrativeUnit
-    | Agency
-    | InformationSystem
-    | DataEntity
-    | DataFlow
-    | PublicService
-    | Investment
-)
-
 __all__ = [
+    "BILINGUAL",
     "ELEMENT_LISTS",
     "EXTERNAL_LISTS",
     "FORMAT_VERSION",
+    "NAMED",
+    "OWNED",
     "AdministrativeUnit",
     "Agency",
     "AgencyType",
     "Architecture",
+    "Bilingual",
     "Branch",
     "Channel",
     "Citation",
@@ -82,13 +89,18 @@ __all__ = [
     "FlowMode",
     "FrameworkVersion",
     "Hosting",
+    "Identified",
     "InformationSystem",
     "InputSource",
     "Investment",
     "Layer",
     "Level",
+    "Named",
     "Network",
+    "NodeElement",
     "OnlineLevel",
+    "Owned",
+    "OwnedElement",
     "Platform",
     "Provenance",
     "PublicService",
@@ -96,6 +108,7 @@ __all__ = [
     "Scope",
     "Status",
     "Submission",
+    "Suppressible",
     "Suppression",
     "UnitKind",
     "submission_key",
