@@ -25,6 +25,7 @@ from vndgaf.model.capabilities import (
     Owned,
     OwnedElement,
     Suppressible,
+    agency_references,
 )
 from vndgaf.model.common import Citation, Provenance, Suppression
 from vndgaf.model.elements import (
@@ -111,6 +112,7 @@ __all__ = [
     "Suppressible",
     "Suppression",
     "UnitKind",
+    "agency_references",
     "submission_key",
     "with_externals",
 ]

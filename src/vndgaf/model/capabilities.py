@@ -7,6 +7,7 @@ of these asks for the capability (a :class:`~typing.Protocol`) in its signature,
 every access and no attribute is looked up by its name as a string.
 """
 
+from collections.abc import Iterator
 from typing import Protocol
 
 from vndgaf.model.common import Suppression
@@ -32,6 +33,7 @@ __all__ = [
     "Owned",
     "OwnedElement",
     "Suppressible",
+    "agency_references",
 ]
 
 
@@ -99,3 +101,20 @@ NAMED = (AdministrativeUnit, Agency, InformationSystem, DataEntity, PublicServic
 
 #: For ``isinstance``: the classes whose elements are :class:`Bilingual`.
 BILINGUAL = (AdministrativeUnit, Agency, InformationSystem, DataEntity, PublicService)
+
+
+def agency_references(element: Element) -> Iterator[tuple[str, str]]:
+    """(field, agency id) for each agency an element names, in field order: an agency's
+    ``parent``; the ``owner`` of a system, service or investment; a system's ``operator`` and
+    each of its ``tenants`` (field ``tenants/N``). Units and flows name no agency."""
+    if isinstance(element, Agency):
+        if element.parent:
+            yield "parent", element.parent
+        return
+    if isinstance(element, OWNED) and element.owner:
+        yield "owner", element.owner
+    if isinstance(element, InformationSystem):
+        if element.operator:
+            yield "operator", element.operator
+        for index, tenant in enumerate(element.tenants):
+            yield f"tenants/{index}", tenant

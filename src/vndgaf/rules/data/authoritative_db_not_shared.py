@@ -45,7 +45,7 @@ def authoritative_db_not_shared(ctx: Context) -> Iterator[Violation]:
     provincial integration platform.
     """
     graph = ctx.graph
-    for database in sorted(graph.architecture.databases, key=lambda d: d.id):
+    for database in graph.databases:
         national = database.db_class is DatabaseClass.NATIONAL
         if not (database.authoritative_for or national) or database.state_secret:
             continue

@@ -48,7 +48,7 @@ def full_online_asks_citizen(ctx: Context) -> Iterator[Violation]:
     ``vn:db/residence``.
     """
     graph = ctx.graph
-    for service in sorted(graph.architecture.services, key=lambda s: s.id):
+    for service in graph.services:
         if service.online_level is not OnlineLevel.TOAN_TRINH:
             continue
         for index, item in enumerate(service.required_inputs):

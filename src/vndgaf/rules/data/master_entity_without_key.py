@@ -42,7 +42,7 @@ def master_entity_without_key(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``{id: ban-an, data_layer: chu, identifier_key: so_ban_an}``.
     """
-    for entity in sorted(ctx.graph.architecture.entities, key=lambda e: e.id):
+    for entity in ctx.graph.entities:
         if entity.identifier_key:
             continue
         if entity.data_layer is not DataLayer.CHU and not entity.national_master:

@@ -47,7 +47,7 @@ def master_not_synced_to_aggregate(ctx: Context) -> Iterator[Violation]:
     vn:platform/ndop], mode: sync_master}``.
     """
     graph = ctx.graph
-    for database in sorted(graph.architecture.databases, key=lambda d: d.id):
+    for database in graph.databases:
         if not database.authoritative_for or database.state_secret:
             continue
         if any(f.target == AGGREGATE_DB for f in graph.flows_from(database.id)):

@@ -50,7 +50,7 @@ def missing_quality_profile(ctx: Context) -> Iterator[Violation]:
     dung_chung: true, update_frequency: daily, evidence: "..."}``.
     """
     graph = ctx.graph
-    for database in sorted(graph.architecture.databases, key=lambda d: d.id):
+    for database in graph.databases:
         if database.quality is not None:
             continue
         national = database.db_class in (DatabaseClass.NATIONAL, DatabaseClass.SECTORAL)

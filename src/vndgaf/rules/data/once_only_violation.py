@@ -50,7 +50,7 @@ def once_only_violation(ctx: Context) -> Iterator[Violation]:
     Use instead: ``{entity: vn:entity/residence, obtained_from: shared_data}``.
     """
     graph = ctx.graph
-    for service in sorted(graph.architecture.services, key=lambda s: s.id):
+    for service in graph.services:
         handler = service.handled_by
         if handler is None:
             continue

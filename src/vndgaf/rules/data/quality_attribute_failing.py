@@ -57,7 +57,7 @@ def quality_attribute_failing(ctx: Context) -> Iterator[Violation]:
     Use instead: fix the data, then ``du: true, song: true`` with evidence.
     """
     graph = ctx.graph
-    for database in sorted(graph.architecture.databases, key=lambda d: d.id):
+    for database in graph.databases:
         quality = database.quality
         if quality is None:
             continue

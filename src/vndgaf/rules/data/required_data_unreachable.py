@@ -96,7 +96,7 @@ def required_data_unreachable(ctx: Context) -> Iterator[Violation]:
     National Population Database is reachable.
     """
     graph = ctx.graph
-    for service in sorted(graph.architecture.services, key=lambda s: s.id):
+    for service in graph.services:
         handler = service.handled_by
         for index, item in enumerate(service.required_inputs):
             if item.obtained_from is not InputSource.SHARED_DATA:

@@ -44,7 +44,7 @@ def state_secret_on_shared_network(ctx: Context) -> Iterator[Violation]:
     graph = ctx.graph
     secret = {
         d.id: d
-        for d in (*graph.architecture.databases, *map(graph.database, graph.catalogue_ids))
+        for d in (*graph.databases, *map(graph.database, graph.catalogue_ids))
         if d is not None and d.state_secret
     }
     for flow in graph.active_flows:

@@ -37,9 +37,8 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Violation]:
     Use instead: a tree, with the People's Committee or ministry at the top.
     """
     graph = ctx.graph
-    arch = graph.architecture
-    parents: dict[str, str] = {a.id: a.parent for a in arch.agencies if a.parent}
-    parents.update({u.id: u.parent for u in arch.units if u.parent})
+    parents: dict[str, str] = {a.id: a.parent for a in graph.agencies if a.parent}
+    parents.update({u.id: u.parent for u in graph.units if u.parent})
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     for start in sorted(parents):
         path: list[str] = []

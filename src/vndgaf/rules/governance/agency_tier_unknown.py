@@ -48,13 +48,10 @@ def agency_tier_unknown(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``{id: so-y-te, name: Sở Y tế, level: provincial, unit: vn:province/08}``.
     """
-    unknown = sorted(
-        (a for a in ctx.graph.architecture.agencies if a.level is Level.UNKNOWN),
-        key=lambda a: a.id,
-    )
+    unknown = [a for a in ctx.graph.agencies if a.level is Level.UNKNOWN]
     if not unknown:
         return
-    total = len(ctx.graph.architecture.agencies)
+    total = len(ctx.graph.agencies)
     yield Violation(
         subject=unknown[0].id,
         message=Text(

@@ -50,17 +50,16 @@ def element_without_owner(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``{id: he-thong-x, name: Hệ thống X, owner: so-khcn}``.
     """
-    arch = ctx.graph.architecture
     owned: list[InformationSystem | PublicService | Investment] = [
         *ctx.graph.own_systems,
-        *arch.services,
-        *arch.investments,
+        *ctx.graph.services,
+        *ctx.graph.investments,
     ]
     missing = [element for element in owned if element.owner is None]
     if len(missing) >= SUMMARY_AT and 2 * len(missing) > len(owned):
-        first = min(missing, key=lambda e: e.id)
+        first = min(element.id for element in missing)
         yield Violation(
-            subject=first.id,
+            subject=first,
             message=Text(
                 f"{len(missing)} of the {len(owned)} systems, services and investments have no "
                 "owner: the submission does not say who owns what",

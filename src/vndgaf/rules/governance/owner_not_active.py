@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.model import Citation, InformationSystem, Investment, PublicService
+from vndgaf.model import Citation, InformationSystem, Investment, PublicService, agency_references
 from vndgaf.rules.base import Context, LegalBasis, rule
 
 
@@ -35,21 +35,17 @@ def owner_not_active(ctx: Context) -> Iterator[Violation]:
     Use instead: the agency that took over, e.g. the province's People's Committee.
     """
     graph = ctx.graph
-    merged = {
-        old
-        for element_id in sorted(graph.elements)
-        if (agency := graph.agency(element_id)) is not None and agency.active
-        for old in agency.successor_of
-    }
-    arch = graph.architecture
-    owned: list[InformationSystem | PublicService | Investment] = [
+    merged = graph.merged_into
+    owned: tuple[InformationSystem | PublicService | Investment, ...] = (
         *graph.own_systems,
-        *arch.services,
-        *arch.investments,
-    ]
+        *graph.services,
+        *graph.investments,
+    )
     for element in owned:
-        for field in ("owner", "operator"):
-            agency = graph.agency(getattr(element, field, None))
+        for field, agency_id in agency_references(element):
+            if field not in ("owner", "operator"):
+                continue
+            agency = graph.agency(agency_id)
             if agency is not None and not agency.active and agency.id not in merged:
                 yield Violation(
                     subject=element.id,

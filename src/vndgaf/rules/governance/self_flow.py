@@ -35,7 +35,7 @@ def self_flow(ctx: Context) -> Iterator[Violation]:
 
     Use instead: the real target system.
     """
-    for flow in ctx.graph.architecture.flows:
+    for flow in ctx.graph.flows:
         if flow.source == flow.target:
             yield Violation(
                 subject=flow.id,

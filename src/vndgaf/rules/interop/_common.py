@@ -22,10 +22,8 @@ __all__ = [
 
 
 def label(graph: ArchGraph, element_id: str) -> str:
-    """The element's name (its id when it has none), for messages."""
-    element = graph.element(element_id)
-    name = getattr(element, "name", None)
-    return name if isinstance(name, str) and name else element_id
+    """The element's name (its id when it has none), for messages: :meth:`ArchGraph.label`."""
+    return graph.label(element_id)
 
 
 def active_flows(graph: ArchGraph) -> Iterator[DataFlow]:
@@ -53,7 +51,7 @@ def is_procedure_system(graph: ArchGraph, system: InformationSystem) -> bool:
 def lgsps_by_organisation(graph: ArchGraph) -> dict[str, tuple[str, ...]]:
     """Organisation (``vn:province/CODE`` or top agency) -> its submission LGSPs, sorted."""
     index: dict[str, list[str]] = defaultdict(list)
-    for platform in sorted(graph.architecture.platforms, key=lambda p: p.id):
+    for platform in graph.platforms:
         if platform.status is Status.RETIRED or platform.instance_of != INTEGRATION_TEMPLATE:
             continue
         organisation = graph.organisation_of(platform.id)

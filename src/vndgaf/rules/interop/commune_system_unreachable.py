@@ -101,7 +101,7 @@ def commune_system_unreachable(ctx: Context) -> Iterator[Violation]:
             related=platforms,
             field="owner",
         )
-    for agency in sorted(graph.architecture.agencies, key=lambda a: a.id):
+    for agency in graph.agencies:
         if agency.level is not Level.COMMUNE or not agency.active:
             continue
         organisation = graph.organisation_of(agency.id)

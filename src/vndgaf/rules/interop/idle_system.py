@@ -48,7 +48,7 @@ def idle_system(ctx: Context) -> Iterator[Violation]:
     [lgsp-tinh]}``), or ``status: retired``.
     """
     graph = ctx.graph
-    handling = {s.handled_by for s in graph.architecture.services if s.handled_by}
+    handling = {s.handled_by for s in graph.services if s.handled_by}
     for system in graph.own_systems:
         if system.status is not Status.OPERATING or system.tenants or system.id in handling:
             continue

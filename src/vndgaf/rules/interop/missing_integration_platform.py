@@ -22,7 +22,7 @@ def _organisations(graph: ArchGraph, submissions: Sequence[Submission]) -> set[s
         organisation = graph.organisation_of(submission.submitter)
         if organisation is not None:
             found.add(organisation)
-    for agency in graph.architecture.agencies:
+    for agency in graph.agencies:
         organisation = graph.organisation_of(agency.id)
         if organisation is None:
             continue
@@ -104,7 +104,7 @@ def missing_integration_platform(ctx: Context) -> Iterator[Violation]:
     graph = ctx.graph
     lgsps = lgsps_by_organisation(graph)
     members: dict[str, list[str]] = defaultdict(list)
-    for agency in sorted(graph.architecture.agencies, key=lambda a: a.id):
+    for agency in graph.agencies:
         organisation = graph.organisation_of(agency.id)
         if organisation is not None:
             members[organisation].append(agency.id)

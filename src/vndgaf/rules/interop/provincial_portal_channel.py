@@ -43,7 +43,7 @@ def provincial_portal_channel(ctx: Context) -> Iterator[Violation]:
     if ctx.as_of < SINGLE_WINDOW:
         return
     since = day_month_year(SINGLE_WINDOW)
-    for service in sorted(ctx.graph.architecture.services, key=lambda s: s.id):
+    for service in ctx.graph.services:
         if Channel.PROVINCIAL_PORTAL not in service.channels:
             continue
         yield Violation(

@@ -45,7 +45,7 @@ def service_not_on_npsp(ctx: Context) -> Iterator[Violation]:
     if ctx.as_of < SINGLE_WINDOW:
         return
     since = day_month_year(SINGLE_WINDOW)
-    for service in sorted(ctx.graph.architecture.services, key=lambda s: s.id):
+    for service in ctx.graph.services:
         if service.online_level is OnlineLevel.OFFLINE or Channel.NPSP in service.channels:
             continue
         yield Violation(

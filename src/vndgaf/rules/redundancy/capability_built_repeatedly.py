@@ -112,16 +112,15 @@ def capability_built_repeatedly(ctx: Context) -> Iterator[Violation]:
     for all provinces.
     """
     graph = ctx.graph
-    arch = graph.architecture
     clusters: dict[ClusterKey, list[tuple[str, str, int]]] = defaultdict(list)
     candidates: list[tuple[str, str | None, tuple[str, ...], int]] = []
-    for system in (*arch.systems, *arch.platforms):
+    for system in graph.own_systems:
         if isinstance(system, Database) or system.status is Status.RETIRED:
             continue
         if isinstance(system, Platform) and system.instance_of:
             continue
         candidates.append((system.id, system.owner, system.capabilities, 0))
-    for investment in arch.investments:
+    for investment in graph.investments:
         if investment.status is Status.RETIRED or not investment.capability:
             continue
         budget = investment.budget_vnd or 0

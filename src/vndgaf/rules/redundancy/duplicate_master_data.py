@@ -46,7 +46,7 @@ def duplicate_master_data(ctx: Context) -> Iterator[Violation]:
     ``vn:db/population``.
     """
     graph = ctx.graph
-    for database in sorted(graph.architecture.databases, key=lambda d: d.id):
+    for database in graph.databases:
         seen: set[str] = set()
         for index, entity in enumerate(database.authoritative_for):
             if entity in seen:

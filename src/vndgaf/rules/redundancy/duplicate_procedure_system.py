@@ -83,9 +83,8 @@ def duplicate_procedure_system(ctx: Context) -> Iterator[Violation]:
     communes as tenants.
     """
     graph = ctx.graph
-    arch = graph.architecture
     groups: dict[tuple[str, str], list[InformationSystem]] = defaultdict(list)
-    for system in sorted((*arch.systems, *arch.platforms), key=lambda s: s.id):
+    for system in graph.own_systems:
         if isinstance(system, Database) or system.status is Status.RETIRED:
             continue
         roles = _kinds(system)
@@ -102,7 +101,7 @@ def duplicate_procedure_system(ctx: Context) -> Iterator[Violation]:
         ordered = sorted(
             members,
             key=lambda s: (
-                getattr(s, "instance_of", None) != PROCEDURE_TEMPLATE,
+                not (isinstance(s, Platform) and s.instance_of == PROCEDURE_TEMPLATE),
                 s.owner is None or graph.top_agency(s.owner) != s.owner,
                 s.id,
             ),

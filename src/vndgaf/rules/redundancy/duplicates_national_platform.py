@@ -55,8 +55,7 @@ def duplicates_national_platform(ctx: Context) -> Iterator[Violation]:
     """
     graph = ctx.graph
     national = graph.national_capabilities
-    arch = graph.architecture
-    for system in sorted((*arch.systems, *arch.platforms), key=lambda s: s.id):
+    for system in graph.own_systems:
         if isinstance(system, Database) or system.status is Status.RETIRED:
             continue
         if isinstance(system, Platform) and (system.instance_of or system.justification):

@@ -56,7 +56,6 @@ def investment_without_reuse(ctx: Context) -> Iterator[Violation]:
     can weigh.
     """
     graph = ctx.graph
-    arch = graph.architecture
     national = graph.national_capabilities
     local: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for system in graph.own_systems:
@@ -65,7 +64,7 @@ def investment_without_reuse(ctx: Context) -> Iterator[Violation]:
         for code in sorted(set(system.capabilities)):
             local[code].append((system.id, system.owner))
     memo: dict[tuple[str, str | None], tuple[str, ...]] = {}
-    for investment in sorted(arch.investments, key=lambda i: i.id):
+    for investment in graph.investments:
         capability = investment.capability
         if not capability or investment.status is Status.RETIRED:
             continue

@@ -49,7 +49,7 @@ def shadow_copy(ctx: Context) -> Iterator[Violation]:
     [vn:entity/land-parcel], via: [vn:platform/ndxp, lgsp-tinh], mode: sync_master}``.
     """
     graph = ctx.graph
-    for database in sorted(graph.architecture.databases, key=lambda d: d.id):
+    for database in graph.databases:
         fed = {(f.source, e) for f in graph.flows_to(database.id) for e in f.entities}
         seen: set[str] = set()
         for index, entity in enumerate(database.copies):

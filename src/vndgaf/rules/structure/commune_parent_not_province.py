@@ -40,7 +40,7 @@ def commune_parent_not_province(ctx: Context) -> Iterator[Violation]:
     Use instead: ``parent: vn:province/08`` for the unit, ``parent: ubnd-tinh`` for the agency.
     """
     graph = ctx.graph
-    for unit in ctx.graph.architecture.units:
+    for unit in ctx.graph.units:
         if unit.kind.tier is not Level.COMMUNE:
             continue
         parent = graph.unit(unit.parent)
@@ -57,7 +57,7 @@ def commune_parent_not_province(ctx: Context) -> Iterator[Violation]:
                 related=(unit.parent,) if unit.parent else (),
                 field="parent",
             )
-    for agency in ctx.graph.architecture.agencies:
+    for agency in ctx.graph.agencies:
         if agency.level is not Level.COMMUNE or agency.parent is None:
             continue
         parent_agency = graph.agency(agency.parent)

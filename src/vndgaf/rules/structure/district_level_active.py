@@ -47,8 +47,7 @@ def district_level_active(ctx: Context) -> Iterator[Violation]:
     if ctx.as_of < TWO_TIER_GOVERNMENT:
         return
     ended_on = day_month_year(TWO_TIER_GOVERNMENT)
-    arch = ctx.graph.architecture
-    for unit in arch.units:
+    for unit in ctx.graph.units:
         ended = unit.valid_to is not None and unit.valid_to <= TWO_TIER_GOVERNMENT
         if unit.kind.tier is Level.DISTRICT and not ended:
             yield Violation(
@@ -61,7 +60,7 @@ def district_level_active(ctx: Context) -> Iterator[Violation]:
                 ),
                 field="kind",
             )
-    for agency in arch.agencies:
+    for agency in ctx.graph.agencies:
         if agency.level is Level.DISTRICT and agency.active:
             yield Violation(
                 subject=agency.id,

@@ -46,7 +46,7 @@ def legacy_unit(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``vn:province/79`` (``vndgaf units resolve "Bình Dương"`` tells which).
     """
-    for unit in ctx.graph.architecture.units:
+    for unit in ctx.graph.units:
         if unit.valid_to is not None and unit.valid_to <= TWO_TIER_GOVERNMENT:
             continue
         resolution = resolve_unit(unit.code or unit.name, as_of=ctx.as_of, reference=ctx.catalogue)

@@ -3,11 +3,15 @@
 from collections.abc import Iterator
 
 from vndgaf.diagnostics import Severity, Text, Violation
-from vndgaf.graph import NodeKind
-from vndgaf.model import Agency, Citation, InformationSystem, Investment, PublicService
+from vndgaf.model import (
+    Agency,
+    Citation,
+    InformationSystem,
+    Investment,
+    PublicService,
+    agency_references,
+)
 from vndgaf.rules.base import Context, LegalBasis, rule
-
-_AGENCY_FIELDS = ("owner", "operator", "parent")
 
 
 @rule(
@@ -38,15 +42,10 @@ def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
     Use instead: ``owner: vn:agency/bo-tai-chinh``.
     """
     graph = ctx.graph
-    successor: dict[str, Agency] = {}
-    for element_id in sorted(i for i, kind in graph.kinds.items() if kind is NodeKind.AGENCY):
-        agency = graph.agency(element_id)
-        if agency is not None and agency.active:
-            for old in agency.successor_of:
-                successor.setdefault(old, agency)
+    successor = graph.merged_into
 
-    def merged(ref: str | None) -> tuple[Agency, Agency] | None:
-        if ref is None or ref not in successor:  # a few dozen merged agencies: look here first
+    def merged(ref: str) -> tuple[Agency, Agency] | None:
+        if ref not in successor:  # a few dozen merged agencies: look here first
             return None
         old = graph.agency(ref)
         if old is None or old.active:
@@ -58,8 +57,10 @@ def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
         return Violation(
             subject=subject,
             message=Text(
-                f"'{old.name}' was merged into '{new.name}'; refer to '{new.id}'",
-                f"'{old.name}' đã hợp nhất vào '{new.name}'; hãy tham chiếu '{new.id}'",
+                f"'{graph.label(old.id)}' was merged into '{graph.label(new.id)}'; refer to "
+                f"'{new.id}'",
+                f"'{graph.label(old.id)}' đã hợp nhất vào '{graph.label(new.id)}'; hãy tham "
+                f"chiếu '{new.id}'",
             ),
             related=(old.id, new.id),
             field=field,
@@ -69,22 +70,17 @@ def merged_agency_referenced(ctx: Context) -> Iterator[Violation]:
         pair = merged(submission.submitter)
         if pair:
             yield violation(submission.key, "submitter", pair)
-    arch = graph.architecture
-    elements: list[Agency | InformationSystem | PublicService | Investment] = [
-        *arch.agencies,
+    elements: tuple[Agency | InformationSystem | PublicService | Investment, ...] = (
+        *graph.agencies,
         *graph.own_systems,
-        *arch.services,
-        *arch.investments,
-    ]
+        *graph.services,
+        *graph.investments,
+    )
     for element in elements:
-        for field in _AGENCY_FIELDS:
-            pair = merged(getattr(element, field, None))
+        for field, agency_id in agency_references(element):
+            pair = merged(agency_id)
             if pair:
                 yield violation(element.id, field, pair)
-        for index, tenant in enumerate(getattr(element, "tenants", ())):
-            pair = merged(tenant)
-            if pair:
-                yield violation(element.id, f"tenants/{index}", pair)
 
 
 RULE = merged_agency_referenced

@@ -36,7 +36,7 @@ def procedure_bound_to_commune(ctx: Context) -> Iterator[Violation]:
     Use instead: ``cross_boundary_within_province: true`` and a procedure system shared by the
     whole province.
     """
-    for service in ctx.graph.architecture.services:
+    for service in ctx.graph.services:
         if (
             service.competent_level in (CompetentLevel.PROVINCIAL, CompetentLevel.COMMUNE)
             and not service.cross_boundary_within_province

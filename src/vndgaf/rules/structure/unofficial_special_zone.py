@@ -36,7 +36,7 @@ def unofficial_special_zone(ctx: Context) -> Iterator[Violation]:
     Use instead: the official unit, e.g. ``vn:commune/<code of Phú Quốc>``.
     """
     official = {u.code for u in ctx.catalogue.communes if u.kind is UnitKind.DAC_KHU}
-    for unit in ctx.graph.architecture.units:
+    for unit in ctx.graph.units:
         if unit.kind is UnitKind.DAC_KHU and unit.code not in official:
             yield Violation(
                 subject=unit.id,
