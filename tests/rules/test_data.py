@@ -42,8 +42,8 @@ def test_once_only_points_at_the_input_and_names_the_source() -> None:
     assert person.related == ("vn:db/population", "vn:entity/person")
     assert person.location is not None
     assert person.location.pointer.endswith("/required_inputs/0")
-    assert "handling system 'tthc-tinh' can fetch" in person.message.en
-    assert "yêu cầu người dân cung cấp 'vn:entity/person'" in person.message.vi
+    assert "handling system 'Hệ thống giải quyết TTHC tỉnh' can fetch" in person.message.en
+    assert "yêu cầu người dân cung cấp 'Công dân'" in person.message.vi
     assert found["bad-dv-cap-phep"][0].related == ("csdl-quy-hoach", "quy-hoach")
 
 
@@ -52,10 +52,10 @@ def test_unreachable_data_names_the_missing_link() -> None:
     found = _by_subject(FIXTURES / "DAT002" / "bad.yaml", "DAT002")
     [isolated] = found["bad-dv-co-lap"]
     assert isolated.message.en.endswith(
-        "add a flow from 'mot-cua-co-lap' through the provincial integration platform to NDXP"
+        "add a flow from 'Một cửa chưa kết nối' through the provincial integration platform to NDXP"
     )
     [land] = found["bad-dv-dia-chinh"]
-    assert "its authoritative database csdl-dia-chinh has no route" in land.message.en
+    assert "its authoritative database 'CSDL địa chính tỉnh' has no route" in land.message.en
     assert land.location is not None
     assert land.location.pointer.endswith("/required_inputs/1")
     assert "no database is its authoritative source" in found["bad-dv-khong-nguon"][0].message.en
@@ -100,7 +100,7 @@ def test_aggregate_sync_message_marks_national_master_data() -> None:
     """DAT007: national master entities are called out in the message."""
     found = _by_subject(FIXTURES / "DAT007" / "bad.yaml", "DAT007")
     [master] = found["bad-csdl-ho-kinh-doanh"]
-    assert "(national master data: ma-ho-kinh-doanh)" in master.message.en
+    assert "(national master data: 'Hộ kinh doanh')" in master.message.en
     assert master.related == ("vn:db/national-aggregate",)
     assert "national master" not in found["bad-csdl-quy-hoach"][0].message.en
 

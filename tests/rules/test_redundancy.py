@@ -135,5 +135,5 @@ def test_large_cluster_lists_ten_ids_and_relates_all(tmp_path: Path) -> None:
     assert finding.subject == "hntt-xa-00"
     assert len(finding.related) == 11
     assert "by 12 communes of Tỉnh Tuyên Quang (08)" in finding.message.en
-    assert "hntt-xa-09 and 2 more)" in finding.message.en
-    assert "hntt-xa-09 và 2 phần tử khác)" in finding.message.vi
+    assert "'Hội nghị truyền hình xã 9' and 2 more)" in finding.message.en
+    assert "'Hội nghị truyền hình xã 9' và 2 phần tử khác)" in finding.message.vi

@@ -125,17 +125,36 @@ class ArchGraph:
         """The submission's flow with this id (retired or not), or None."""
         return self._flows_by_id.get(flow_id)
 
-    def label(self, element_id: str, *, with_id: bool = False) -> str:
-        """How messages name an element, a flow or a catalogue id: its name (``'Nền tảng tích
-        hợp, chia sẻ dữ liệu quốc gia (NDXP)'`` for ``vn:platform/ndxp``), followed by `` (ID)``
-        when ``with_id``; the id alone when it names nothing or a flow without a name."""
+    def _name(self, element_id: str) -> str | None:
         found: NodeElement | DataFlow | None = self.elements.get(element_id)
         if found is None:
             found = self._flows_by_id.get(element_id)
-        name = found.name if isinstance(found, (*NAMED, DataFlow)) else None
+        return found.name if isinstance(found, (*NAMED, DataFlow)) else None
+
+    @functools.cached_property
+    def _shared_names(self) -> frozenset[str]:
+        """Names that two or more elements or flows bear (``Phường 1`` …)."""
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for element_id in itertools.chain(self.elements, self._flows_by_id):
+            name = self._name(element_id)
+            if name:
+                (shared if name in seen else seen).add(name)
+        return frozenset(shared)
+
+    def label(self, element_id: str, *, with_id: bool = False) -> str:
+        """How messages name an element, a flow or a catalogue id: its name (``'Nền tảng tích
+        hợp, chia sẻ dữ liệu quốc gia (NDXP)'`` for ``vn:platform/ndxp``), followed by `` (ID)``
+        when ``with_id`` or when another element bears the same name; the id alone when it
+        names nothing or a flow without a name."""
+        name = self._name(element_id)
         if not name or name == element_id:
             return element_id
-        return f"{name} ({element_id})" if with_id else name
+        return f"{name} ({element_id})" if with_id or name in self._shared_names else name
+
+    def labels(self, element_ids: Iterable[str]) -> str:
+        """Several ids as a message lists them: each :meth:`label` quoted, comma-separated."""
+        return ", ".join(f"'{self.label(element_id)}'" for element_id in element_ids)
 
     def suppressions(self, element_id: str) -> tuple[Suppression, ...]:
         """The suppressions an element or a flow declares (none for an unknown id)."""

@@ -54,18 +54,18 @@ def authoritative_db_not_shared(ctx: Context) -> Iterator[Violation]:
         entities = sorted(set(database.authoritative_for))
         if entities:
             what = Text(
-                f"is the authoritative source of {', '.join(entities)}",
-                f"là nguồn gốc của {', '.join(entities)}",
+                f"is the authoritative source of {graph.labels(entities)}",
+                f"là nguồn gốc của {graph.labels(entities)}",
             )
         else:
             what = Text("is a national database", "là cơ sở dữ liệu quốc gia")
         yield Violation(
             subject=database.id,
             message=Text(
-                f"'{database.id}' {what.en} but shares its data with nobody: no flow starts "
-                "from it",
-                f"'{database.id}' {what.vi} nhưng không chia sẻ cho ai: không có luồng dữ liệu "
-                "nào xuất phát từ cơ sở dữ liệu này",
+                f"'{graph.label(database.id)}' {what.en} but shares its data with nobody: no flow "
+                "starts from it",
+                f"'{graph.label(database.id)}' {what.vi} nhưng không chia sẻ cho ai: không có "
+                "luồng dữ liệu nào xuất phát từ cơ sở dữ liệu này",
             ),
             related=tuple(entities),
             field="authoritative_for" if entities else "db_class",

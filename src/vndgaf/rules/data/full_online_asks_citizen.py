@@ -58,15 +58,15 @@ def full_online_asks_citizen(ctx: Context) -> Iterator[Violation]:
             entity = graph.entity(item.entity)
             if not sources and not (entity is not None and entity.national_master):
                 continue
-            kind_en = f"held by {', '.join(sources)}" if sources else "national master data"
-            kind_vi = f"có trong {', '.join(sources)}" if sources else "dữ liệu chủ quốc gia"
+            kind_en = f"held by {graph.labels(sources)}" if sources else "national master data"
+            kind_vi = f"có trong {graph.labels(sources)}" if sources else "dữ liệu chủ quốc gia"
             yield Violation(
                 subject=service.id,
                 message=Text(
-                    f"fully online service '{service.id}' asks the citizen for "
-                    f"'{item.entity}', which is shared data ({kind_en})",
-                    f"dịch vụ công trực tuyến toàn trình '{service.id}' yêu cầu người dân cung "
-                    f"cấp '{item.entity}' là dữ liệu dùng chung ({kind_vi})",
+                    f"fully online service '{graph.label(service.id)}' asks the citizen for "
+                    f"'{graph.label(item.entity)}', which is shared data ({kind_en})",
+                    f"dịch vụ công trực tuyến toàn trình '{graph.label(service.id)}' yêu cầu người "
+                    f"dân cung cấp '{graph.label(item.entity)}' là dữ liệu dùng chung ({kind_vi})",
                 ),
                 related=tuple(sorted({item.entity, *sources})),
                 field=f"required_inputs/{index}",

@@ -42,7 +42,8 @@ def master_entity_without_key(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``{id: ban-an, data_layer: chu, identifier_key: so_ban_an}``.
     """
-    for entity in ctx.graph.entities:
+    graph = ctx.graph
+    for entity in graph.entities:
         if entity.identifier_key:
             continue
         if entity.data_layer is not DataLayer.CHU and not entity.national_master:
@@ -52,9 +53,9 @@ def master_entity_without_key(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=entity.id,
             message=Text(
-                f"entity '{entity.id}' is {what_en} but declares no identifier_key",
-                f"thực thể '{entity.id}' là {what_vi} nhưng chưa khai báo mã định danh "
-                "(identifier_key)",
+                f"entity '{graph.label(entity.id)}' is {what_en} but declares no identifier_key",
+                f"thực thể '{graph.label(entity.id)}' là {what_vi} nhưng chưa khai báo mã định "
+                "danh (identifier_key)",
             ),
             field="data_layer" if entity.data_layer is DataLayer.CHU else "national_master",
         )

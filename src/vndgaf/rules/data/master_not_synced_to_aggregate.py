@@ -54,16 +54,17 @@ def master_not_synced_to_aggregate(ctx: Context) -> Iterator[Violation]:
             continue
         entities = sorted(set(database.authoritative_for))
         masters = [e for e in entities if (found := graph.entity(e)) and found.national_master]
-        extra_en = f" (national master data: {', '.join(masters)})" if masters else ""
-        extra_vi = f" (dữ liệu chủ quốc gia: {', '.join(masters)})" if masters else ""
+        extra_en = f" (national master data: {graph.labels(masters)})" if masters else ""
+        extra_vi = f" (dữ liệu chủ quốc gia: {graph.labels(masters)})" if masters else ""
         yield Violation(
             subject=database.id,
             message=Text(
-                f"'{database.id}' is the authoritative source of {', '.join(entities)}"
-                f"{extra_en} but has no flow to the national aggregate database "
-                f"{AGGREGATE_DB}",
-                f"'{database.id}' là nguồn gốc của {', '.join(entities)}{extra_vi} nhưng chưa có "
-                f"luồng dữ liệu tới Cơ sở dữ liệu tổng hợp quốc gia {AGGREGATE_DB}",
+                f"'{graph.label(database.id)}' is the authoritative source of "
+                f"{graph.labels(entities)}{extra_en} but has no flow to the national aggregate "
+                f"database '{graph.label(AGGREGATE_DB)}'",
+                f"'{graph.label(database.id)}' là nguồn gốc của {graph.labels(entities)}{extra_vi} "
+                "nhưng chưa có luồng dữ liệu tới cơ sở dữ liệu tổng hợp quốc gia "
+                f"'{graph.label(AGGREGATE_DB)}'",
             ),
             related=(AGGREGATE_DB,),
             field="authoritative_for",

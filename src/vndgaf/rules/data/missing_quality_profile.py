@@ -56,24 +56,25 @@ def missing_quality_profile(ctx: Context) -> Iterator[Violation]:
         national = database.db_class in (DatabaseClass.NATIONAL, DatabaseClass.SECTORAL)
         if not national and not database.authoritative_for:
             continue
+        sources = graph.labels(sorted(set(database.authoritative_for)))
         why_en = (
             f"a {database.db_class.value} database"
             if national
-            else f"the authoritative source of {', '.join(sorted(set(database.authoritative_for)))}"
+            else f"the authoritative source of {sources}"
         )
         kinds_vi = {DatabaseClass.NATIONAL: "quốc gia", DatabaseClass.SECTORAL: "chuyên ngành"}
         why_vi = (
             f"cơ sở dữ liệu {kinds_vi[database.db_class]}"
             if national
-            else f"nguồn gốc của {', '.join(sorted(set(database.authoritative_for)))}"
+            else f"nguồn gốc của {sources}"
         )
         yield Violation(
             subject=database.id,
             message=Text(
-                f"'{database.id}' is {why_en} but declares no data-quality profile (đúng, đủ, "
-                "sạch, sống, thống nhất, dùng chung)",
-                f"'{database.id}' là {why_vi} nhưng chưa khai báo hồ sơ chất lượng dữ liệu "
+                f"'{graph.label(database.id)}' is {why_en} but declares no data-quality profile "
                 "(đúng, đủ, sạch, sống, thống nhất, dùng chung)",
+                f"'{graph.label(database.id)}' là {why_vi} nhưng chưa khai báo hồ sơ chất lượng dữ "
+                "liệu (đúng, đủ, sạch, sống, thống nhất, dùng chung)",
             ),
             field="db_class" if national else "authoritative_for",
         )

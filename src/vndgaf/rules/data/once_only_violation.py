@@ -66,11 +66,14 @@ def once_only_violation(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 subject=service.id,
                 message=Text(
-                    f"'{service.id}' asks the citizen for '{item.entity}', which its handling "
-                    f"system '{handler}' can fetch from the authoritative database '{source}'",
-                    f"'{service.id}' yêu cầu người dân cung cấp '{item.entity}' trong khi hệ "
-                    f"thống giải quyết '{handler}' khai thác được từ cơ sở dữ liệu gốc "
-                    f"'{source}'",
+                    f"'{graph.label(service.id)}' asks the citizen for "
+                    f"'{graph.label(item.entity)}', which its handling system "
+                    f"'{graph.label(handler)}' can fetch from the authoritative database "
+                    f"'{graph.label(source)}'",
+                    f"'{graph.label(service.id)}' yêu cầu người dân cung cấp "
+                    f"'{graph.label(item.entity)}' trong khi hệ thống giải quyết "
+                    f"'{graph.label(handler)}' khai thác được từ cơ sở dữ liệu gốc "
+                    f"'{graph.label(source)}'",
                 ),
                 related=tuple(sorted((item.entity, source))),
                 field=f"required_inputs/{index}",

@@ -67,9 +67,9 @@ def quality_attribute_failing(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=database.id,
             message=Text(
-                f"the data-quality profile of '{database.id}' declares "
+                f"the data-quality profile of '{graph.label(database.id)}' declares "
                 f"{', '.join(f'{vi} ({en})' for _, vi, en in failing)} not met",
-                f"hồ sơ chất lượng dữ liệu của '{database.id}' khai báo chưa đạt: "
+                f"hồ sơ chất lượng dữ liệu của '{graph.label(database.id)}' khai báo chưa đạt: "
                 f"{', '.join(vi for _, vi, _ in failing)}",
             ),
             field=f"quality/{failing[0][0]}",

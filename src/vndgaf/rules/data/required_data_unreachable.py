@@ -11,43 +11,46 @@ def _gap(ctx: Context, service: PublicService, entity: str, sources: tuple[str, 
     """The missing link, in words, for one unreachable input."""
     graph = ctx.graph
     handler = service.handled_by
-    names = ", ".join(sources)
+    names = graph.labels(sources)
     if not sources:
         return Text(
-            f"'{service.id}' expects '{entity}' from shared data, but no database is its "
-            "authoritative source: declare the master database (authoritative_for) or ask the "
-            "owner to register it",
-            f"'{service.id}' khai thác '{entity}' từ dữ liệu dùng chung nhưng không có cơ sở dữ "
-            "liệu nào là nguồn gốc của thực thể này: khai báo cơ sở dữ liệu gốc "
-            "(authoritative_for) hoặc đề nghị cơ quan chủ quản đăng ký",
+            f"'{graph.label(service.id)}' expects '{graph.label(entity)}' from shared data, but no "
+            "database is its authoritative source: declare the master database (authoritative_for) "
+            "or ask the owner to register it",
+            f"'{graph.label(service.id)}' khai thác '{graph.label(entity)}' từ dữ liệu dùng chung "
+            "nhưng không có cơ sở dữ liệu nào là nguồn gốc của thực thể này: khai báo cơ sở dữ "
+            "liệu gốc (authoritative_for) hoặc đề nghị cơ quan chủ quản đăng ký",
         )
     if handler is None:
         return Text(
-            f"'{service.id}' expects '{entity}' from shared data ({names}), but has no handling "
-            "system (handled_by) to fetch it",
-            f"'{service.id}' khai thác '{entity}' từ dữ liệu dùng chung ({names}) nhưng không có "
-            "hệ thống giải quyết (handled_by) để khai thác",
+            f"'{graph.label(service.id)}' expects '{graph.label(entity)}' from shared data "
+            f"({names}), but has no handling system (handled_by) to fetch it",
+            f"'{graph.label(service.id)}' khai thác '{graph.label(entity)}' từ dữ liệu dùng chung "
+            f"({names}) nhưng không có hệ thống giải quyết (handled_by) để khai thác",
         )
     if graph.reaches_national_exchange(handler):
         return Text(
-            f"'{entity}' needed by '{service.id}' cannot reach '{handler}' because its "
-            f"authoritative database {names} has no route to NDXP/NDOP or to '{handler}': add a "
-            f"flow from {sources[0]} through its integration platform to '{handler}'",
-            f"'{entity}' cần cho '{service.id}' không đến được '{handler}' vì cơ sở dữ liệu gốc "
-            f"{names} không có đường kết nối tới NDXP/NDOP hoặc tới '{handler}': bổ sung luồng "
-            f"dữ liệu từ {sources[0]} qua nền tảng tích hợp tới '{handler}'",
+            f"'{graph.label(entity)}' needed by '{graph.label(service.id)}' cannot reach "
+            f"'{graph.label(handler)}' because its authoritative database {names} has no route to "
+            f"NDXP/NDOP or to '{graph.label(handler)}': add a flow from "
+            f"'{graph.label(sources[0])}' through its integration platform to "
+            f"'{graph.label(handler)}'",
+            f"'{graph.label(entity)}' cần cho '{graph.label(service.id)}' không đến được "
+            f"'{graph.label(handler)}' vì cơ sở dữ liệu gốc {names} không có đường kết nối tới "
+            f"NDXP/NDOP hoặc tới '{graph.label(handler)}': bổ sung luồng dữ liệu từ "
+            f"'{graph.label(sources[0])}' qua nền tảng tích hợp tới '{graph.label(handler)}'",
         )
     if graph.level_of(handler) is Level.CENTRAL:
         hub_en, hub_vi = "the ministry integration platform", "nền tảng tích hợp cấp bộ"
     else:
         hub_en, hub_vi = "the provincial integration platform", "nền tảng tích hợp cấp tỉnh"
     return Text(
-        f"'{entity}' needed by '{service.id}' cannot be fetched because the procedure system "
-        f"'{handler}' has no route to NDXP/NDOP or to {names}: add a flow from '{handler}' "
-        f"through {hub_en} to NDXP",
-        f"'{entity}' cần cho '{service.id}' không khai thác được vì hệ thống giải quyết "
-        f"'{handler}' không có đường kết nối tới NDXP/NDOP hoặc tới {names}: bổ sung luồng dữ "
-        f"liệu từ '{handler}' qua {hub_vi} tới NDXP",
+        f"'{graph.label(entity)}' needed by '{graph.label(service.id)}' cannot be fetched because "
+        f"the procedure system '{graph.label(handler)}' has no route to NDXP/NDOP or to {names}: "
+        f"add a flow from '{graph.label(handler)}' through {hub_en} to NDXP",
+        f"'{graph.label(entity)}' cần cho '{graph.label(service.id)}' không khai thác được vì hệ "
+        f"thống giải quyết '{graph.label(handler)}' không có đường kết nối tới NDXP/NDOP hoặc tới "
+        f"{names}: bổ sung luồng dữ liệu từ '{graph.label(handler)}' qua {hub_vi} tới NDXP",
     )
 
 

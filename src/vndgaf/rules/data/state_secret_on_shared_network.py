@@ -55,8 +55,8 @@ def state_secret_on_shared_network(ctx: Context) -> Iterator[Violation]:
         reasons_en: list[str] = []
         reasons_vi: list[str] = []
         if hubs:
-            reasons_en.append(f"passes through {', '.join(hubs)}")
-            reasons_vi.append(f"đi qua {', '.join(hubs)}")
+            reasons_en.append(f"passes through {graph.labels(hubs)}")
+            reasons_vi.append(f"đi qua {graph.labels(hubs)}")
         if flow.network is Network.INTERNET:
             reasons_en.append("travels over the internet")
             reasons_vi.append("truyền qua Internet")
@@ -74,10 +74,10 @@ def state_secret_on_shared_network(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=flow.id,
             message=Text(
-                f"flow '{flow.id}' carries data of the state-secret database '{source.id}' and "
-                f"{' and '.join(reasons_en)}",
-                f"luồng '{flow.id}' mang dữ liệu của cơ sở dữ liệu bí mật nhà nước '{source.id}' "
-                f"và {', '.join(reasons_vi)}",
+                f"flow '{graph.label(flow.id)}' carries data of the state-secret database "
+                f"'{graph.label(source.id)}' and {' and '.join(reasons_en)}",
+                f"luồng '{graph.label(flow.id)}' mang dữ liệu của cơ sở dữ liệu bí mật nhà nước "
+                f"'{graph.label(source.id)}' và {', '.join(reasons_vi)}",
             ),
             related=(source.id,),
             field=field,

@@ -51,7 +51,8 @@ def unsigned_document_exchange(ctx: Context) -> Iterator[Violation]:
 
     Use instead: the same flow with ``official_signature: true``.
     """
-    for flow in ctx.graph.active_flows:
+    graph = ctx.graph
+    for flow in graph.active_flows:
         if flow.mode is not FlowMode.DOCUMENT_EXCHANGE:
             continue
         if VDXP not in (*flow.via, flow.target) or flow.official_signature is True:
@@ -61,10 +62,10 @@ def unsigned_document_exchange(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=flow.id,
             message=Text(
-                f"flow '{flow.id}' exchanges documents over {VDXP} without the special-use "
-                f"official signature (official_signature: {state_en})",
-                f"luồng '{flow.id}' liên thông văn bản qua {VDXP} mà không dùng chữ ký số "
-                f"chuyên dùng công vụ (official_signature: {state_vi})",
+                f"flow '{graph.label(flow.id)}' exchanges documents over '{graph.label(VDXP)}' "
+                f"without the special-use official signature (official_signature: {state_en})",
+                f"luồng '{graph.label(flow.id)}' liên thông văn bản qua '{graph.label(VDXP)}' mà "
+                f"không dùng chữ ký số chuyên dùng công vụ (official_signature: {state_vi})",
             ),
             related=(VDXP,),
             field="official_signature" if flow.official_signature is False else "mode",

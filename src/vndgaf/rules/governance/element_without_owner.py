@@ -50,10 +50,11 @@ def element_without_owner(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``{id: he-thong-x, name: Hệ thống X, owner: so-khcn}``.
     """
+    graph = ctx.graph
     owned: list[InformationSystem | PublicService | Investment] = [
-        *ctx.graph.own_systems,
-        *ctx.graph.services,
-        *ctx.graph.investments,
+        *graph.own_systems,
+        *graph.services,
+        *graph.investments,
     ]
     missing = [element for element in owned if element.owner is None]
     if len(missing) >= SUMMARY_AT and 2 * len(missing) > len(owned):
@@ -73,7 +74,8 @@ def element_without_owner(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=element.id,
             message=Text(
-                f"'{element.name}' has no owner", f"'{element.name}' không có cơ quan chủ quản"
+                f"'{graph.label(element.id)}' has no owner",
+                f"'{graph.label(element.id)}' không có cơ quan chủ quản",
             ),
             field="name",
         )

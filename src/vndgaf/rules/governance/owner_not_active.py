@@ -50,9 +50,10 @@ def owner_not_active(ctx: Context) -> Iterator[Violation]:
                 yield Violation(
                     subject=element.id,
                     message=Text(
-                        f"{field} '{agency.name}' of '{element.name}' is no longer active",
-                        f"cơ quan '{agency.name}' ({field}) của '{element.name}' không "
-                        "còn hoạt động",
+                        f"{field} '{graph.label(agency.id)}' of '{graph.label(element.id)}' is no "
+                        "longer active",
+                        f"cơ quan '{graph.label(agency.id)}' ({field}) của "
+                        f"'{graph.label(element.id)}' không còn hoạt động",
                     ),
                     related=(agency.id,),
                     field=field,

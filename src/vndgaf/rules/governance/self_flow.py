@@ -35,13 +35,16 @@ def self_flow(ctx: Context) -> Iterator[Violation]:
 
     Use instead: the real target system.
     """
-    for flow in ctx.graph.flows:
+    graph = ctx.graph
+    for flow in graph.flows:
         if flow.source == flow.target:
             yield Violation(
                 subject=flow.id,
                 message=Text(
-                    f"flow '{flow.id}' goes from '{flow.source}' to itself",
-                    f"luồng '{flow.id}' đi từ '{flow.source}' tới chính nó",
+                    f"flow '{graph.label(flow.id)}' goes from '{graph.label(flow.source)}' to "
+                    "itself",
+                    f"luồng '{graph.label(flow.id)}' đi từ '{graph.label(flow.source)}' tới chính "
+                    "nó",
                 ),
                 field="target",
             )
@@ -49,8 +52,8 @@ def self_flow(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 subject=flow.id,
                 message=Text(
-                    f"flow '{flow.id}' lists one of its own ends in via",
-                    f"luồng '{flow.id}' liệt kê chính điểm đầu/cuối của nó trong via",
+                    f"flow '{graph.label(flow.id)}' lists one of its own ends in via",
+                    f"luồng '{graph.label(flow.id)}' liệt kê chính điểm đầu/cuối của nó trong via",
                 ),
                 field="via",
             )

@@ -49,10 +49,12 @@ def api_not_registered(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=flow.id,
             message=Text(
-                f"flow '{name}' between '{source_owner.name}' and '{target_owner.name}' passes "
-                "an integration platform but has no V-APEX API id",
-                f"luồng dữ liệu '{name}' giữa '{source_owner.name}' và '{target_owner.name}' đi "
-                "qua nền tảng tích hợp nhưng chưa có mã đăng ký API trên V-APEX",
+                f"flow '{name}' between '{graph.label(source_owner.id)}' and "
+                f"'{graph.label(target_owner.id)}' passes an integration platform but has no "
+                "V-APEX API id",
+                f"luồng dữ liệu '{name}' giữa '{graph.label(source_owner.id)}' và "
+                f"'{graph.label(target_owner.id)}' đi qua nền tảng tích hợp nhưng chưa có mã đăng "
+                "ký API trên V-APEX",
             ),
             related=tuple(sorted({flow.source, flow.target})),
             field="api_id",

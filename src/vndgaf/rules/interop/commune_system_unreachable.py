@@ -95,8 +95,8 @@ def commune_system_unreachable(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=system.id,
             message=Text(
-                f"commune system '{system.name}' is not connected to {target[0]}",
-                f"hệ thống cấp xã '{system.name}' không kết nối được với {target[1]}",
+                f"commune system '{graph.label(system.id)}' is not connected to {target[0]}",
+                f"hệ thống cấp xã '{graph.label(system.id)}' không kết nối được với {target[1]}",
             ),
             related=platforms,
             field="owner",
@@ -116,11 +116,12 @@ def commune_system_unreachable(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=agency.id,
             message=Text(
-                f"commune body '{agency.name}' owns no system connected to the integration "
-                f"platform of '{province}' and is not a tenant of its LGSP or procedure system",
-                f"cơ quan cấp xã '{agency.name}' không có hệ thống nào kết nối với nền tảng tích "
-                f"hợp của '{province}' và không sử dụng LGSP hoặc hệ thống giải quyết TTHC của "
-                "tỉnh",
+                f"commune body '{graph.label(agency.id)}' owns no system connected to the "
+                f"integration platform of '{province}' and is not a tenant of its LGSP or "
+                "procedure system",
+                f"cơ quan cấp xã '{graph.label(agency.id)}' không có hệ thống nào kết nối với nền "
+                f"tảng tích hợp của '{province}' và không sử dụng LGSP hoặc hệ thống giải quyết "
+                "TTHC của tỉnh",
             ),
             related=tuple(sorted(provincial)),
             field="level",

@@ -51,10 +51,10 @@ def document_system_not_on_vdxp(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=system.id,
             message=Text(
-                f"document-management system '{system.name}' has no flow to or from the "
+                f"document-management system '{graph.label(system.id)}' has no flow to or from the "
                 "national document exchange axis (VDXP)",
-                f"hệ thống quản lý văn bản '{system.name}' chưa có luồng dữ liệu nào với Trục "
-                "liên thông văn bản quốc gia",
+                f"hệ thống quản lý văn bản '{graph.label(system.id)}' chưa có luồng dữ liệu nào "
+                "với Trục liên thông văn bản quốc gia",
             ),
             related=(VDXP,),
             field="capabilities",

@@ -57,10 +57,10 @@ def idle_system(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=system.id,
             message=Text(
-                f"system '{system.name}' is operating but has no data flow, no tenants and "
-                "handles no public service",
-                f"hệ thống đang vận hành '{system.name}' không có luồng dữ liệu, không có đơn vị "
-                "sử dụng và không xử lý dịch vụ công nào",
+                f"system '{graph.label(system.id)}' is operating but has no data flow, no tenants "
+                "and handles no public service",
+                f"hệ thống đang vận hành '{graph.label(system.id)}' không có luồng dữ liệu, không "
+                "có đơn vị sử dụng và không xử lý dịch vụ công nào",
             ),
             field="status",
         )

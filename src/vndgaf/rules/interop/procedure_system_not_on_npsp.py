@@ -56,10 +56,10 @@ def procedure_system_not_on_npsp(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             subject=system.id,
             message=Text(
-                f"procedure system '{system.name}' has no flow to or from the National Public "
-                "Service Portal (NPSP)",
-                f"hệ thống giải quyết TTHC '{system.name}' chưa có luồng dữ liệu nào với Cổng "
-                "Dịch vụ công quốc gia",
+                f"procedure system '{graph.label(system.id)}' has no flow to or from the National "
+                "Public Service Portal (NPSP)",
+                f"hệ thống giải quyết TTHC '{graph.label(system.id)}' chưa có luồng dữ liệu nào "
+                "với Cổng Dịch vụ công quốc gia",
             ),
             related=(NPSP,),
             field="instance_of",

@@ -40,19 +40,20 @@ def provincial_portal_channel(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``channels: [npsp, counter]``.
     """
+    graph = ctx.graph
     if ctx.as_of < SINGLE_WINDOW:
         return
     since = day_month_year(SINGLE_WINDOW)
-    for service in ctx.graph.services:
+    for service in graph.services:
         if Channel.PROVINCIAL_PORTAL not in service.channels:
             continue
         yield Violation(
             subject=service.id,
             message=Text(
-                f"service '{service.name}' lists the provincial portal as a channel; provincial "
-                f"portal interfaces were closed on {since}",
-                f"dịch vụ '{service.name}' vẫn khai báo kênh Cổng dịch vụ công cấp tỉnh; giao "
-                f"diện cổng cấp tỉnh đã đóng từ {since}",
+                f"service '{graph.label(service.id)}' lists the provincial portal as a channel; "
+                f"provincial portal interfaces were closed on {since}",
+                f"dịch vụ '{graph.label(service.id)}' vẫn khai báo kênh Cổng dịch vụ công cấp "
+                f"tỉnh; giao diện cổng cấp tỉnh đã đóng từ {since}",
             ),
             field="channels",
         )

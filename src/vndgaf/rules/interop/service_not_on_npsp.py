@@ -42,20 +42,22 @@ def service_not_on_npsp(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``channels: [npsp, vneid, counter]``.
     """
+    graph = ctx.graph
     if ctx.as_of < SINGLE_WINDOW:
         return
     since = day_month_year(SINGLE_WINDOW)
-    for service in ctx.graph.services:
+    for service in graph.services:
         if service.online_level is OnlineLevel.OFFLINE or Channel.NPSP in service.channels:
             continue
         yield Violation(
             subject=service.id,
             message=Text(
-                f"online service '{service.name}' ({service.online_level.value}) is not offered "
-                f"on the National Public Service Portal; NPSP is the single window since {since}",
-                f"dịch vụ công trực tuyến '{service.name}' ({service.online_level.value}) chưa "
-                f"được cung cấp trên Cổng Dịch vụ công quốc gia; từ {since} Cổng là đầu mối duy "
-                "nhất",
+                f"online service '{graph.label(service.id)}' ({service.online_level.value}) is not "
+                "offered on the National Public Service Portal; NPSP is the single window since "
+                f"{since}",
+                f"dịch vụ công trực tuyến '{graph.label(service.id)}' "
+                f"({service.online_level.value}) chưa được cung cấp trên Cổng Dịch vụ công quốc "
+                f"gia; từ {since} Cổng là đầu mối duy nhất",
             ),
             field="channels",
         )

@@ -140,7 +140,7 @@ def capability_built_repeatedly(ctx: Context) -> Iterator[Violation]:
             continue
         capability, level, scope = key
         ids = sorted({element_id for element_id, _, _ in members})
-        listed_en = listed_vi = ", ".join(ids[:MAX_LISTED])
+        listed_en = listed_vi = graph.labels(ids[:MAX_LISTED])
         if len(ids) > MAX_LISTED:
             listed_en += f" and {len(ids) - MAX_LISTED} more"
             listed_vi += f" và {len(ids) - MAX_LISTED} phần tử khác"

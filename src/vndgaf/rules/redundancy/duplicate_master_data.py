@@ -55,14 +55,16 @@ def duplicate_master_data(ctx: Context) -> Iterator[Violation]:
             others = sorted(set(graph.authoritative_dbs(entity)) - {database.id})
             if not others:
                 continue
-            names = ", ".join(others)
+            names = graph.labels(others)
             yield Violation(
                 subject=database.id,
                 message=Text(
-                    f"'{database.id}' claims to be the authoritative source of '{entity}', "
-                    f"which {names} also claims: one datum must have exactly one trusted source",
-                    f"'{database.id}' nhận là nguồn gốc của '{entity}' trong khi {names} cũng "
-                    "nhận như vậy: mỗi dữ liệu chỉ có một nguồn tin cậy duy nhất",
+                    f"'{graph.label(database.id)}' claims to be the authoritative source of "
+                    f"'{graph.label(entity)}', which {names} also claims: one datum must have "
+                    "exactly one trusted source",
+                    f"'{graph.label(database.id)}' nhận là nguồn gốc của '{graph.label(entity)}' "
+                    f"trong khi {names} cũng nhận như vậy: mỗi dữ liệu chỉ có một nguồn tin cậy "
+                    "duy nhất",
                 ),
                 related=tuple(sorted({entity, *others})),
                 field=f"authoritative_for/{index}",

@@ -107,15 +107,16 @@ def duplicate_procedure_system(ctx: Context) -> Iterator[Violation]:
             ),
         )
         kept = ordered[0]
-        owner = graph.element(organisation)
-        where = f"{owner.name} ({organisation})" if owner is not None else organisation
+        where = graph.label(organisation, with_id=True)
         en_what, vi_what = _WHAT[role]
         for extra in ordered[1:]:
             yield Violation(
                 subject=extra.id,
                 message=Text(
-                    f"{where} has {len(members)} {en_what}; '{extra.id}' duplicates '{kept.id}'",
-                    f"{where} có {len(members)} {vi_what}; '{extra.id}' trùng lặp với '{kept.id}'",
+                    f"{where} has {len(members)} {en_what}; '{graph.label(extra.id)}' duplicates "
+                    f"'{graph.label(kept.id)}'",
+                    f"{where} có {len(members)} {vi_what}; '{graph.label(extra.id)}' trùng lặp với "
+                    f"'{graph.label(kept.id)}'",
                 ),
                 related=(kept.id,),
                 field="capabilities",

@@ -73,14 +73,14 @@ def duplicates_national_platform(ctx: Context) -> Iterator[Violation]:
             continue
         capabilities = ", ".join(sorted(duplicated))
         platforms = sorted(set().union(*duplicated.values()))
-        names = ", ".join(platforms)
+        names = graph.labels(platforms)
         yield Violation(
             subject=system.id,
             message=Text(
-                f"'{system.id}' builds {capabilities} again although the national shared "
-                f"platform {names} provides it, and gives no justification",
-                f"'{system.id}' xây dựng lại {capabilities} trong khi nền tảng dùng chung quốc "
-                f"gia {names} đã cung cấp, và không nêu lý do",
+                f"'{graph.label(system.id)}' builds {capabilities} again although the national "
+                f"shared platform {names} provides it, and gives no justification",
+                f"'{graph.label(system.id)}' xây dựng lại {capabilities} trong khi nền tảng dùng "
+                f"chung quốc gia {names} đã cung cấp, và không nêu lý do",
             ),
             related=tuple(platforms),
             field="capabilities",

@@ -82,14 +82,14 @@ def investment_without_reuse(ctx: Context) -> Iterator[Violation]:
         providers = memo[key]
         if not providers:
             continue
-        names = ", ".join(providers)
+        names = graph.labels(providers)
         yield Violation(
             subject=investment.id,
             message=Text(
-                f"investment '{investment.id}' builds '{capability}', which {names} already "
-                "provides, but lists nothing in 'reuses' and gives no justification",
-                f"dự án '{investment.id}' đầu tư '{capability}' trong khi {names} đã cung cấp, "
-                "nhưng không ghi nền tảng tái sử dụng ('reuses') và không giải trình",
+                f"investment '{graph.label(investment.id)}' builds '{capability}', which {names} "
+                "already provides, but lists nothing in 'reuses' and gives no justification",
+                f"dự án '{graph.label(investment.id)}' đầu tư '{capability}' trong khi {names} đã "
+                "cung cấp, nhưng không ghi nền tảng tái sử dụng ('reuses') và không giải trình",
             ),
             related=providers,
             field="capability",

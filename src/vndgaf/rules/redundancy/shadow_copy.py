@@ -61,14 +61,16 @@ def shadow_copy(ctx: Context) -> Iterator[Violation]:
                 continue
             if any((source, entity) in fed for source in sources):
                 continue
-            names = ", ".join(sorted(sources))
+            names = graph.labels(sorted(sources))
             yield Violation(
                 subject=database.id,
                 message=Text(
-                    f"'{database.id}' keeps a copy of '{entity}' but no flow from its "
-                    f"authoritative source {names} carries it in: the copy is not synchronised",
-                    f"'{database.id}' lưu bản sao của '{entity}' nhưng không có luồng dữ liệu "
-                    f"nào từ nguồn gốc {names} mang thực thể này vào: bản sao không được đồng bộ",
+                    f"'{graph.label(database.id)}' keeps a copy of '{graph.label(entity)}' but no "
+                    f"flow from its authoritative source {names} carries it in: the copy is not "
+                    "synchronised",
+                    f"'{graph.label(database.id)}' lưu bản sao của '{graph.label(entity)}' nhưng "
+                    f"không có luồng dữ liệu nào từ nguồn gốc {names} mang thực thể này vào: bản "
+                    "sao không được đồng bộ",
                 ),
                 related=tuple(sorted({entity, *sources})),
                 field=f"copies/{index}",

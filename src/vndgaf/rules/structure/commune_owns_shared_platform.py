@@ -72,10 +72,10 @@ def commune_owns_shared_platform(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 subject=system.id,
                 message=Text(
-                    f"'{system.name}' ({what}) is owned by the commune body "
-                    f"'{owner.name}'; communes use the province's platforms",
-                    f"'{system.name}' ({what}) do cơ quan cấp xã '{owner.name}' sở hữu; "
-                    "cấp xã sử dụng nền tảng của tỉnh",
+                    f"'{graph.label(system.id)}' ({what}) is owned by the commune body "
+                    f"'{graph.label(owner.id)}'; communes use the province's platforms",
+                    f"'{graph.label(system.id)}' ({what}) do cơ quan cấp xã "
+                    f"'{graph.label(owner.id)}' sở hữu; cấp xã sử dụng nền tảng của tỉnh",
                 ),
                 related=(owner.id,),
                 field="owner",

@@ -49,10 +49,10 @@ def commune_parent_not_province(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 subject=unit.id,
                 message=Text(
-                    f"commune-level unit '{unit.name}' has parent '{shown}', which is "
+                    f"commune-level unit '{graph.label(unit.id)}' has parent '{shown}', which is "
                     "not a provincial unit",
-                    f"đơn vị cấp xã '{unit.name}' có cấp trên '{shown}', không phải "
-                    "đơn vị cấp tỉnh",
+                    f"đơn vị cấp xã '{graph.label(unit.id)}' có cấp trên '{shown}', không phải đơn "
+                    "vị cấp tỉnh",
                 ),
                 related=(unit.parent,) if unit.parent else (),
                 field="parent",
@@ -69,11 +69,12 @@ def commune_parent_not_province(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 subject=agency.id,
                 message=Text(
-                    f"commune-level agency '{agency.name}' reports to "
-                    f"'{parent_agency.name}' ({parent_agency.level.value} level) "
+                    f"commune-level agency '{graph.label(agency.id)}' reports to "
+                    f"'{graph.label(parent_agency.id)}' ({parent_agency.level.value} level) "
                     "instead of a provincial body",
-                    f"cơ quan cấp xã '{agency.name}' trực thuộc '{parent_agency.name}' "
-                    f"(cấp {parent_agency.level.value}) thay vì cơ quan cấp tỉnh",
+                    f"cơ quan cấp xã '{graph.label(agency.id)}' trực thuộc "
+                    f"'{graph.label(parent_agency.id)}' (cấp {parent_agency.level.value}) thay vì "
+                    "cơ quan cấp tỉnh",
                 ),
                 related=(parent_agency.id,),
                 field="parent",

@@ -44,31 +44,32 @@ def district_level_active(ctx: Context) -> Iterator[Violation]:
     Use instead: the provincial agency or the new commune that took over its tasks
     (``vndgaf units resolve "Huyện Yên Sơn"`` lists them).
     """
+    graph = ctx.graph
     if ctx.as_of < TWO_TIER_GOVERNMENT:
         return
     ended_on = day_month_year(TWO_TIER_GOVERNMENT)
-    for unit in ctx.graph.units:
+    for unit in graph.units:
         ended = unit.valid_to is not None and unit.valid_to <= TWO_TIER_GOVERNMENT
         if unit.kind.tier is Level.DISTRICT and not ended:
             yield Violation(
                 subject=unit.id,
                 message=Text(
-                    f"district-level unit '{unit.name}' is still in force; the district level "
-                    f"ended on {ended_on}",
-                    f"đơn vị cấp huyện '{unit.name}' vẫn còn hiệu lực; cấp huyện đã kết thúc từ "
-                    f"{ended_on}",
+                    f"district-level unit '{graph.label(unit.id)}' is still in force; the district "
+                    f"level ended on {ended_on}",
+                    f"đơn vị cấp huyện '{graph.label(unit.id)}' vẫn còn hiệu lực; cấp huyện đã kết "
+                    f"thúc từ {ended_on}",
                 ),
                 field="kind",
             )
-    for agency in ctx.graph.agencies:
+    for agency in graph.agencies:
         if agency.level is Level.DISTRICT and agency.active:
             yield Violation(
                 subject=agency.id,
                 message=Text(
-                    f"district-level agency '{agency.name}' is still active; the district level "
-                    f"ended on {ended_on}",
-                    f"cơ quan cấp huyện '{agency.name}' vẫn hoạt động; cấp huyện đã kết thúc từ "
-                    f"{ended_on}",
+                    f"district-level agency '{graph.label(agency.id)}' is still active; the "
+                    f"district level ended on {ended_on}",
+                    f"cơ quan cấp huyện '{graph.label(agency.id)}' vẫn hoạt động; cấp huyện đã kết "
+                    f"thúc từ {ended_on}",
                 ),
                 field="level",
             )

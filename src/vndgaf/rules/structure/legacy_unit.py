@@ -46,7 +46,8 @@ def legacy_unit(ctx: Context) -> Iterator[Violation]:
 
     Use instead: ``vn:province/79`` (``vndgaf units resolve "Bình Dương"`` tells which).
     """
-    for unit in ctx.graph.units:
+    graph = ctx.graph
+    for unit in graph.units:
         if unit.valid_to is not None and unit.valid_to <= TWO_TIER_GOVERNMENT:
             continue
         resolution = resolve_unit(unit.code or unit.name, as_of=ctx.as_of, reference=ctx.catalogue)
@@ -60,8 +61,8 @@ def legacy_unit(ctx: Context) -> Iterator[Violation]:
             hint = f"; did you mean {resolution.suggestions[0]}?" if resolution.suggestions else ""
             hint_vi = f"; có phải là {resolution.suggestions[0]}?" if resolution.suggestions else ""
             message = Text(
-                f"'{unit.name}' is not a known administrative unit{hint}",
-                f"'{unit.name}' không phải đơn vị hành chính đã biết{hint_vi}",
+                f"'{graph.label(unit.id)}' is not a known administrative unit{hint}",
+                f"'{graph.label(unit.id)}' không phải đơn vị hành chính đã biết{hint_vi}",
             )
         elif status is ResolutionStatus.AMBIGUOUS:
             continue  # a name shared by several units: the code is needed to tell; not an error
@@ -69,9 +70,9 @@ def legacy_unit(ctx: Context) -> Iterator[Violation]:
             continue
         else:
             message = Text(
-                f"'{unit.name}' no longer exists ({status.value.replace('_', ' ')}); "
+                f"'{graph.label(unit.id)}' no longer exists ({status.value.replace('_', ' ')}); "
                 f"current: {current}{more}",
-                f"'{unit.name}' không còn tồn tại ({status.value}); đơn vị hiện hành: "
+                f"'{graph.label(unit.id)}' không còn tồn tại ({status.value}); đơn vị hiện hành: "
                 f"{current}{more.replace(' and ', ' và ').replace(' more', ' đơn vị khác')}",
             )
         yield Violation(subject=unit.id, message=message, related=related, field="name")

@@ -36,7 +36,8 @@ def procedure_bound_to_commune(ctx: Context) -> Iterator[Violation]:
     Use instead: ``cross_boundary_within_province: true`` and a procedure system shared by the
     whole province.
     """
-    for service in ctx.graph.services:
+    graph = ctx.graph
+    for service in graph.services:
         if (
             service.competent_level in (CompetentLevel.PROVINCIAL, CompetentLevel.COMMUNE)
             and not service.cross_boundary_within_province
@@ -44,9 +45,9 @@ def procedure_bound_to_commune(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 subject=service.id,
                 message=Text(
-                    f"'{service.name}' is only accepted in its own commune; since "
+                    f"'{graph.label(service.id)}' is only accepted in its own commune; since "
                     "1/7/2025 procedures are received anywhere in the province",
-                    f"'{service.name}' chỉ được tiếp nhận tại xã của mình; từ 1/7/2025 "
+                    f"'{graph.label(service.id)}' chỉ được tiếp nhận tại xã của mình; từ 1/7/2025 "
                     "thủ tục được tiếp nhận ở bất kỳ đâu trong tỉnh",
                 ),
                 field="cross_boundary_within_province",

@@ -35,14 +35,15 @@ def unofficial_special_zone(ctx: Context) -> Iterator[Violation]:
 
     Use instead: the official unit, e.g. ``vn:commune/<code of Phú Quốc>``.
     """
+    graph = ctx.graph
     official = {u.code for u in ctx.catalogue.communes if u.kind is UnitKind.DAC_KHU}
-    for unit in ctx.graph.units:
+    for unit in graph.units:
         if unit.kind is UnitKind.DAC_KHU and unit.code not in official:
             yield Violation(
                 subject=unit.id,
                 message=Text(
-                    f"'{unit.name}' is not one of the 13 official special zones",
-                    f"'{unit.name}' không thuộc 13 đặc khu chính thức",
+                    f"'{graph.label(unit.id)}' is not one of the 13 official special zones",
+                    f"'{graph.label(unit.id)}' không thuộc 13 đặc khu chính thức",
                 ),
                 field="kind",
             )
