@@ -13,6 +13,7 @@ import pytest
 from vndgaf.engine import check_loaded
 from vndgaf.graph import build_graph
 from vndgaf.load import load
+from vndgaf.model.namespaces import qualify
 from vndgaf.reference import catalogue
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -25,15 +26,20 @@ def test_no_message_quotes_the_id_of_a_named_element(examples: tuple[str, ...]) 
     result = load([EXAMPLES / name for name in examples])
     report = check_loaded(result)
     graph = build_graph(result.architecture, catalogue(), report.as_of)
+    # The graph holds one submission's ids as written, several submissions' ids qualified;
+    # findings name elements by qualified id, and their messages write a submission's own ids
+    # as the submission does.
+    graph_id = {result.qualified(i): i for i in (*graph.kinds, *(f.id for f in graph.flows))}
     rule_findings = [f for f in report.findings if f.family not in ("SCH", "REF")]
     assert {f.family for f in rule_findings} >= {"IOP", "DAT", "RED"}
     labelled = 0
     for finding in rule_findings:
         for message in (finding.message.en, finding.message.vi):
             quoted = re.findall(r"'([^']+)'", message)
-            raw = [q for q in quoted if graph.label(q) != q]
+            ids = {q: graph_id.get(qualify(finding.submitter, q), q) for q in quoted}
+            raw = [q for q, i in ids.items() if graph.label(i) != i]
             assert raw == [], f"{finding.code}: {message}"
-            labelled += graph.label(finding.subject) in message
+            labelled += graph.label(graph_id.get(finding.subject, finding.subject)) in message
     assert labelled >= len(rule_findings)
 
 
