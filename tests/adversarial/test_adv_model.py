@@ -399,6 +399,6 @@ def test_flow_from_an_element_to_itself_is_gov004(tmp_path: Path) -> None:
     assert result.findings == ()
     gov = [f for f in all_as_written(check_loaded(result).findings) if f.code == "GOV004"]
     assert [(f.subject, f.location.pointer if f.location else "", f.message.en) for f in gov] == [
-        ("f-self", "/flows/0/target", "flow 'f-self' goes from 's' to itself"),
+        ("f-self", "/flows/0/target", "flow 'f-self' goes from 'S' to itself"),
         ("f-via", "/flows/1/via", "flow 'f-via' lists one of its own ends in via"),
     ]
