@@ -31,6 +31,7 @@ from vndgaf.load.checks import finding, input_check, located
 from vndgaf.load.ids import Origins
 from vndgaf.load.positions import SourceMap
 from vndgaf.model import Submission
+from vndgaf.model.capabilities import NAMED
 from vndgaf.model.namespaces import is_catalogue_id, split_id
 from vndgaf.suggest import MAX_LENGTH, Suggestions
 
@@ -245,7 +246,7 @@ def check_references(
             continue
         for element in unresolved(elements, type(elements[0]), checker.kinds_of):
             origin = origins[element.id]  # its own: the lists hold first definitions
-            name = str(getattr(element, "name", "") or "")  # flows have none
+            name = element.name if isinstance(element, NAMED) else ""  # flows have none
             for ref, ref_pointer, kinds in refs(element, origin.pointer):
                 checker.check(ref, element.id, origin.path, ref_pointer, kinds, name)
     return checker.findings
